@@ -1,0 +1,28 @@
+"""Shared helpers for the benchmarks: locating ../shared/data and printing tables."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def data_path(*parts: str) -> Path:
+    """A file under ../shared/data, or exit with a clear message when it is absent."""
+    path = DATA.joinpath(*parts)
+    if not path.exists():
+        sys.exit(f"benchmark data not found: {path} (this benchmark needs ../shared/data)")
+    return path
+
+
+def print_table(title: str, header: list[str], rows: list[list[object]]) -> None:
+    """A plain fixed-width table, easy to paste into an issue note."""
+    cells = [header] + [[f"{c:.3f}" if isinstance(c, float) else str(c) for c in row] for row in rows]
+    widths = [max(len(row[col]) for row in cells) for col in range(len(header))]
+    print(f"\n{title}")
+    line = "| " + " | ".join(h.ljust(w) for h, w in zip(cells[0], widths, strict=True)) + " |"
+    print(line)
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in cells[1:]:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")

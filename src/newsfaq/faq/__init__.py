@@ -1,0 +1,1 @@
+"""FAQ writing: reader intents, question writing, answer selection, ranking."""

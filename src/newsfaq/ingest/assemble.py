@@ -1,0 +1,52 @@
+"""The last step of every reader: validate the parts and build an ``Article``."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from newsfaq import datetext
+from newsfaq.errors import InputError, MissingDateError
+from newsfaq.model import Article, QAPair
+
+MIN_BODY_CHARS = 40
+
+
+def normalise_date(value: str, name: str) -> str:
+    """ISO form of a date given by a user or a feed, or a one-line error."""
+    parsed = datetext.parse_iso(value[:10]) if value else None
+    parsed = parsed or datetext.parse_absolute(value or "")
+    if parsed is None:
+        raise InputError(f"{name}: cannot read the date {value!r}; write it as YYYY-MM-DD")
+    return parsed.isoformat()
+
+
+def assemble_article(
+    body: str,
+    *,
+    name: str,
+    date: str | None,
+    title: str | None = None,
+    url: str | None = None,
+    article_id: str | None = None,
+    existing_faq: list[QAPair] | None = None,
+) -> Article:
+    """Check the body and date, derive a stable id, and return the article."""
+    body = body.strip()
+    if len(re.sub(r"\s+", "", body)) < MIN_BODY_CHARS:
+        raise InputError(f"{name}: no article text found (body is empty or too short to be an article)")
+    if not date:
+        raise MissingDateError(
+            f"{name}: no publication date found; pass --date YYYY-MM-DD (or date= in Python)"
+        )
+    iso = normalise_date(date, name)
+    digest = hashlib.sha1(f"{iso}\n{body}".encode()).hexdigest()[:16]
+    return Article(
+        id=str(article_id) if article_id else digest,
+        body=body,
+        date=iso,
+        title=title.strip() if title else None,
+        url=url,
+        source=name,
+        existing_faq=existing_faq or [],
+    )

@@ -1,0 +1,35 @@
+"""HTML pages: main text by trafilatura, publication date by htmldate."""
+
+from __future__ import annotations
+
+import re
+
+import htmldate
+import trafilatura
+
+from newsfaq.errors import InputError
+from newsfaq.ingest.assemble import assemble_article
+from newsfaq.model import Article
+
+_HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    return _HTML_HINT.search(text[:2000]) is not None
+
+
+def read_html(text: str, name: str, date: str | None = None) -> Article:
+    """Extract the article from a page; refuse pages that hold no article text."""
+    body = trafilatura.extract(text, include_comments=False, include_tables=False, favor_precision=True)
+    if not body:
+        raise InputError(f"{name}: no article text found in this HTML page; give the article's own page")
+    metadata = trafilatura.extract_metadata(text)
+    if not date:
+        date = htmldate.find_date(text, extensive_search=False, original_date=True)
+    return assemble_article(
+        body,
+        name=name,
+        date=date,
+        title=metadata.title if metadata else None,
+        url=metadata.url if metadata else None,
+    )

@@ -1,0 +1,57 @@
+"""JSON and JSONL records: ``{"id", "title", "date", "text" | "body", "url"}``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsfaq.errors import InputError
+from newsfaq.ingest.assemble import assemble_article
+from newsfaq.model import Article
+
+
+def record_to_article(record: Any, name: str, date: str | None = None) -> Article:
+    if not isinstance(record, dict):
+        raise InputError(f"{name}: expected a JSON object with a 'text' field, got {type(record).__name__}")
+    body = record.get("text") or record.get("body")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError(f"{name}: the record has no 'text' (or 'body') field with the article text")
+    return assemble_article(
+        body,
+        name=name,
+        date=date or record.get("date"),
+        title=record.get("title"),
+        url=record.get("url"),
+        article_id=record.get("id"),
+    )
+
+
+def iter_json_records(text: str, name: str) -> Iterator[tuple[str, Any]]:
+    """Yield (item name, record) from a JSON object, a JSON array, or JSON lines.
+
+    A malformed line in JSON lines is yielded as an ``InputError`` so that a
+    batch can report it and go on.
+    """
+    stripped = text.strip()
+    try:
+        document = json.loads(stripped)
+    except json.JSONDecodeError as error:
+        if "\n" not in stripped or not stripped.startswith("{"):
+            raise InputError(f"{name}: malformed JSON ({error.msg} at line {error.lineno}); fix the file") from None
+        document = None
+    if isinstance(document, list):
+        for position, record in enumerate(document):
+            yield f"{name}[{position}]", record
+        return
+    if document is not None:
+        yield name, document
+        return
+    for line_number, line in enumerate(stripped.splitlines(), start=1):
+        if not line.strip():
+            continue
+        item = f"{name}:{line_number}"
+        try:
+            yield item, json.loads(line)
+        except json.JSONDecodeError as error:
+            yield item, InputError(f"{item}: malformed JSON line ({error.msg}); fix or remove the line")

@@ -1,0 +1,134 @@
+"""Dataclasses shared by every part of newsfaq, with a versioned JSON form.
+
+``to_dict``/``from_dict`` round-trip exactly, so the CLI's ``--format json``
+output can be read back into the same objects (see docs/schema.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+FAQ_SCHEMA = f"newsfaq.faq/{SCHEMA_VERSION}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article body; ``start``/``end`` are offsets into the body."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A quoted stretch of the article body: ``body[start:end] == text``."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A time expression in the body and the calendar date it denotes."""
+
+    text: str
+    start: int
+    end: int
+    iso: str
+
+
+@dataclass
+class QAPair:
+    """A question with its answer; generated pairs cite the article, parsed ones do not."""
+
+    question: str
+    answer: str
+    citations: list[Citation] = field(default_factory=list)
+    intent: str | None = None
+    confidence: float | None = None
+    dates: list[ResolvedDate] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> QAPair:
+        return cls(
+            question=data["question"],
+            answer=data["answer"],
+            citations=[Citation(**c) for c in data.get("citations", [])],
+            intent=data.get("intent"),
+            confidence=data.get("confidence"),
+            dates=[ResolvedDate(**d) for d in data.get("dates", [])],
+        )
+
+
+@dataclass
+class Article:
+    """A dated news article. ``existing_faq`` is someone else's FAQ, never evidence."""
+
+    id: str
+    body: str
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    existing_faq: list[QAPair] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        fields = {k: data.get(k) for k in ("id", "body", "date", "title", "url", "source")}
+        return cls(**fields, existing_faq=[QAPair.from_dict(q) for q in data.get("existing_faq", [])])
+
+
+@dataclass
+class ArticleRef:
+    """What an FAQ records about its article (enough to cite it, not the text)."""
+
+    id: str
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleRef:
+        return cls(id=article.id, date=article.date, title=article.title, url=article.url)
+
+
+@dataclass
+class FAQ:
+    """An ordered list of grounded question/answer pairs about one article."""
+
+    article: ArticleRef
+    items: list[QAPair]
+    generator: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": FAQ_SCHEMA,
+            "generator": self.generator,
+            "article": asdict(self.article),
+            "items": [item.to_dict() for item in self.items],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FAQ:
+        from newsfaq.errors import InputError
+
+        schema = data.get("schema")
+        if schema != FAQ_SCHEMA:
+            raise InputError(f"unsupported FAQ schema {schema!r}; this newsfaq reads {FAQ_SCHEMA!r}")
+        return cls(
+            article=ArticleRef(**data["article"]),
+            items=[QAPair.from_dict(item) for item in data["items"]],
+            generator=data.get("generator", ""),
+        )

@@ -1,0 +1,1 @@
+"""Linguistic analysis: the spaCy pipeline and what is read off its parse."""

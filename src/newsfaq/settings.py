@@ -1,0 +1,29 @@
+"""All tunable options in one object, built once (from CLI flags or by callers).
+
+Passing one ``Settings`` around keeps function signatures short and makes the
+defaults visible in a single place.
+"""
+
+from dataclasses import dataclass
+
+MAX_INPUT_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options shared by ingestion and FAQ writing."""
+
+    max_input_bytes: int = MAX_INPUT_BYTES
+    """Inputs larger than this are refused (a news article is far smaller)."""
+
+    max_questions: int = 8
+    """How many question/answer pairs an FAQ holds at most."""
+
+    max_answer_sentences: int = 2
+    """An answer quotes at most this many article sentences."""
+
+    min_confidence: float = 0.2
+    """Candidate pairs scored below this are not offered."""
+
+
+DEFAULT_SETTINGS = Settings()
