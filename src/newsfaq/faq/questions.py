@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsfaq.nlp.mentions import name_tokens, resolve_pronoun
 from newsfaq.nlp.phrases import keeps_case, render
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 PRUNED_CLAUSE_DEPS = {"advcl", "parataxis", "conj", "cc", "punct", "mark", "intj", "discourse", "preconj"}
 PRUNED_ANYWHERE_DEPS = {"appos", "relcl", "parataxis"}
 CLIMB_DEPS = {"xcomp", "acl", "advcl", "pcomp", "conj", "prep", "pobj", "dobj", "attr", "oprd"}
-ABSORBED_PREPS = {"in", "on", "at", "during", "since", "near", "inside", "within", "throughout", "by"}
+ABSORBED_PREPS = {"in", "on", "at", "during", "since", "near", "inside", "within", "throughout", "by", "over"}
 LABEL_WH = {
     "PERSON": "who",
     "DATE": "when",
@@ -99,7 +100,9 @@ def choose_wh(answer: Span) -> WhPhrase:
 
 
 def _is_predicate(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
+    # An all-caps word tagged as a verb is nearly always a misparsed acronym ('IS').
+    acronym = token.text.isupper() and len(token.text) > 1
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass") and not acronym
 
 
 def _has_subject(token: Token) -> bool:
@@ -113,12 +116,7 @@ def governing_predicate(answer: Span) -> Token:
         token = token.head  # the answer is a whole clause: ask from the clause above it
     while not _is_predicate(token) and token.head.i != token.i:
         token = token.head
-    while (
-        not _has_subject(token)
-        and token.head.i != token.i
-        and token.dep_ in CLIMB_DEPS
-        and token.dep_ != "relcl"
-    ):
+    while not _has_subject(token) and token.head.i != token.i and token.dep_ in CLIMB_DEPS and token.dep_ != "relcl":
         token = token.head
         while not _is_predicate(token) and token.head.i != token.i:
             token = token.head
@@ -129,6 +127,8 @@ def _is_aside(token: Token, predicate: Token, subject: Token | None) -> bool:
     """Side clauses, appositions, fronted adverbials and subordinators of the clause."""
     if token.dep_ in PRUNED_ANYWHERE_DEPS or token.tag_ == "-LRB-" or token.is_quote:
         return True
+    if token.lower_ == "according" and token.dep_ == "prep":
+        return True  # attributions ("according to the union") are not part of the fact asked about
     if token.head.i != predicate.i:
         return False
     if token.dep_ in PRUNED_CLAUSE_DEPS or token.tag_ == "WRB":
@@ -146,8 +146,14 @@ def _clause_tokens(predicate: Token, keep: set[int]) -> set[int]:
             continue
         branch = _bracketed(token) if token.tag_ == "-LRB-" else {t.i for t in token.subtree}
         if not branch & keep:
-            tokens -= branch
+            tokens -= branch | _flanking_punctuation(token.doc, branch)
     return tokens
+
+
+def _flanking_punctuation(doc: Doc, branch: set[int]) -> set[int]:
+    """The commas or dashes that set off a removed aside."""
+    edges = (min(branch) - 1, max(branch) + 1)
+    return {i for i in edges if 0 <= i < len(doc) and doc[i].text in (",", "-", "–", "—")}
 
 
 def _bracketed(opening: Token) -> set[int]:
@@ -181,9 +187,28 @@ def _finish(text: str) -> str:
     return text[0].upper() + text[1:] + "?"
 
 
-def question_for_answer(answer: Span) -> str:
-    """The question asking for ``answer`` (a span of a parsed sentence)."""
+def _pronoun_replacement(token: Token) -> str | None:
+    """'he' -> 'al-Sudani', 'his' -> "al-Sudani's": questions must stand on their own."""
+    person = resolve_pronoun(token)
+    if person is None:
+        return None
+    name = render(name_tokens(person))
+    return name + "'s" if token.dep_ == "poss" else name
+
+
+def _modified(noun: Token) -> bool:
+    """'this recent strike by the US' says enough to become 'the recent strike ...'."""
+    return any(c.dep_ in ("amod", "compound", "prep", "nummod") for c in noun.children)
+
+
+def question_for_answer(answer: Span, wh_text: str | None = None) -> str:
+    """The question asking for ``answer`` (a span of a parsed sentence).
+
+    ``wh_text`` overrides the chosen wh-phrase ("what reaction").
+    """
     wh = choose_wh(answer)
+    if wh_text:
+        wh = WhPhrase(wh_text, wh.replaces)
     predicate = governing_predicate(answer)
     clause = _clause_tokens(predicate, wh.replaces)
     clause -= wh.replaces
@@ -193,6 +218,10 @@ def question_for_answer(answer: Span) -> str:
     words: list[str] = []
 
     def word(token: Token) -> str:
+        if token.pos_ == "PRON" and (resolved := _pronoun_replacement(token)):
+            return resolved
+        if token.dep_ == "det" and token.lower_ in ("this", "these") and _modified(token.head):
+            return "the"
         if token.i == min(clause | wh.replaces) and not keeps_case(token):
             return token.text.lower()
         return token.text

@@ -36,9 +36,7 @@ def assemble_article(
     if len(re.sub(r"\s+", "", body)) < MIN_BODY_CHARS:
         raise InputError(f"{name}: no article text found (body is empty or too short to be an article)")
     if not date:
-        raise MissingDateError(
-            f"{name}: no publication date found; pass --date YYYY-MM-DD (or date= in Python)"
-        )
+        raise MissingDateError(f"{name}: no publication date found; pass --date YYYY-MM-DD (or date= in Python)")
     iso = normalise_date(date, name)
     digest = hashlib.sha1(f"{iso}\n{body}".encode()).hexdigest()[:16]
     return Article(

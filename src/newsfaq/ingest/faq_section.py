@@ -21,7 +21,7 @@ def split_faq_section(text: str) -> tuple[str, str | None]:
     if not matches:
         return text, None
     heading = matches[-1]
-    return text[: heading.start()], text[heading.end():]
+    return text[: heading.start()], text[heading.end() :]
 
 
 def parse_faq_pairs(faq_text: str) -> list[QAPair]:

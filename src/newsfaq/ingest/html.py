@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-import htmldate
-import trafilatura
-
 from newsfaq.errors import InputError
 from newsfaq.ingest.assemble import assemble_article
 from newsfaq.model import Article
@@ -20,6 +17,9 @@ def looks_like_html(text: str) -> bool:
 
 def read_html(text: str, name: str, date: str | None = None) -> Article:
     """Extract the article from a page; refuse pages that hold no article text."""
+    import htmldate  # imported here: they take a while to load and most inputs are not HTML
+    import trafilatura
+
     body = trafilatura.extract(text, include_comments=False, include_tables=False, favor_precision=True)
     if not body:
         raise InputError(f"{name}: no article text found in this HTML page; give the article's own page")

@@ -42,7 +42,7 @@ def read_text(text: str, name: str, date: str | None = None) -> Article:
     head = _DATED_HEAD.match(text)
     if head:
         date = date or head["date"]
-        text = text[head.end():]
+        text = text[head.end() :]
     body, faq_text = split_faq_section(text)
     title, body = _split_title(body)
     if not head and not date:

@@ -34,6 +34,9 @@ def subtree(token: Token) -> list[Token]:
 
 def keeps_case(token: Token) -> bool:
     """Whether a sentence-initial token keeps its capital when moved inside a question."""
-    return token.pos_ == "PROPN" or token.text == "I" or token.ent_type_ != "" or (
-        token.text.isupper() and len(token.text) > 1
+    return (
+        token.pos_ == "PROPN"
+        or token.text == "I"
+        or token.ent_type_ != ""
+        or (token.text.isupper() and len(token.text) > 1)
     )

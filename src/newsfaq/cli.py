@@ -1,0 +1,151 @@
+"""The ``newsfaq`` command line: a thin face over the Python API."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from newsfaq import __version__
+from newsfaq.errors import NewsfaqError
+from newsfaq.faq.writer import make_faq
+from newsfaq.ingest import expand_paths, iter_articles, iter_parsed
+from newsfaq.model import Article
+from newsfaq.render import RENDERERS, render_faq
+from newsfaq.settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Grounded reader FAQs from dated news articles.")
+errors = Console(stderr=True, highlight=False)
+SUFFIXES = {"md": ".md", "json": ".json", "html": ".html", "jsonld": ".jsonld"}
+
+
+def _fail(message: str) -> None:
+    errors.print(f"[bold red]newsfaq: error:[/] {message}", soft_wrap=True, markup=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsfaq {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Grounded reader FAQs from dated news articles."""
+
+
+def _inputs(paths: list[str], date: str | None, input_format: str, settings: Settings):
+    if paths == ["-"]:
+        return iter_parsed(sys.stdin.buffer.read(), name="<stdin>", date=date, format=input_format, settings=settings)
+    return iter_articles(paths, date=date, format=input_format, settings=settings)
+
+
+def _output_name(name: str, article: Article, fmt: str) -> str:
+    stem = Path(name.split(":")[0].split("[")[0]).stem or article.id
+    suffix = f"-{article.id}" if (":" in name or "[" in name) else ""
+    return f"{stem}{suffix}.faq{SUFFIXES[fmt]}"
+
+
+@app.command()
+def faq(
+    articles: Annotated[list[str], typer.Argument(help="Article file(s), a directory, or - for stdin.")],
+    count: Annotated[int, typer.Option("-n", "--count", min=1, max=50, help="Most questions per FAQ.")] = 8,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, json, html or jsonld.")] = "md",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file (one article) or directory (many).")
+    ] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when the input has none.")] = None,
+    input_format: Annotated[str, typer.Option(help="auto, text, html or json.")] = "auto",
+) -> None:
+    """Write the FAQ for each article: every answer quoted from the article, with citations."""
+    if fmt not in RENDERERS:
+        _fail(f"unknown format {fmt!r}; use one of {', '.join(RENDERERS)}")
+        raise typer.Exit(2)
+    settings = Settings(max_questions=count)
+    many = articles != ["-"] and (len(articles) > 1 or Path(articles[0]).is_dir())
+    failures = 0
+    try:
+        if many:
+            failures = _run_many(articles, fmt, output, date, input_format, settings)
+        else:
+            failures = _run_one(articles, fmt, output, date, input_format, settings)
+    except NewsfaqError as error:
+        _fail(str(error))
+        raise typer.Exit(1) from None
+    if failures:
+        raise typer.Exit(1)
+
+
+def _run_one(paths, fmt, output, date, input_format, settings) -> int:
+    results = list(_inputs(paths, date, input_format, settings))
+    if len(results) > 1:
+        if output is None:
+            raise NewsfaqError(f"{paths[0]} holds {len(results)} articles; pass -o DIRECTORY for one FAQ each")
+        return _write_many(results, fmt, output, settings, None)
+    name, result = results[0]
+    if isinstance(result, NewsfaqError):
+        raise result
+    text = render_faq(make_faq(result, settings), fmt)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+    return 0
+
+
+def _run_many(paths, fmt, output, date, input_format, settings) -> int:
+    files = expand_paths(paths)
+    if not files:
+        raise NewsfaqError(f"no article files (.txt, .html, .json, .jsonl, .md) under {', '.join(paths)}")
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=errors,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("Writing FAQs", total=len(files))
+        results = _advance_per_file(_inputs([str(f) for f in files], date, input_format, settings), progress, task)
+        return _write_many(results, fmt, output, settings, progress)
+
+
+def _advance_per_file(results, progress, task):
+    """Advance the bar once per input file (a feed file may hold many articles)."""
+    current = None
+    for name, result in results:
+        file_name = name.split(":")[0].split("[")[0]
+        if current is not None and file_name != current:
+            progress.advance(task)
+        current = file_name
+        yield name, result
+    progress.advance(task)
+
+
+def _write_many(results, fmt, output: Path | None, settings: Settings, progress) -> int:
+    if output is not None:
+        if output.exists() and not output.is_dir():
+            raise NewsfaqError(f"{output} is a file; with many articles -o must be a directory")
+        output.mkdir(parents=True, exist_ok=True)
+    failures = written = 0
+    for name, result in results:
+        if isinstance(result, NewsfaqError):
+            failures += 1
+            (progress.console if progress else errors).print(f"[yellow]skipped[/] {result}", markup=True)
+            continue
+        text = render_faq(make_faq(result, settings), fmt)
+        written += 1
+        if output is None:
+            sys.stdout.write(text.replace("\n", " ") + "\n" if fmt in ("json", "jsonld") else text + "\n---\n\n")
+        else:
+            (output / _output_name(name, result, fmt)).write_text(text, encoding="utf-8")
+    errors.print(f"{written} FAQ(s) written, {failures} input(s) skipped", highlight=False)
+    return failures

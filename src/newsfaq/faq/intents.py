@@ -1,0 +1,384 @@
+"""Reader intents: each finder reads the parse for one kind of question a reader
+asks (what happened, why, who is who, how many, what next, reactions,
+background, what was said) and proposes candidates the article can answer.
+
+Weights encode how central each intent usually is to a news story; the writer
+combines them with the sentence's position (news puts the key facts first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Span, Token
+
+from newsfaq.faq.candidates import Candidate
+from newsfaq.faq.questions import CAUSE_MARKERS, question_for_answer
+from newsfaq.nlp.analysis import Analysis
+from newsfaq.nlp.mentions import full_names, mention_text, name_tokens, person_mentions
+from newsfaq.nlp.phrases import render
+
+INTENT_WEIGHTS = {
+    "what-happened": 1.0,
+    "why": 0.95,
+    "what-next": 0.9,
+    "how-many": 0.85,
+    "who": 0.8,
+    "reaction": 0.75,
+    "background": 0.6,
+    "said": 0.55,
+}
+JUSTIFY_VERBS = {"justify", "defend", "explain"}
+LIGHT_VERBS = {
+    "strike": "carry out",
+    "attack": "carry out",
+    "raid": "carry out",
+    "operation": "carry out",
+    "bombing": "carry out",
+    "airstrike": "carry out",
+    "decision": "make",
+    "move": "make",
+    "ban": "impose",
+    "sanction": "impose",
+    "tariff": "impose",
+    "cut": "make",
+}
+PLAN_VERBS = {
+    "aim",
+    "plan",
+    "intend",
+    "seek",
+    "hope",
+    "want",
+    "propose",
+    "expect",
+    "vow",
+    "pledge",
+    "promise",
+    "prepare",
+    "try",
+    "threaten",
+    "decide",
+    "agree",
+}
+PLAN_NOUNS = {"plan", "proposal", "intention", "bid", "effort", "scheme"}
+REACTION_LEMMAS = {
+    "condemn",
+    "condemnation",
+    "criticize",
+    "criticise",
+    "criticism",
+    "denounce",
+    "outrage",
+    "anger",
+    "welcome",
+    "praise",
+    "protest",
+    "reject",
+    "slam",
+    "backlash",
+    "fury",
+    "applaud",
+    "hail",
+    "reaction",
+    "response",
+}
+TRIGGER_VERBS = {"spark", "provoke", "draw", "trigger", "cause", "prompt", "fuel", "stir"}
+SAY_VERBS = {"say", "tell", "state", "announce", "claim", "warn", "insist", "argue", "add"}
+DEATH_LEMMAS = {"kill", "death", "die", "dead", "assassinate", "slay", "execute"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _do(verb: Token) -> str:
+    """The do-support auxiliary matching a verb's tense."""
+    return {"VBD": "did", "VBN": "did", "VBZ": "does"}.get(verb.tag_, "do")
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _aux_and_verb(verb: Token) -> tuple[str, str]:
+    """('has', 'unveiled') or ('did', 'unveil'): the pieces of an inverted question."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if aux:
+        return aux[0].lower_, render(aux[1:] + [verb])
+    return _do(verb), verb.lemma_
+
+
+def _sentence(analysis: Analysis, token: Token) -> int:
+    return analysis.sentence_of(token)
+
+
+def find_what_happened(analysis: Analysis) -> Iterator[Candidate]:
+    """The lead: the main event of the first sentence that has a clear object."""
+    for index, span in enumerate(analysis.spans[:2]):
+        root = span.root
+        subject = _subject(root)
+        subject_text = mention_text(subject) if subject is not None else None
+        if not subject_text or root.pos_ != "VERB":
+            continue
+        obj = next((c for c in root.children if c.dep_ in ("dobj", "attr", "ccomp")), None)
+        if obj is not None:
+            question = question_for_answer(Span(span.doc, obj.left_edge.i, obj.right_edge.i + 1))
+        else:
+            aux, _ = _aux_and_verb(root)
+            question = f"What {aux} {subject_text} do?" if aux in ("did", "does", "do") else None
+        if question:
+            yield Candidate("what-happened", question, (index,), INTENT_WEIGHTS["what-happened"])
+            return
+
+
+def _actor_of_event(analysis: Analysis, noun: Token) -> str | None:
+    """Who did an event ('the strike'): a national/organisational modifier of the same noun elsewhere."""
+    for other in analysis.doc:
+        if other.lemma_ != noun.lemma_:
+            continue
+        for child in other.children:
+            if child.dep_ in ("compound", "amod", "poss") and child.ent_type_ in ("GPE", "ORG", "NORP"):
+                return _with_article(analysis, child)
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                objects = [g for g in child.children if g.dep_ == "pobj" and g.ent_type_]
+                if objects:
+                    return render(objects[0].subtree)
+    return None
+
+
+def _with_article(analysis: Analysis, token: Token) -> str:
+    """'US' -> 'the US' when the article itself writes 'the US'."""
+    text = render(name_tokens(token))
+    for other in analysis.doc:
+        if other.text == token.text and any(c.lower_ == "the" for c in other.lefts):
+            return "the " + text
+    return text
+
+
+def find_why(analysis: Analysis) -> Iterator[Candidate]:
+    """Causes and justifications: 'X justified Y, stating ...', 'because ...', 'in response to ...'."""
+    weight = INTENT_WEIGHTS["why"]
+    for token in analysis.doc:
+        index = _sentence(analysis, token)
+        if token.lemma_ in JUSTIFY_VERBS and token.pos_ == "VERB":
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            agent = _subject(token)
+            if obj is None or agent is None:
+                continue
+            actor = _actor_of_event(analysis, obj)
+            light = LIGHT_VERBS.get(obj.lemma_)
+            event = "the " + obj.text
+            if actor and light:
+                question = f"Why did {actor} {light} {event}?"
+            else:
+                question = f"How did {mention_text(agent) or agent.text} justify {event}?"
+            yield Candidate("why", question, (index,), weight)
+        elif token.lower_ in ("because", "due", "response", "retaliation") and token.i > token.sent.start:
+            head = _cause_phrase(token)
+            if head is not None:
+                yield Candidate("why", question_for_answer(head, "why"), (index,), weight * 0.95)
+        elif token.lower_ == "after" and token.dep_ == "mark" and token.head.dep_ == "advcl":
+            clause = token.head
+            span = Span(token.doc, token.i, clause.right_edge.i + 1)
+            yield Candidate("why", question_for_answer(span, "why"), (index,), weight * 0.8)
+
+
+def _cause_phrase(token: Token) -> Span | None:
+    """The span of a cause clause/phrase that starts at ``token`` or just before it."""
+    doc = token.doc
+    start = token.i
+    if token.lower_ in ("response", "retaliation") and token.i >= 1 and doc[token.i - 1].lower_ == "in":
+        start = token.i - 1
+    anchor = doc[start]
+    phrase_head = anchor if anchor.dep_ in ("prep", "mark", "advmod") else anchor.head
+    end = phrase_head.right_edge.i + 1
+    span = doc[start:end]
+    if not span.text.lower().startswith(CAUSE_MARKERS) or len(span) < 3:
+        return None
+    return span
+
+
+def find_how_many(analysis: Analysis) -> Iterator[Candidate]:
+    """Quantities with what they count: 'How many US troops are in Iraq and Syria?'."""
+    seen: set[str] = set()
+    for entity in analysis.doc.ents:
+        if entity.label_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+            continue
+        number = next((t for t in entity if t.dep_ == "nummod" and t.head not in entity), None)
+        if number is None or number.head.pos_ != "NOUN":
+            continue
+        noun = number.head
+        if noun.lemma_ in seen or _small_number(number):
+            continue
+        question = _count_question(analysis, number, noun)
+        if question:
+            seen.add(noun.lemma_)
+            yield Candidate("how-many", question, (_sentence(analysis, noun),), INTENT_WEIGHTS["how-many"])
+
+
+def _small_number(number: Token) -> bool:
+    """'the two nations' is not a figure a reader asks about."""
+    return number.lower_ in ("one", "two", "three", "both")
+
+
+def _count_question(analysis: Analysis, number: Token, noun: Token) -> str | None:
+    noun_words = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not c.like_num]
+    noun_words = [c for c in noun_words if c.lower_ not in ("additional", "other", "more", "about")]
+    noun_phrase = render(noun_words + [noun])
+    predicate = noun.head
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and predicate.pos_ in ("VERB", "AUX"):
+        span = Span(noun.doc, number.left_edge.i, number.right_edge.i + 1)
+        return question_for_answer(span)
+    places = [render(p.subtree) for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "on")]
+    if not places:
+        return None
+    extra = _parallel_places(number, noun)
+    place = places[0] + (" and " + " and ".join(extra) if extra else "")
+    verb = noun.sent.root
+    be = "were" if verb.tag_ == "VBD" else "are"
+    return f"How many {noun_phrase} {be} {place}?"
+
+
+def _parallel_places(number: Token, noun: Token) -> list[str]:
+    """'..., alongside an additional 900 in Syria' adds Syria to the places counted."""
+    places = []
+    for token in noun.sent:
+        if token.like_num and token.i != number.i and token.pos_ == "NUM":
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    objects = [o for o in prep.children if o.dep_ == "pobj"]
+                    places.extend(render(o.subtree) for o in objects)
+    return places
+
+
+def find_what_next(analysis: Analysis) -> Iterator[Candidate]:
+    """Plans and aims: 'The government aims to establish ...' -> 'What does the Iraqi government aim to do?'."""
+    weight = INTENT_WEIGHTS["what-next"]
+    for token in analysis.doc:
+        if token.pos_ != "VERB":
+            continue
+        subject = _subject(token)
+        subject_text = mention_text(subject) if subject is not None else None
+        if not subject_text:
+            continue
+        index = _sentence(analysis, token)
+        aux, verb = _aux_and_verb(token)
+        if token.lemma_ in PLAN_VERBS and any(c.dep_ == "xcomp" for c in token.children):
+            yield Candidate("what-next", f"What {aux} {subject_text} {verb} to do?", (index,), weight)
+            continue
+        plan = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_ in PLAN_NOUNS), None)
+        if plan is not None and any(c.dep_ == "acl" for c in plan.children):
+            yield Candidate("what-next", f"What {plan.text} {aux} {subject_text} {verb}?", (index,), weight)
+            continue
+        will = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in ("will", "'ll")), None)
+        if will is not None and token.lemma_ not in ("be", "have"):
+            yield Candidate("what-next", f"What will {subject_text} do?", (index,), weight * 0.9)
+
+
+def find_reactions(analysis: Analysis) -> Iterator[Candidate]:
+    """How people reacted: verbs and nouns of reaction, and what an event sparked."""
+    weight = INTENT_WEIGHTS["reaction"]
+    for token in analysis.doc:
+        index = _sentence(analysis, token)
+        if token.lemma_ in REACTION_LEMMAS and token.pos_ == "NOUN":
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            target = _object_of(token, "of") or _object_of(token, "to")
+            if owner is not None and target is not None:
+                holder, thing = mention_text(owner), mention_text(target)
+                if holder and thing:
+                    holder = holder.removesuffix("’s").removesuffix("'s").strip()
+                    yield Candidate("reaction", f"How did {holder} react to {thing}?", (index,), weight)
+                    continue
+            if token.dep_ == "dobj" and token.head.lemma_ in TRIGGER_VERBS:
+                answer = Span(token.doc, token.left_edge.i, token.right_edge.i + 1)
+                yield Candidate("reaction", question_for_answer(answer, "what reaction"), (index,), weight)
+        elif token.lemma_ == "react" and token.pos_ == "VERB" and (subject := _subject(token)) is not None:
+            holder = mention_text(subject)
+            if holder:
+                yield Candidate("reaction", f"How did {holder} react?", (index,), weight)
+        elif token.lemma_ in REACTION_LEMMAS and token.pos_ == "VERB":
+            subject, obj = _subject(token), next((c for c in token.children if c.dep_ == "dobj"), None)
+            if subject is not None and obj is not None:
+                holder, thing = mention_text(subject), mention_text(obj)
+                if holder and thing:
+                    yield Candidate("reaction", f"How did {holder} react to {thing}?", (index,), weight)
+
+
+def _object_of(noun: Token, preposition: str) -> Token | None:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == preposition:
+            return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def find_who(analysis: Analysis) -> Iterator[Candidate]:
+    """Who is who: people the article describes (apposition or title), with their role."""
+    names = full_names(analysis.doc)
+    by_person: dict[str, list[Token]] = {}
+    for mention in person_mentions(analysis.doc):
+        by_person.setdefault(mention.key, []).append(mention.head)
+    for key, heads in by_person.items():
+        role_sentences = [_sentence(analysis, h) for h in heads if _described(h)]
+        if not role_sentences:
+            continue
+        first = role_sentences[0]
+        subject_sentences = [_sentence(analysis, h) for h in heads if h.dep_ in SUBJECT_DEPS]
+        others = [i for i in subject_sentences if i != first]
+        dead = any(_near_death(h) for h in heads)
+        weight = INTENT_WEIGHTS["who"] * min(1.0, 0.7 + 0.1 * len(heads))
+        question = f"Who {'was' if dead else 'is'} {names[key]}?"
+        yield Candidate("who", question, (first, *others[:1]), weight)
+
+
+def _described(head: Token) -> bool:
+    """A name given with its role: 'X, the commander of ...' or 'Prime Minister, X'."""
+    if any(c.dep_ == "appos" for c in head.children):
+        return True
+    return head.dep_ == "appos" and head.head.pos_ in ("PROPN", "NOUN")
+
+
+def _near_death(head: Token) -> bool:
+    """Whether the sentence reports this person's death (so the question uses 'was')."""
+    for token in head.sent:
+        if token.lemma_ in DEATH_LEMMAS:
+            if token.lemma_ == "death" and _object_of(token, "of") is not None:
+                return _object_of(token, "of").i == head.i
+            if head.is_ancestor(token) or token.is_ancestor(head) or token.head.i == head.i:
+                return True
+    return False
+
+
+def find_background(analysis: Analysis) -> Iterator[Candidate]:
+    """Dated background the article gives: 'When did Iraq declare victory over IS?'."""
+    for entity in analysis.doc.ents:
+        if entity.label_ != "DATE" or not any(t.like_num for t in entity):
+            continue
+        question = question_for_answer(entity)
+        if question.lower().startswith("when "):
+            yield Candidate("background", question, (_sentence(analysis, entity.root),), INTENT_WEIGHTS["background"])
+
+
+def find_said(analysis: Analysis) -> Iterator[Candidate]:
+    """What a named person or organisation said (one question per speaker)."""
+    spoken: set[str] = set()
+    for token in analysis.doc:
+        if token.lemma_ not in SAY_VERBS or token.pos_ != "VERB":
+            continue
+        subject = _subject(token)
+        if subject is None or subject.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue
+        speaker = mention_text(subject)
+        if not speaker or speaker in spoken or not any(c.dep_ == "ccomp" for c in token.children):
+            continue
+        spoken.add(speaker)
+        yield Candidate("said", f"What did {speaker} say?", (_sentence(analysis, token),), INTENT_WEIGHTS["said"])
+
+
+FINDERS: tuple[Callable[[Analysis], Iterator[Candidate]], ...] = (
+    find_what_happened,
+    find_why,
+    find_what_next,
+    find_how_many,
+    find_who,
+    find_reactions,
+    find_background,
+    find_said,
+)

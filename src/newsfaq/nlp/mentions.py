@@ -1,0 +1,128 @@
+"""Making mentions self-contained: full names, expanded definite descriptions,
+resolved pronouns. Questions must make sense without the article at hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsfaq.nlp.phrases import keeps_case, render
+
+NAME_DEPS = {"compound", "flat", "punct", "nmod"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+DEMONSTRATIVES = {"this", "these", "that", "those"}
+
+
+def name_tokens(head: Token) -> list[Token]:
+    """A proper name with all its parts ('Mushtaq Jawad Kazim al-Jawari', not 'Jawari')."""
+    tokens = [head]
+    for child in reversed(list(head.lefts)):
+        if child.i != tokens[0].i - 1 or child.dep_ not in NAME_DEPS:
+            break
+        if child.pos_ not in ("PROPN", "PUNCT") and not child.is_title:
+            break
+        tokens.insert(0, child)
+    while tokens and tokens[0].pos_ == "PUNCT":
+        tokens.pop(0)
+    return tokens
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """One mention of a person: ``key`` (the surname) groups mentions of one person."""
+
+    key: str
+    head: Token
+    name: str
+
+
+def person_mentions(doc: Doc) -> list[PersonMention]:
+    """Every PERSON entity, with its full written name and its syntactic head."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        surname = ent[-1]
+        name = max(ent.text, render(name_tokens(surname)), key=len)
+        mentions.append(PersonMention(key=surname.text.lower(), head=ent.root, name=name))
+    return mentions
+
+
+def full_names(doc: Doc) -> dict[str, str]:
+    """Surname key -> the longest form of that person's name in the document."""
+    names: dict[str, str] = {}
+    for mention in person_mentions(doc):
+        if len(mention.name) > len(names.get(mention.key, "")):
+            names[mention.key] = mention.name
+    return names
+
+
+def _has_entity_modifier(token: Token) -> bool:
+    return any(
+        child.dep_ in ("amod", "compound", "poss") and child.ent_type_ in ("NORP", "GPE", "ORG")
+        for child in token.lefts
+    )
+
+
+def expand_description(head: Token) -> list[Token] | None:
+    """'the government' -> 'the Iraqi government' when the article says so elsewhere."""
+    if _has_entity_modifier(head):
+        return None
+    for other in head.doc:
+        if other.lemma_ == head.lemma_ and other.pos_ == head.pos_ and _has_entity_modifier(other):
+            modifiers = [c for c in other.lefts if c.dep_ in ("amod", "compound") and c.ent_type_]
+            determiner = [c for c in head.lefts if c.dep_ == "det"]
+            return determiner + modifiers + [other]
+    return None
+
+
+def resolve_pronoun(pronoun: Token) -> Token | None:
+    """The person a he/she refers to: the nearest person named before it."""
+    if pronoun.lower_ not in PERSON_PRONOUNS:
+        return None
+    candidates = [m.head for m in person_mentions(pronoun.doc) if m.head.i < pronoun.i]
+    return candidates[-1] if candidates else None
+
+
+def mention_text(head: Token) -> str | None:
+    """A self-contained rendering of the noun phrase headed by ``head``, or None.
+
+    None means the phrase cannot stand on its own in a question (an unresolved
+    'it', 'this move').
+    """
+    if head.pos_ == "PRON":
+        person = resolve_pronoun(head)
+        return render(name_tokens(person)) if person is not None else None
+    tokens = [t for t in head.subtree if not _inside(t, head, ("appos", "relcl", "acl", "punct"))]
+    if any(t.tag_ in ("WDT", "WP", "WP$") for t in tokens):
+        return None  # a relative phrase ('whose posts') cannot stand on its own
+    determiners = [c for c in head.lefts if c.dep_ == "det"]
+    if determiners and determiners[0].lower_ in DEMONSTRATIVES:
+        # 'this recent strike by the US' can become 'the recent strike by the US';
+        # 'this development' says nothing on its own.
+        if len(tokens) <= 2:
+            return None
+        return "the " + render(t for t in tokens if t.i != determiners[0].i)
+    if head.pos_ == "NOUN" and determiners and determiners[0].lower_ == "the":
+        expanded = expand_description(head)
+        if expanded:
+            rest = [t for t in tokens if t.i > head.i]
+            determiner_words = [t.lower_ for t in expanded if t.dep_ == "det"]
+            modifiers = render(t for t in expanded[:-1] if t.dep_ != "det")
+            return " ".join([*determiner_words, modifiers, render([head] + rest)])
+    text = render(tokens)
+    first = tokens[0] if tokens else head
+    return first.lower_ + text[len(first.text) :] if not keeps_case(first) else text
+
+
+def _inside(token: Token, head: Token, deps: tuple[str, ...]) -> bool:
+    """Whether ``token`` sits under a child of ``head`` attached with one of ``deps``."""
+    while token.i != head.i:
+        if token.dep_ in deps and token.head.i == head.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False

@@ -1,0 +1,21 @@
+"""An HTML fragment (a ``<section>``) with every article-derived string escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from newsfaq.model import FAQ
+
+
+def to_html(faq: FAQ) -> str:
+    parts = [f'<section class="newsfaq-faq" data-article-id="{escape(faq.article.id)}">', "  <h2>FAQs</h2>"]
+    for number, item in enumerate(faq.items, start=1):
+        cites = " ".join(f"{c.sentence}:{c.start}-{c.end}" for c in item.citations)
+        parts += [
+            f'  <div class="qa" id="q{number}" data-intent="{escape(item.intent or "")}" data-cites="{cites}">',
+            f"    <h3>{escape(item.question)}</h3>",
+            f"    <p>{escape(item.answer)}</p>",
+            "  </div>",
+        ]
+    parts.append("</section>")
+    return "\n".join(parts) + "\n"
