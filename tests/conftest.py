@@ -1,0 +1,39 @@
+"""Shared fixtures: example articles and the reference article from ../shared/data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "harbour_strike.txt"
+REFERENCE = ROOT.parent / "shared" / "data" / "articles" / "000_31ed11bd7c1c5854.txt"
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def reference_path() -> Path:
+    if not REFERENCE.exists():
+        pytest.skip(f"reference article not found at {REFERENCE} (needs ../shared/data)")
+    return REFERENCE
+
+
+@pytest.fixture(scope="session")
+def reference_faq(reference_path):
+    from newsfaq import load_article, make_faq
+
+    article = load_article(reference_path)
+    return article, make_faq(article)
+
+
+@pytest.fixture(scope="session")
+def example_faq(example_path):
+    from newsfaq import load_article, make_faq
+
+    article = load_article(example_path)
+    return article, make_faq(article)

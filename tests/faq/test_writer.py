@@ -1,0 +1,68 @@
+import re
+
+from newsfaq import make_faq
+from newsfaq.faq.writer import is_well_formed
+from newsfaq.settings import Settings
+
+
+def _by_question(faq, pattern):
+    return [item for item in faq.items if re.search(pattern, item.question)]
+
+
+def test_reference_faq_covers_the_four_points(reference_faq):
+    article, faq = reference_faq
+    why = _by_question(faq, r"^Why did the US carry out the strike")
+    assert why and "The Pentagon justified the strike" in why[0].answer
+    troops = _by_question(faq, r"^How many US troops are in Iraq")
+    assert troops and "2,500" in troops[0].answer and "900 in Syria" in troops[0].answer
+    assert "preventing the resurgence" in troops[0].answer
+    plan = _by_question(faq, r"^What does the Iraqi government (aim|plan)")
+    assert plan and "bilateral committee" in plan[0].answer and "withdrawal" in plan[0].answer
+    who = _by_question(faq, r"^Who was Mushtaq Jawad Kazim al-Jawari\?$")
+    assert who and "the commander of a pro-Iran militia" in who[0].answer
+
+
+def test_existing_faq_is_never_evidence(reference_faq):
+    _, faq = reference_faq
+    assert all("mortar" not in item.answer and "Embassy" not in item.answer for item in faq.items)
+
+
+def test_citations_point_at_the_quoted_text(reference_faq, example_faq):
+    for article, faq in (reference_faq, example_faq):
+        for item in faq.items:
+            assert item.citations
+            for citation in item.citations:
+                assert article.body[citation.start : citation.end] == citation.text
+            assert item.answer == " ".join(c.text for c in item.citations)
+
+
+def test_items_are_well_formed_distinct_and_ranked(example_faq):
+    _, faq = example_faq
+    questions = [item.question for item in faq.items]
+    assert len(questions) == len(set(questions)) >= 5
+    assert all(is_well_formed(q) for q in questions)
+    confidences = [item.confidence for item in faq.items]
+    assert confidences == sorted(confidences, reverse=True)
+    assert {item.intent for item in faq.items} >= {"what-happened", "why", "how-many", "what-next", "who"}
+
+
+def test_relative_dates_in_answers_are_resolved(example_faq):
+    _, faq = example_faq
+    resolved = {d.text: d.iso for item in faq.items for d in item.dates}
+    assert resolved.get("Thursday") == "2025-03-13"
+
+
+def test_deterministic_and_limited(example_path):
+    from newsfaq import load_article
+
+    article = load_article(example_path)
+    first = make_faq(article, Settings(max_questions=3)).to_dict()
+    assert first == make_faq(article, Settings(max_questions=3)).to_dict()
+    assert len(first["items"]) == 3
+
+
+def test_well_formed_rejects_questions_that_need_the_article():
+    assert not is_well_formed("Why did it do this?")
+    assert not is_well_formed("What did they say?")
+    assert not is_well_formed("The strike happened?")
+    assert is_well_formed("Why did the US carry out the strike?")
