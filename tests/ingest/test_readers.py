@@ -71,8 +71,12 @@ def test_json_record_and_jsonl_feed(tmp_path):
     assert (article.id, article.url, article.date) == ("a1", "https://example.org/a1", "2024-05-07")
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
-        json.dumps(record) + "\n{not json\n" + json.dumps({"id": "a2", "date": "2024-05-08"}) + "\n"
-        + json.dumps({**record, "id": "a3", "body": BODY, "text": None}) + "\n"
+        json.dumps(record)
+        + "\n{not json\n"
+        + json.dumps({"id": "a2", "date": "2024-05-08"})
+        + "\n"
+        + json.dumps({**record, "id": "a3", "body": BODY, "text": None})
+        + "\n"
     )
     results = list(iter_articles([feed]))
     assert [type(r).__name__ for _, r in results] == ["Article", "InputError", "InputError", "Article"]
@@ -109,7 +113,9 @@ def test_size_limit_and_missing_path(tmp_path):
 
 def test_latin1_file_is_decoded(tmp_path):
     path = tmp_path / "latin.txt"
-    path.write_bytes(("date 2024-01-01\nLe café de la gare a fermé ses portes après trente années. " * 3).encode("cp1252"))
+    path.write_bytes(
+        ("date 2024-01-01\nLe café de la gare a fermé ses portes après trente années. " * 3).encode("cp1252")
+    )
     assert "café" in load_article(path).body
 
 
