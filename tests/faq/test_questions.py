@@ -12,8 +12,8 @@ CONTEXT = (
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
-        ("1066", "When did Duke William invade England with about 7,000 soldiers?"),
-        ("Duke William", "Who invaded England with about 7,000 soldiers?"),
+        ("1066", "When did Duke William invade England?"),
+        ("Duke William", "Who invaded England?"),
         ("about 7,000", "How many soldiers did Duke William invade England with?"),
         ("because engineers found cracks in its supports", "Why did the council close the bridge?"),
     ],

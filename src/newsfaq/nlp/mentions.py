@@ -96,7 +96,7 @@ def mention_text(head: Token) -> str | None:
         person = resolve_pronoun(head)
         return render(name_tokens(person)) if person is not None else None
     tokens = [t for t in head.subtree if not _inside(t, head, ("appos", "relcl", "acl", "punct"))]
-    if any(t.tag_ in ("WDT", "WP", "WP$") for t in tokens):
+    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in tokens):
         return None  # a relative phrase ('whose posts') cannot stand on its own
     determiners = [c for c in head.lefts if c.dep_ == "det"]
     if determiners and determiners[0].lower_ in DEMONSTRATIVES:
