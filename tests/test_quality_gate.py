@@ -1,0 +1,60 @@
+"""Quality gate: pinned minimum scores on the dev data (see quality_gate.json).
+
+A change that drops below a pin fails CI; a change that improves quality
+raises the pin. Skips cleanly when ../shared/data is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PINS = json.loads((ROOT / "quality_gate.json").read_text())
+sys.path.insert(0, str(ROOT / "bench"))
+
+common = pytest.importorskip("common")
+if not common.DATA.exists():
+    pytest.skip("../shared/data not found: quality gate skipped", allow_module_level=True)
+
+
+def test_question_writing_bleu_on_squad_dev():
+    import sacrebleu
+    from question_writing import load_items
+
+    from newsfaq.faq.questions import question_for_span
+    from newsfaq.nlp.pipeline import get_nlp
+
+    pin = PINS["question_writing"]
+    paragraphs = load_items(pin["questions"])
+    refs, hyps = [], []
+    for doc, (_, qas) in zip(get_nlp().pipe(c for c, _ in paragraphs), paragraphs, strict=True):
+        for qa in qas:
+            answer = qa["answers"][0]
+            start = answer["answer_start"]
+            refs.append(qa["question"])
+            hyps.append(question_for_span(doc, start, start + len(answer["text"])))
+    bleu = sacrebleu.corpus_bleu(hyps, [refs], lowercase=True).score
+    assert bleu >= pin["min_bleu4_lower"], f"BLEU-4 {bleu:.2f} fell below the pin {pin['min_bleu4_lower']}"
+
+
+def test_faq_self_consistency_on_dev_articles():
+    from articles import dev_articles
+    from faq_consistency import best_sentence
+
+    from newsfaq.faq.writer import make_faq
+    from newsfaq.nlp.analysis import analyze
+
+    pin = PINS["faq_self_consistency"]
+    hits = total = 0
+    for _, article in dev_articles()[: pin["articles"]]:
+        analysis = analyze(article)
+        sentences = [s.text for s in analysis.sentences]
+        for item in make_faq(article, analysis=analysis).items:
+            total += 1
+            hits += best_sentence(item.question, sentences) == item.citations[0].sentence
+    share = hits / total
+    assert share >= pin["min_share"], f"self-consistency {share:.3f} fell below the pin {pin['min_share']}"
