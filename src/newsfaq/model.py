@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from newsfaq.errors import InputError
+
 SCHEMA_VERSION = 1
 FAQ_SCHEMA = f"newsfaq.faq/{SCHEMA_VERSION}"
 
@@ -122,8 +124,6 @@ class FAQ:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FAQ:
-        from newsfaq.errors import InputError
-
         schema = data.get("schema")
         if schema != FAQ_SCHEMA:
             raise InputError(f"unsupported FAQ schema {schema!r}; this newsfaq reads {FAQ_SCHEMA!r}")

@@ -90,7 +90,7 @@ def _answer(analysis: Analysis, candidate: Candidate, settings: Settings) -> QAP
 def make_faq(article: Article, settings: Settings = DEFAULT_SETTINGS, *, analysis: Analysis | None = None) -> FAQ:
     """Write the FAQ for ``article``: at most ``settings.max_questions`` grounded pairs."""
     analysis = analysis or analyze(article)
-    chosen = select(plan_candidates(analysis), settings.max_questions)
-    chosen = [c for c in chosen if _importance(c) >= settings.min_confidence]
+    confident = [c for c in plan_candidates(analysis) if _importance(c) >= settings.min_confidence]
+    chosen = select(confident, settings.max_questions)
     items = [_answer(analysis, c, settings) for c in chosen]
     return FAQ(article=ArticleRef.of(article), items=items, generator=f"newsfaq {__version__}")

@@ -66,7 +66,7 @@ def iter_parsed(
 ) -> Iterator[tuple[str, ArticleOrError]]:
     """Every article in one input (a JSON feed holds many); bad records become errors."""
     text = decode_bytes(data, name, settings) if isinstance(data, bytes) else data
-    if isinstance(text, str) and not text.strip():
+    if not text.strip():
         raise InputError(f"{name}: the input is empty; give a file that holds an article")
     kind = _detect_format(text, name, format)
     if kind == "json":

@@ -28,10 +28,6 @@ def render(tokens: Iterable[Token]) -> str:
     return re.sub(r"\s+", " ", text).strip(_EDGE_PUNCT)
 
 
-def subtree(token: Token) -> list[Token]:
-    return list(token.subtree)
-
-
 def keeps_case(token: Token) -> bool:
     """Whether a sentence-initial token keeps its capital when moved inside a question."""
     return (
