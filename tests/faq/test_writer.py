@@ -66,3 +66,9 @@ def test_well_formed_rejects_questions_that_need_the_article():
     assert not is_well_formed("What did they say?")
     assert not is_well_formed("The strike happened?")
     assert is_well_formed("Why did the US carry out the strike?")
+
+
+def test_well_formed_rejects_dangling_and_overlong_questions():
+    assert not is_well_formed("When is the economy showing the highest growth in?")
+    assert not is_well_formed("Why had that been abandoned?")
+    assert not is_well_formed("When did " + "the very long council " * 5 + "meet?")

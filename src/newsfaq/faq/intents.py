@@ -252,6 +252,7 @@ def _parallel_places(number: Token, noun: Token) -> list[str]:
 def find_what_next(analysis: Analysis) -> Iterator[Candidate]:
     """Plans and aims: 'The government aims to establish ...' -> 'What does the Iraqi government aim to do?'."""
     weight = INTENT_WEIGHTS["what-next"]
+    asked_will = False
     for token in analysis.doc:
         if token.pos_ != "VERB":
             continue
@@ -269,7 +270,9 @@ def find_what_next(analysis: Analysis) -> Iterator[Candidate]:
             yield Candidate("what-next", f"What {plan.text} {aux} {subject_text} {verb}?", (index,), weight)
             continue
         will = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in ("will", "'ll")), None)
-        if will is not None and token.lemma_ not in ("be", "have"):
+        named = subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        if will is not None and named and token.lemma_ not in ("be", "have") and not asked_will:
+            asked_will = True  # one vague "What will X do?" per article at most
             yield Candidate("what-next", f"What will {subject_text} do?", (index,), weight * 0.9)
 
 
@@ -365,7 +368,7 @@ def find_said(analysis: Analysis) -> Iterator[Candidate]:
         subject = _subject(token)
         if subject is None or subject.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
-        speaker = mention_text(subject)
+        speaker = render(name_tokens(subject)) if subject.pos_ == "PROPN" else mention_text(subject)
         if not speaker or speaker in spoken or not any(c.dep_ == "ccomp" for c in token.children):
             continue
         spoken.add(speaker)

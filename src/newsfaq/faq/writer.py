@@ -18,7 +18,8 @@ from newsfaq.settings import DEFAULT_SETTINGS, Settings
 
 UNRESOLVED_WORDS = {"he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "these", "those", "whose"}
 QUESTION_STARTS = ("what", "why", "how", "who", "when", "where", "which", "whom")
-MIN_QUESTION_WORDS, MAX_QUESTION_WORDS = 4, 28
+MIN_QUESTION_WORDS, MAX_QUESTION_WORDS = 4, 16
+DANGLING_WORDS = {"in", "on", "at", "of", "as", "since", "during", "to", "from", "with", "for"}
 DUPLICATE_OVERLAP = 0.7
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
 
@@ -30,6 +31,8 @@ def is_well_formed(question: str) -> bool:
         return False
     if words[0] not in QUESTION_STARTS or words.count("what") > 1 or words.count("how") > 1:
         return False
+    if words[-1] in DANGLING_WORDS or words[2] in ("that", "which"):
+        return False  # "When is X in?", "Why had that been abandoned?"
     return not (set(words) & UNRESOLVED_WORDS) and not re.search(r"[\"“”]", question)
 
 
