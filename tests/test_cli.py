@@ -69,3 +69,21 @@ def test_bad_input_one_line_error(args, stdin, message):
     stderr = result.stderr.decode().strip()
     assert result.returncode != 0
     assert message in stderr and "Traceback" not in stderr and len(stderr.splitlines()) == 1
+
+
+def test_html_and_json_inputs(tmp_path, example_path):
+    body = example_path.read_text().split("\n", 1)[1].split("FAQs")[0]
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
+    page = tmp_path / "strike.html"
+    page.write_text(
+        '<html><head><title>Rotterdam dock strike</title><meta property="article:published_time" '
+        f'content="2025-03-14"></head><body><article><h1>Rotterdam dock strike</h1>{paragraphs}</article></body></html>'
+    )
+    record = tmp_path / "strike.json"
+    record.write_text(json.dumps({"id": "s1", "title": "Dock strike", "date": "2025-03-14", "text": body}))
+    for path in (page, record):
+        result = run("faq", str(path), "--format", "json")
+        assert result.returncode == 0, result.stderr
+        faq = json.loads(result.stdout)
+        assert faq["article"]["date"] == "2025-03-14" and len(faq["items"]) >= 4
+    assert json.loads(run("faq", str(record), "--format", "json").stdout)["article"]["id"] == "s1"
