@@ -48,9 +48,15 @@ def _inputs(paths: list[str], date: str | None, input_format: str, settings: Set
     return iter_articles(paths, date=date, format=input_format, settings=settings)
 
 
+def _source_file(name: str) -> str:
+    """The file an item came from: feed items are named 'feed.jsonl:3' or 'feed.json[2]'."""
+    return name.split(":")[0].split("[")[0]
+
+
 def _output_name(name: str, article: Article, fmt: str) -> str:
-    stem = Path(name.split(":")[0].split("[")[0]).stem or article.id
-    suffix = f"-{article.id}" if (":" in name or "[" in name) else ""
+    file_name = _source_file(name)
+    stem = Path(file_name).stem or article.id
+    suffix = f"-{article.id}" if file_name != name else ""
     return f"{stem}{suffix}.faq{SUFFIXES[fmt]}"
 
 
@@ -122,7 +128,7 @@ def _advance_per_file(results, progress, task):
     """Advance the bar once per input file (a feed file may hold many articles)."""
     current = None
     for name, result in results:
-        file_name = name.split(":")[0].split("[")[0]
+        file_name = _source_file(name)
         if current is not None and file_name != current:
             progress.advance(task)
         current = file_name

@@ -106,10 +106,6 @@ def _aux_and_verb(verb: Token) -> tuple[str, str]:
     return _do(verb), verb.lemma_
 
 
-def _sentence(analysis: Analysis, token: Token) -> int:
-    return analysis.sentence_of(token)
-
-
 def find_what_happened(analysis: Analysis) -> Iterator[Candidate]:
     """The lead: the main event of the first sentence that has a clear object."""
     for index, span in enumerate(analysis.spans[:2]):
@@ -157,7 +153,7 @@ def find_why(analysis: Analysis) -> Iterator[Candidate]:
     """Causes and justifications: 'X justified Y, stating ...', 'because ...', 'in response to ...'."""
     weight = INTENT_WEIGHTS["why"]
     for token in analysis.doc:
-        index = _sentence(analysis, token)
+        index = analysis.sentence_of(token)
         if token.lemma_ in JUSTIFY_VERBS and token.pos_ == "VERB":
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
             agent = _subject(token)
@@ -208,10 +204,10 @@ def find_how_many(analysis: Analysis) -> Iterator[Candidate]:
         noun = number.head
         if noun.lemma_ in seen or _small_number(number):
             continue
-        question = _count_question(analysis, number, noun)
+        question = _count_question(number, noun)
         if question:
             seen.add(noun.lemma_)
-            yield Candidate("how-many", question, (_sentence(analysis, noun),), INTENT_WEIGHTS["how-many"])
+            yield Candidate("how-many", question, (analysis.sentence_of(noun),), INTENT_WEIGHTS["how-many"])
 
 
 def _small_number(number: Token) -> bool:
@@ -219,7 +215,7 @@ def _small_number(number: Token) -> bool:
     return number.lower_ in ("one", "two", "three", "both")
 
 
-def _count_question(analysis: Analysis, number: Token, noun: Token) -> str | None:
+def _count_question(number: Token, noun: Token) -> str | None:
     noun_words = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not c.like_num]
     noun_words = [c for c in noun_words if c.lower_ not in ("additional", "other", "more", "about")]
     noun_phrase = render(noun_words + [noun])
@@ -260,7 +256,7 @@ def find_what_next(analysis: Analysis) -> Iterator[Candidate]:
         subject_text = mention_text(subject) if subject is not None else None
         if not subject_text:
             continue
-        index = _sentence(analysis, token)
+        index = analysis.sentence_of(token)
         aux, verb = _aux_and_verb(token)
         if token.lemma_ in PLAN_VERBS and any(c.dep_ == "xcomp" for c in token.children):
             yield Candidate("what-next", f"What {aux} {subject_text} {verb} to do?", (index,), weight)
@@ -280,16 +276,13 @@ def find_reactions(analysis: Analysis) -> Iterator[Candidate]:
     """How people reacted: verbs and nouns of reaction, and what an event sparked."""
     weight = INTENT_WEIGHTS["reaction"]
     for token in analysis.doc:
-        index = _sentence(analysis, token)
+        index = analysis.sentence_of(token)
         if token.lemma_ in REACTION_LEMMAS and token.pos_ == "NOUN":
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             target = _object_of(token, "of") or _object_of(token, "to")
-            if owner is not None and target is not None:
-                holder, thing = mention_text(owner), mention_text(target)
-                if holder and thing:
-                    holder = holder.removesuffix("’s").removesuffix("'s").strip()
-                    yield Candidate("reaction", f"How did {holder} react to {thing}?", (index,), weight)
-                    continue
+            if owner is not None and target is not None and (question := _react_to(owner, target)):
+                yield Candidate("reaction", question, (index,), weight)
+                continue
             if token.dep_ == "dobj" and token.head.lemma_ in TRIGGER_VERBS:
                 answer = Span(token.doc, token.left_edge.i, token.right_edge.i + 1)
                 yield Candidate("reaction", question_for_answer(answer, "what reaction"), (index,), weight)
@@ -299,10 +292,17 @@ def find_reactions(analysis: Analysis) -> Iterator[Candidate]:
                 yield Candidate("reaction", f"How did {holder} react?", (index,), weight)
         elif token.lemma_ in REACTION_LEMMAS and token.pos_ == "VERB":
             subject, obj = _subject(token), next((c for c in token.children if c.dep_ == "dobj"), None)
-            if subject is not None and obj is not None:
-                holder, thing = mention_text(subject), mention_text(obj)
-                if holder and thing:
-                    yield Candidate("reaction", f"How did {holder} react to {thing}?", (index,), weight)
+            if subject is not None and obj is not None and (question := _react_to(subject, obj)):
+                yield Candidate("reaction", question, (index,), weight)
+
+
+def _react_to(holder: Token, target: Token) -> str | None:
+    """'How did X react to Y?' when both can stand on their own ("the Iraqi government's" loses its 's)."""
+    holder_text, target_text = mention_text(holder), mention_text(target)
+    if not (holder_text and target_text):
+        return None
+    holder_text = holder_text.removesuffix("’s").removesuffix("'s").strip()
+    return f"How did {holder_text} react to {target_text}?"
 
 
 def _object_of(noun: Token, preposition: str) -> Token | None:
@@ -319,11 +319,11 @@ def find_who(analysis: Analysis) -> Iterator[Candidate]:
     for mention in person_mentions(analysis.doc):
         by_person.setdefault(mention.key, []).append(mention.head)
     for key, heads in by_person.items():
-        role_sentences = [_sentence(analysis, h) for h in heads if _described(h)]
+        role_sentences = [analysis.sentence_of(h) for h in heads if _described(h)]
         if not role_sentences:
             continue
         first = role_sentences[0]
-        subject_sentences = [_sentence(analysis, h) for h in heads if h.dep_ in SUBJECT_DEPS]
+        subject_sentences = [analysis.sentence_of(h) for h in heads if h.dep_ in SUBJECT_DEPS]
         others = [i for i in subject_sentences if i != first]
         dead = any(_near_death(h) for h in heads)
         weight = INTENT_WEIGHTS["who"] * min(1.0, 0.7 + 0.1 * len(heads))
@@ -342,8 +342,8 @@ def _near_death(head: Token) -> bool:
     """Whether the sentence reports this person's death (so the question uses 'was')."""
     for token in head.sent:
         if token.lemma_ in DEATH_LEMMAS:
-            if token.lemma_ == "death" and _object_of(token, "of") is not None:
-                return _object_of(token, "of").i == head.i
+            if token.lemma_ == "death" and (whose := _object_of(token, "of")) is not None:
+                return whose.i == head.i
             if head.is_ancestor(token) or token.is_ancestor(head) or token.head.i == head.i:
                 return True
     return False
@@ -356,7 +356,7 @@ def find_background(analysis: Analysis) -> Iterator[Candidate]:
             continue
         question = question_for_answer(entity)
         if question.lower().startswith("when "):
-            yield Candidate("background", question, (_sentence(analysis, entity.root),), INTENT_WEIGHTS["background"])
+            yield Candidate("background", question, (analysis.sentence_of(entity.root),), INTENT_WEIGHTS["background"])
 
 
 def find_said(analysis: Analysis) -> Iterator[Candidate]:
@@ -372,7 +372,7 @@ def find_said(analysis: Analysis) -> Iterator[Candidate]:
         if not speaker or speaker in spoken or not any(c.dep_ == "ccomp" for c in token.children):
             continue
         spoken.add(speaker)
-        yield Candidate("said", f"What did {speaker} say?", (_sentence(analysis, token),), INTENT_WEIGHTS["said"])
+        yield Candidate("said", f"What did {speaker} say?", (analysis.sentence_of(token),), INTENT_WEIGHTS["said"])
 
 
 FINDERS: tuple[Callable[[Analysis], Iterator[Candidate]], ...] = (

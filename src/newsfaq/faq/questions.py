@@ -124,10 +124,6 @@ def _is_predicate(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass") and not acronym
 
 
-def _has_subject(token: Token) -> bool:
-    return any(child.dep_ in SUBJECT_DEPS for child in token.children)
-
-
 def governing_predicate(answer: Span) -> Token:
     """The nearest finite clause head above the answer (climbing out of infinitives)."""
     token = answer.root
@@ -135,7 +131,7 @@ def governing_predicate(answer: Span) -> Token:
         token = token.head  # the answer is a whole clause: ask from the clause above it
     while not _is_predicate(token) and token.head.i != token.i:
         token = token.head
-    while not _has_subject(token) and token.head.i != token.i and token.dep_ in CLIMB_DEPS and token.dep_ != "relcl":
+    while _subject(token) is None and token.head.i != token.i and token.dep_ in CLIMB_DEPS and token.dep_ != "relcl":
         token = token.head
         while not _is_predicate(token) and token.head.i != token.i:
             token = token.head
