@@ -13,6 +13,8 @@ from newsfaq.errors import InputError
 
 SCHEMA_VERSION = 1
 FAQ_SCHEMA = f"newsfaq.faq/{SCHEMA_VERSION}"
+CHECK_SCHEMA = f"newsfaq.check/{SCHEMA_VERSION}"
+LABELS = ("supported", "unsupported", "contradicted", "unverifiable")
 
 
 @dataclass(frozen=True)
@@ -131,4 +133,35 @@ class FAQ:
             article=ArticleRef(**data["article"]),
             items=[QAPair.from_dict(item) for item in data["items"]],
             generator=data.get("generator", ""),
+        )
+
+
+@dataclass
+class Verdict:
+    """Whether the article backs a claim, with the sentences compared and why.
+
+    ``label`` is one of ``LABELS``; ``score`` is the probability of support.
+    A claim split into atomic parts lists them in ``claims``; it is supported
+    only if every part is.
+    """
+
+    claim: str
+    label: str
+    score: float
+    evidence: list[Citation] = field(default_factory=list)
+    reason: str = ""
+    claims: list[Verdict] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Verdict:
+        return cls(
+            claim=data["claim"],
+            label=data["label"],
+            score=data["score"],
+            evidence=[Citation(**c) for c in data.get("evidence", [])],
+            reason=data.get("reason", ""),
+            claims=[Verdict.from_dict(c) for c in data.get("claims", [])],
         )

@@ -1,0 +1,103 @@
+"""``check`` and ``check_many``: verdicts on claims against their articles.
+
+Batch work is arranged for speed: each distinct article is indexed once, all
+claims are parsed in one ``nlp.pipe`` pass, and every atomic claim is scored
+in one matrix operation. Inputs that cannot be judged (empty, not English,
+longer than the article) get an ``unverifiable`` verdict instead of an error,
+so one bad pair never stops a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsfaq.check.claims import split_claims
+from newsfaq.check.features import align
+from newsfaq.check.index import ArticleIndex, index_articles
+from newsfaq.check.language import looks_english
+from newsfaq.check.lexicon import words
+from newsfaq.check.scorer import SupportModel, get_model
+from newsfaq.check.verdicts import combine, judge
+from newsfaq.model import Article, QAPair, Verdict
+from newsfaq.nlp.pipeline import get_nlp
+
+ArticleLike = Article | str
+
+
+def _body(article: ArticleLike) -> str:
+    return article.body if isinstance(article, Article) else article
+
+
+def _unverifiable(body: str, claim: str) -> str | None:
+    """Why a pair cannot be judged, or None when it can."""
+    if not claim.strip():
+        return "the claim is empty"
+    if not any(ch.isalnum() for ch in body):
+        return "the article has no text"
+    if len(claim.strip()) > len(body.strip()):
+        return "the claim is longer than the article"
+    if not looks_english(body):
+        return "the article does not look like English; only English is checked"
+    if not looks_english(claim):
+        return "the claim does not look like English; only English is checked"
+    return None
+
+
+@dataclass
+class _Part:
+    pair: int
+    text: str
+
+
+def verdicts_for(
+    indexes: Sequence[ArticleIndex], claims: Sequence[str], model: SupportModel | None = None
+) -> list[Verdict]:
+    """Verdicts for ``claims[i]`` against ``indexes[i]`` (claims already validated)."""
+    model = model or get_model()
+    parts: list[_Part] = []
+    for number, doc in enumerate(get_nlp().pipe(claims, batch_size=64)):
+        parts.extend(_Part(number, text) for text in split_claims(doc.text, doc))
+    tokens = [words(part.text) for part in parts]
+    alignments = [align(found, indexes[part.pair]) for part, found in zip(parts, tokens, strict=True)]
+    scores = model.probability(np.array([a.features for a in alignments])) if parts else np.zeros(0)
+    judged: list[list[Verdict]] = [[] for _ in claims]
+    for part, found, alignment, score in zip(parts, tokens, alignments, scores, strict=True):
+        judged[part.pair].append(judge(part.text, found, alignment, round(float(score), 4), model.threshold))
+    return [combine(claim, found) for claim, found in zip(claims, judged, strict=True)]
+
+
+def check_many(
+    pairs: Iterable[tuple[ArticleLike, str]],
+    *,
+    model: SupportModel | None = None,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int = 256,
+) -> list[Verdict]:
+    """A verdict for each (article, claim) pair, in order; ``progress(n)`` after each batch."""
+    pairs = list(pairs)
+    results: list[Verdict] = []
+    for start in range(0, len(pairs), batch_size):
+        batch = [(_body(article), claim) for article, claim in pairs[start : start + batch_size]]
+        problems = [_unverifiable(body, claim) for body, claim in batch]
+        good = [i for i, problem in enumerate(problems) if problem is None]
+        bodies = sorted({batch[i][0] for i in good})
+        by_body = dict(zip(bodies, index_articles(bodies), strict=True))
+        judged = iter(verdicts_for([by_body[batch[i][0]] for i in good], [batch[i][1] for i in good], model))
+        for (_, claim), problem in zip(batch, problems, strict=True):
+            results.append(Verdict(claim, "unverifiable", 0.0, [], problem) if problem else next(judged))
+        if progress:
+            progress(len(batch))
+    return results
+
+
+def check(article: ArticleLike, claim: str, *, model: SupportModel | None = None) -> Verdict:
+    """Whether ``article`` supports ``claim``, with evidence and a reason."""
+    return check_many([(article, claim)], model=model)[0]
+
+
+def check_faq(article: ArticleLike, items: Sequence[QAPair], *, model: SupportModel | None = None) -> list[Verdict]:
+    """A verdict on each FAQ answer (the question is context, not a claim)."""
+    return check_many([(article, item.answer) for item in items], model=model)

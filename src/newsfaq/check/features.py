@@ -1,0 +1,146 @@
+"""What a claim has in common with its article, as numbers a small model can weigh.
+
+Each claim is aligned to the article sentences that share most of its
+informative words; the features then ask what the claim adds (words, names,
+numbers absent from the article), whether its word order and phrases recur
+(a swapped actor breaks bigrams), and whether a negation appears on one side only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsfaq.check.index import ArticleIndex, SentenceWords
+from newsfaq.check.lexicon import Word
+
+FEATURE_NAMES = (
+    "coverage",
+    "weighted_coverage",
+    "best_sentence_coverage",
+    "best_pair_coverage",
+    "bigram_coverage",
+    "trigram_coverage",
+    "missing_weight",
+    "max_missing_rarity",
+    "missing_numbers",
+    "missing_names",
+    "negation_mismatch",
+    "order_agreement",
+    "content_words",
+    "pair_cooccurrence",
+    "fragments_per_word",
+    "fragment_sentences",
+    "longest_fragment",
+)
+
+
+@dataclass
+class Alignment:
+    """The evidence a claim was compared with and what the article lacks."""
+
+    evidence: list[SentenceWords]
+    missing: list[Word]
+    missing_numbers: list[Word]
+    missing_names: list[Word]
+    negation_mismatch: bool
+    features: list[float]
+
+
+def _best_sentences(content: list[Word], index: ArticleIndex) -> list[SentenceWords]:
+    """The two sentences sharing the most rarity-weighted claim words, best first."""
+    scored = []
+    for entry in index.sentences:
+        overlap = sum(w.rarity for w in content if w.key in entry.content_keys)
+        if overlap > 0:
+            scored.append((-overlap, entry.sentence.index, entry))
+    scored.sort(key=lambda item: item[:2])
+    best = [entry for _, _, entry in scored[:1]]
+    if len(scored) > 1:
+        # The second sentence only counts for what the first one lacks.
+        rest = [w for w in content if w.key not in best[0].content_keys]
+        second = max(scored[1:], key=lambda item: (sum(w.rarity for w in rest if w.key in item[2].content_keys), -item[1]))
+        best.append(second[2])
+    return best
+
+
+def _order_agreement(content: list[Word], sentence: SentenceWords) -> float:
+    """Share of claim word pairs that keep their order in the evidence (1.0 when too few)."""
+    position = {}
+    for w in sentence.words:
+        position.setdefault(w.key, w.start)
+    placed = [position[w.key] for w in content if w.key in position]
+    pairs = [(a, b) for i, a in enumerate(placed) for b in placed[i + 1 :] if a != b]
+    return sum(a < b for a, b in pairs) / len(pairs) if pairs else 1.0
+
+
+def _pair_cooccurrence(content: list[Word], index: ArticleIndex) -> float:
+    """Share of nearby claim word pairs that some article sentence holds together.
+
+    A summary that fuses pieces of different sentences ("X said" + someone
+    else's words) has words that each occur, but never side by side.
+    """
+    pairs = [(a, b) for i, a in enumerate(content) for b in content[i + 1 : i + 4] if a.key != b.key]
+    together = sum(any(a.key in e.content_keys and b.key in e.content_keys for e in index.sentences) for a, b in pairs)
+    return _share(together, len(pairs))
+
+
+def _fragments(keys: list[str], index: ArticleIndex) -> list[tuple[int, int]]:
+    """Greedy cover of the claim by the longest stretches copied from one sentence.
+
+    Returns (length, sentence index) per fragment; words found nowhere are
+    fragments of length 0.
+    """
+    tokens = {e.sentence.index: [w.key for w in e.words] for e in index.sentences}
+    cover, i = [], 0
+    while i < len(keys):
+        best = (0, -1)
+        for sentence, position in index.positions.get(keys[i], ()):
+            row, length = tokens[sentence], 0
+            while i + length < len(keys) and position + length < len(row) and row[position + length] == keys[i + length]:
+                length += 1
+            best = max(best, (length, -sentence))
+        cover.append((best[0], -best[1]))
+        i += max(1, best[0])
+    return cover
+
+
+def _share(found: int, total: int) -> float:
+    return found / total if total else 1.0
+
+
+def align(claim: list[Word], index: ArticleIndex) -> Alignment:
+    content = [w for w in claim if w.content]
+    keys = [w.key for w in claim]
+    best = _best_sentences(content, index)
+    best_keys = best[0].content_keys if best else frozenset()
+    pair_keys = best_keys.union(*(e.content_keys for e in best[1:])) if best else frozenset()
+    missing = [w for w in content if w.key not in index.keys]
+    total_weight = sum(w.rarity for w in content)
+    bigrams = list(zip(keys, keys[1:], strict=False))
+    trigrams = list(zip(keys, keys[1:], keys[2:], strict=False))
+    numbers = [w for w in missing if w.number]
+    names = [w for w in missing if (w.capitalised and w is not claim[0]) or w.rarity >= 4.5]
+    cover = _fragments(keys, index)
+    long_fragments = [(n, s) for n, s in cover if n >= 2]
+    claim_negated = any(w.negation for w in claim)
+    evidence_negated = any(e.negated for e in best)
+    features = [
+        _share(len(content) - len(missing), len(content)),
+        _share(total_weight - sum(w.rarity for w in missing), total_weight) if total_weight else 1.0,
+        _share(sum(w.key in best_keys for w in content), len(content)),
+        _share(sum(w.key in pair_keys for w in content), len(content)),
+        _share(sum(b in index.bigrams for b in bigrams), len(bigrams)),
+        _share(sum(t in index.trigrams for t in trigrams), len(trigrams)),
+        sum(w.rarity for w in missing),
+        max((w.rarity for w in missing), default=0.0),
+        float(len(numbers)),
+        float(len(names)),
+        float(claim_negated != evidence_negated),
+        _order_agreement(content, best[0]) if best else 0.0,
+        float(len(content)),
+        _pair_cooccurrence(content, index),
+        len(cover) / max(1, len(keys)),
+        float(len({s for _, s in long_fragments})),
+        max((n for n, _ in cover), default=0) / max(1, len(keys)),
+    ]
+    return Alignment(best, missing, numbers, names, claim_negated != evidence_negated, features)

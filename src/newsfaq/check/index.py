@@ -1,0 +1,76 @@
+"""An article prepared for checking: its sentences and the words in each.
+
+Built once per article and shared by every claim checked against it, so a
+batch of claims about one story pays for the article once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsfaq.check.lexicon import Word, words
+from newsfaq.model import Sentence
+from newsfaq.nlp.pipeline import get_nlp
+
+
+@dataclass
+class SentenceWords:
+    sentence: Sentence
+    words: list[Word]
+    content_keys: frozenset[str]
+    negated: bool
+
+
+@dataclass
+class ArticleIndex:
+    body: str
+    sentences: list[SentenceWords]
+    keys: set[str] = field(default_factory=set)
+    bigrams: set[tuple[str, str]] = field(default_factory=set)
+    trigrams: set[tuple[str, str, str]] = field(default_factory=set)
+    capitalised: set[str] = field(default_factory=set)
+    positions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    """Where each word occurs: (sentence index, token position) pairs."""
+
+    def __post_init__(self) -> None:
+        for entry in self.sentences:
+            keys = [w.key for w in entry.words]
+            for position, key in enumerate(keys):
+                self.positions.setdefault(key, []).append((entry.sentence.index, position))
+            self.keys.update(keys)
+            self.bigrams.update(zip(keys, keys[1:], strict=False))
+            self.trigrams.update(zip(keys, keys[1:], keys[2:], strict=False))
+            self.capitalised.update(w.key for w in entry.words[1:] if w.capitalised and w.content)
+
+
+def split_sentences(bodies: list[str]) -> list[list[Sentence]]:
+    """Sentence offsets from spaCy's statistical sentence splitter (fast: no parse)."""
+    nlp = get_nlp()
+    senter = nlp.get_pipe("senter")  # disabled in the shared pipeline; it runs alone here
+    docs = senter.pipe(nlp.tokenizer.pipe(bodies), batch_size=32)
+    return [_sentences(doc.text, [(s.start_char, s.end_char) for s in doc.sents]) for doc in docs]
+
+
+def _sentences(body: str, bounds: list[tuple[int, int]]) -> list[Sentence]:
+    sentences = []
+    for start, end in bounds:
+        text = body[start:end]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start += len(text) - len(text.lstrip())
+        sentences.append(Sentence(index=len(sentences), start=start, end=start + len(stripped), text=stripped))
+    return sentences
+
+
+def build_index(body: str, sentences: list[Sentence]) -> ArticleIndex:
+    entries = []
+    for sentence in sentences:
+        found = words(sentence.text, sentence.start)
+        keys = frozenset(w.key for w in found if w.content)
+        entries.append(SentenceWords(sentence, found, keys, any(w.negation for w in found)))
+    return ArticleIndex(body, entries)
+
+
+def index_articles(bodies: list[str]) -> list[ArticleIndex]:
+    return [build_index(body, sentences) for body, sentences in zip(bodies, split_sentences(bodies), strict=True)]

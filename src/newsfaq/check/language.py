@@ -1,0 +1,26 @@
+"""A cheap test for English text: the checker says so instead of guessing on other languages."""
+
+from __future__ import annotations
+
+import re
+
+from wordfreq import zipf_frequency
+
+from newsfaq.check.lexicon import STOP
+
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_STOP_SHARE = 0.15
+"""Running English has 35-50% function words; other languages have almost none of ours."""
+MIN_KNOWN_SHARE = 0.6
+"""Or a short English claim is mostly common English words (names aside)."""
+
+
+def looks_english(text: str) -> bool:
+    found = [w.lower() for w in _WORD.findall(text)]
+    if len(found) < 8:
+        return True  # too short to tell: a claim may be mostly names
+    stop_share = sum(w in STOP for w in found) / len(found)
+    if len(found) >= 12:
+        return stop_share >= MIN_STOP_SHARE
+    known_share = sum(zipf_frequency(w, "en") >= 3.0 for w in found) / len(found)
+    return stop_share >= MIN_STOP_SHARE * 2 / 3 or known_share >= MIN_KNOWN_SHARE

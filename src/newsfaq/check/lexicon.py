@@ -1,0 +1,87 @@
+"""Word-level normalisation shared by the article index and the claim side.
+
+Matching works on lower-cased Snowball stems, so "killed" meets "kill" and
+CNN/DM's lower-cased summaries meet their cased articles. Numbers are
+normalised ("2,500" and "2500", "two" and "2") so a changed figure shows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
+
+TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*(?:%|s\b)?|[^\W\d_]+(?:['’][^\W\d_]+)*|[$€£%]")
+NEGATIONS = {"not", "no", "never", "n't", "nor", "none", "nobody", "nothing", "neither", "without", "cannot"}
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30",
+    "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000", "million": "1000000",
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
+}  # fmt: skip
+STOP = frozenset(STOP_WORDS | {"say", "said", "says", "'s", "s", "mr", "ms", "mrs"}) - NEGATIONS
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One token: its surface form, match key and what kind of word it is."""
+
+    text: str
+    key: str
+    start: int
+    end: int
+    content: bool
+    number: bool
+    negation: bool
+    rarity: float
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+@lru_cache(maxsize=200_000)
+def rarity(word: str) -> float:
+    """How informative a word is: 0 for 'the', about 6 for a rare name (8 minus Zipf frequency)."""
+    return max(0.0, 8.0 - zipf_frequency(word, "en"))
+
+
+def _base(lower: str) -> str:
+    """The word without a possessive 's and with a straight apostrophe."""
+    lower = lower.replace("’", "'")
+    return lower[:-2] if lower.endswith("'s") and len(lower) > 2 else lower
+
+
+def _is_content(surface: str, base: str) -> bool:
+    acronym = surface.isupper() and len(surface) > 1  # "US", "UN": not the stop words "us", "un"
+    return (acronym or (base not in STOP and len(base) > 1)) and base.replace("'", "").isalpha()
+
+
+def words(text: str, offset: int = 0) -> list[Word]:
+    """The tokens of ``text`` with offsets shifted by ``offset`` (its place in the body)."""
+    found = []
+    for match in TOKEN_RE.finditer(text):
+        surface = match.group()
+        lower = surface.lower()
+        base = _base(lower)
+        number = lower[0].isdigit() or base in NUMBER_WORDS
+        if lower[0].isdigit():
+            key = lower.replace(",", "").removesuffix("s")
+        else:
+            key = NUMBER_WORDS.get(base) or _stem(base)
+        negation = base in NEGATIONS or base.endswith("n't")
+        content = number or (_is_content(surface, base) and not negation)
+        found.append(
+            Word(surface, key, match.start() + offset, match.end() + offset, content, number, negation, rarity(lower))
+        )
+    return found

@@ -1,0 +1,105 @@
+"""From a support score and an alignment to a label and a reason a reader can act on.
+
+The model says *whether* the article backs a claim; this module says *why*,
+from the same alignment: the words the article lacks, or the number, name or
+negation that the closest sentence has differently (then the claim is
+contradicted, not merely unsupported).
+"""
+
+from __future__ import annotations
+
+from newsfaq.check.features import Alignment
+from newsfaq.check.index import SentenceWords
+from newsfaq.check.lexicon import Word
+from newsfaq.model import Citation, Verdict
+
+MIN_SHARED_FOR_CONFLICT = 0.6
+"""A changed detail is a contradiction only when the rest of the claim matches the evidence sentence."""
+MAX_LISTED = 4
+
+
+def _citation(entry: SentenceWords) -> Citation:
+    s = entry.sentence
+    return Citation(sentence=s.index, start=s.start, end=s.end, text=s.text)
+
+
+def _phrases(missing: list[Word], claim: list[Word]) -> list[str]:
+    """Missing words, with neighbours in the claim joined into phrases ("mortar fire")."""
+    keys = {id(w) for w in missing}
+    phrases: list[list[Word]] = []
+    previous = False
+    for w in claim:
+        if id(w) in keys:
+            if previous:
+                phrases[-1].append(w)
+            else:
+                phrases.append([w])
+        previous = id(w) in keys
+    return [" ".join(w.text for w in phrase) for phrase in phrases]
+
+
+def _listing(items: list[str]) -> str:
+    items = items[:MAX_LISTED]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _sentences_phrase(evidence: list[Citation]) -> str:
+    numbers = [str(c.sentence + 1) for c in evidence]
+    return f"sentence {numbers[0]}" if len(numbers) == 1 else "sentences " + " and ".join(numbers)
+
+
+def _conflict(alignment: Alignment, claim: list[Word], shared: float) -> str | None:
+    """A reason when the closest sentence states a different number, name or polarity."""
+    if not alignment.evidence or shared < MIN_SHARED_FOR_CONFLICT:
+        return None
+    best = alignment.evidence[0]
+    claim_keys = {w.key for w in claim}
+    number = next(iter(alignment.missing_numbers), None)
+    if number is not None:
+        theirs = [w.text for w in best.words if w.number and w.key not in claim_keys]
+        if theirs:
+            return f"the article says {_listing(theirs)}, not {number.text}"
+    name = next(iter(alignment.missing_names), None)
+    if name is not None:
+        theirs = [w.text for w in best.words[1:] if w.capitalised and w.content and w.key not in claim_keys]
+        if theirs:
+            return f"the article has {_listing(theirs)} where the claim has {name.text}"
+    if alignment.negation_mismatch:
+        side = "negates" if any(w.negation for w in claim) else "drops the negation in"
+        return f"the claim {side} what sentence {best.sentence.index + 1} says"
+    return None
+
+
+def judge(claim_text: str, claim: list[Word], alignment: Alignment, score: float, threshold: float) -> Verdict:
+    """The verdict on one atomic claim."""
+    evidence = [_citation(e) for e in alignment.evidence]
+    shared = alignment.features[2]  # share of the claim's words in the best sentence
+    if score >= threshold:
+        cited = evidence[:1] if shared == 1.0 else evidence
+        verb = "says" if len(cited) == 1 else "say"
+        return Verdict(claim_text, "supported", score, cited, f"{_sentences_phrase(cited)} of the article {verb} this")
+    conflict = _conflict(alignment, claim, shared)
+    if conflict:
+        return Verdict(claim_text, "contradicted", score, evidence[:1], conflict)
+    if alignment.missing:
+        reason = f"the article does not mention {_listing(_phrases(alignment.missing, claim))}"
+    elif evidence:
+        reason = f"the article has these words but does not say this; closest is {_sentences_phrase(evidence[:1])}"
+    else:
+        reason = "the article does not say this"
+    return Verdict(claim_text, "unsupported", score, evidence, reason)
+
+
+def combine(text: str, parts: list[Verdict]) -> Verdict:
+    """One verdict for a claim made of parts: supported only if every part is."""
+    if len(parts) == 1:
+        only = parts[0]
+        return Verdict(text, only.label, only.score, only.evidence, only.reason)
+    evidence = sorted({c for part in parts for c in part.evidence}, key=lambda c: c.sentence)
+    for label in ("contradicted", "unsupported", "unverifiable"):
+        failing = [p for p in parts if p.label == label]
+        if failing:
+            worst = min(failing, key=lambda p: p.score)
+            reason = f"{len(failing)} of {len(parts)} claims {label}: {worst.reason}"
+            return Verdict(text, label, min(p.score for p in parts), evidence, reason, parts)
+    return Verdict(text, "supported", min(p.score for p in parts), evidence, "every claim is in the article", parts)
