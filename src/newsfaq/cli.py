@@ -11,11 +11,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from newsfaq import __version__
-from newsfaq.errors import NewsfaqError
+from newsfaq.check.checker import check_faq, check_many
+from newsfaq.check.faq_input import read_faq
+from newsfaq.check.pairs import BadLine, read_pairs, verdict_line
+from newsfaq.errors import InputError, NewsfaqError
 from newsfaq.faq.writer import make_faq
-from newsfaq.ingest import expand_paths, iter_articles, iter_parsed
-from newsfaq.model import Article
+from newsfaq.ingest import expand_paths, iter_articles, iter_parsed, load_article
+from newsfaq.model import Article, QAPair
 from newsfaq.render import RENDERERS, render_faq
+from newsfaq.render.report import report_json, report_markup
 from newsfaq.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Grounded reader FAQs from dated news articles.")
@@ -107,18 +111,22 @@ def _run_one(paths, fmt, output, date, input_format, settings) -> int:
     return 0
 
 
-def _run_many(paths, fmt, output, date, input_format, settings) -> int:
-    files = expand_paths(paths)
-    if not files:
-        raise NewsfaqError(f"no article files (.txt, .html, .json, .jsonl, .md) under {', '.join(paths)}")
-    with Progress(
+def _progress() -> Progress:
+    return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=errors,
         transient=True,
-    ) as progress:
+    )
+
+
+def _run_many(paths, fmt, output, date, input_format, settings) -> int:
+    files = expand_paths(paths)
+    if not files:
+        raise NewsfaqError(f"no article files (.txt, .html, .json, .jsonl, .md) under {', '.join(paths)}")
+    with _progress() as progress:
         task = progress.add_task("Writing FAQs", total=len(files))
         results = _advance_per_file(_inputs([str(f) for f in files], date, input_format, settings), progress, task)
         return _write_many(results, fmt, output, settings, progress)
@@ -155,3 +163,80 @@ def _write_many(results, fmt, output: Path | None, settings: Settings, progress)
             (output / _output_name(name, result, fmt)).write_text(text, encoding="utf-8")
     errors.print(f"{written} FAQ(s) written, {failures} input(s) skipped", highlight=False)
     return failures
+
+
+@app.command()
+def check(
+    article: Annotated[
+        str | None, typer.Argument(help="Article file whose FAQ (or --faq / --claim) is checked.")
+    ] = None,
+    faq_file: Annotated[Path | None, typer.Option("--faq", help="FAQ to check: markdown or newsfaq JSON.")] = None,
+    claims: Annotated[list[str] | None, typer.Option("--claim", help="A claim to check (repeatable).")] = None,
+    pairs: Annotated[
+        Path | None, typer.Option("--pairs", help='Batch: JSONL lines {"id", "document", "claim"}.')
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="report or json.")] = "report",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when the input has none.")] = None,
+) -> None:
+    """Check an FAQ or claims against the article: supported, unsupported or contradicted, with evidence."""
+    try:
+        if pairs is not None:
+            failures = _check_pairs(pairs, output)
+        elif article is None:
+            raise InputError("give an ARTICLE to check (or --pairs FILE for a batch)")
+        else:
+            _check_article(article, faq_file, claims or [], fmt, output, date)
+            failures = 0
+    except NewsfaqError as error:
+        _fail(str(error))
+        raise typer.Exit(1) from None
+    if failures:
+        raise typer.Exit(1)
+
+
+def _check_article(path: str, faq_file, claims: list[str], fmt: str, output, date) -> None:
+    if fmt not in ("report", "json"):
+        raise InputError(f"unknown format {fmt!r}; use report or json")
+    loaded = load_article(path, date=date)
+    if claims:
+        items: list[QAPair | None] = [None] * len(claims)
+        verdicts = check_many([(loaded, claim) for claim in claims])
+    else:
+        pairs = read_faq(faq_file) if faq_file else loaded.existing_faq
+        if not pairs:
+            raise InputError(f"{path} has no FAQ section; pass --faq FILE or --claim TEXT")
+        items, verdicts = list(pairs), check_faq(loaded, pairs)
+    results = list(zip(items, verdicts, strict=True))
+    if fmt == "json":
+        text = report_json(loaded, results) + "\n"
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+        return
+    console = Console(file=output.open("w", encoding="utf-8"), no_color=True) if output else Console()
+    console.print(report_markup(results), soft_wrap=True, highlight=False)
+
+
+def _check_pairs(path: Path, output: Path | None) -> int:
+    if not path.is_file():
+        raise InputError(f"{path}: no such file; check the path")
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        lines = list(read_pairs(handle))
+    bad = [line for line in lines if isinstance(line, BadLine)]
+    good = [line for line in lines if not isinstance(line, BadLine)]
+    for line in bad:
+        errors.print(f"[yellow]skipped[/] {path}: {line.message}", markup=True, highlight=False)
+    with _progress() as progress:
+        task = progress.add_task("Checking claims", total=len(good))
+        verdicts = check_many(
+            [(pair.document, pair.claim) for pair in good], progress=lambda n: progress.advance(task, n)
+        )
+    text = "".join(verdict_line(pair, verdict) + "\n" for pair, verdict in zip(good, verdicts, strict=True))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+    errors.print(f"{len(good)} claim(s) checked, {len(bad)} line(s) skipped", highlight=False)
+    return len(bad)

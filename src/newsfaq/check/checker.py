@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.tokens import Doc, Span
 
 from newsfaq.check.claims import split_claims
 from newsfaq.check.features import align
@@ -53,12 +54,19 @@ class _Part:
 
 
 def verdicts_for(
-    indexes: Sequence[ArticleIndex], claims: Sequence[str], model: SupportModel | None = None
+    indexes: Sequence[ArticleIndex],
+    claims: Sequence[str],
+    model: SupportModel | None = None,
+    parses: Sequence[Doc | Span] | None = None,
 ) -> list[Verdict]:
-    """Verdicts for ``claims[i]`` against ``indexes[i]`` (claims already validated)."""
+    """Verdicts for ``claims[i]`` against ``indexes[i]`` (claims already validated).
+
+    ``parses`` may carry existing parses of the claims (the FAQ writer's
+    answers are spans of the article parse), saving a second parse.
+    """
     model = model or get_model()
     parts: list[_Part] = []
-    for number, doc in enumerate(get_nlp().pipe(claims, batch_size=64)):
+    for number, doc in enumerate(parses if parses is not None else get_nlp().pipe(claims, batch_size=64)):
         parts.extend(_Part(number, text) for text in split_claims(doc.text, doc))
     tokens = [words(part.text) for part in parts]
     alignments = [align(found, indexes[part.pair]) for part, found in zip(parts, tokens, strict=True)]

@@ -66,7 +66,7 @@ def _sentence_claims(sentence: Span) -> list[str]:
     return kept or [sentence.text.strip()]
 
 
-def split_claims(text: str, doc: Doc | None = None) -> list[str]:
+def split_claims(text: str, doc: Doc | Span | None = None) -> list[str]:
     """The atomic claims in ``text``, in reading order (one when it cannot be split)."""
     doc = doc if doc is not None else get_nlp()(text)
     claims = [claim for sentence in doc.sents if sentence.text.strip() for claim in _sentence_claims(sentence)]

@@ -58,7 +58,9 @@ def _best_sentences(content: list[Word], index: ArticleIndex) -> list[SentenceWo
     if len(scored) > 1:
         # The second sentence only counts for what the first one lacks.
         rest = [w for w in content if w.key not in best[0].content_keys]
-        second = max(scored[1:], key=lambda item: (sum(w.rarity for w in rest if w.key in item[2].content_keys), -item[1]))
+        second = max(
+            scored[1:], key=lambda item: (sum(w.rarity for w in rest if w.key in item[2].content_keys), -item[1])
+        )
         best.append(second[2])
     return best
 
@@ -96,7 +98,9 @@ def _fragments(keys: list[str], index: ArticleIndex) -> list[tuple[int, int]]:
         best = (0, -1)
         for sentence, position in index.positions.get(keys[i], ()):
             row, length = tokens[sentence], 0
-            while i + length < len(keys) and position + length < len(row) and row[position + length] == keys[i + length]:
+            while (
+                i + length < len(keys) and position + length < len(row) and row[position + length] == keys[i + length]
+            ):
                 length += 1
             best = max(best, (length, -sentence))
         cover.append((best[0], -best[1]))

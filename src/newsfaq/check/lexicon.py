@@ -75,10 +75,8 @@ def words(text: str, offset: int = 0) -> list[Word]:
         lower = surface.lower()
         base = _base(lower)
         number = lower[0].isdigit() or base in NUMBER_WORDS
-        if lower[0].isdigit():
-            key = lower.replace(",", "").removesuffix("s")
-        else:
-            key = NUMBER_WORDS.get(base) or _stem(base)
+        digits = lower.replace(",", "").removesuffix("s")
+        key = digits if lower[0].isdigit() else NUMBER_WORDS.get(base) or _stem(base)
         negation = base in NEGATIONS or base.endswith("n't")
         content = number or (_is_content(surface, base) and not negation)
         found.append(

@@ -64,7 +64,7 @@ def _conflict(alignment: Alignment, claim: list[Word], shared: float) -> str | N
         theirs = [w.text for w in best.words[1:] if w.capitalised and w.content and w.key not in claim_keys]
         if theirs:
             return f"the article has {_listing(theirs)} where the claim has {name.text}"
-    if alignment.negation_mismatch:
+    if alignment.negation_mismatch and not alignment.missing:
         side = "negates" if any(w.negation for w in claim) else "drops the negation in"
         return f"the claim {side} what sentence {best.sentence.index + 1} says"
     return None

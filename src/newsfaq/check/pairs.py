@@ -1,0 +1,58 @@
+"""The ``--pairs`` batch format: JSONL lines ``{"id", "document", "claim"}`` in,
+``{"id", "label", "score", "evidence", "reason"}`` out. A bad line is reported
+with its number and skipped; it never stops the batch."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+
+from newsfaq.model import Verdict
+
+REQUIRED = ("document", "claim")
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: str
+    document: str
+    claim: str
+
+
+@dataclass(frozen=True)
+class BadLine:
+    line: int
+    message: str
+
+
+def read_pairs(lines: Iterator[str]) -> Iterator[Pair | BadLine]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield BadLine(number, f"line {number}: malformed JSON ({error.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield BadLine(number, f"line {number}: expected a JSON object")
+            continue
+        missing = [key for key in REQUIRED if not isinstance(record.get(key), str)]
+        if missing:
+            yield BadLine(number, f"line {number}: missing or non-text field(s) {', '.join(missing)}")
+            continue
+        yield Pair(str(record.get("id", number)), record["document"], record["claim"])
+
+
+def verdict_line(pair: Pair, verdict: Verdict) -> str:
+    return json.dumps(
+        {
+            "id": pair.id,
+            "label": verdict.label,
+            "score": verdict.score,
+            "evidence": [asdict(c) for c in verdict.evidence],
+            "reason": verdict.reason,
+        },
+        ensure_ascii=False,
+    )
