@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from newsfaq.check.claims import split_claims
-from newsfaq.check.features import align
+from newsfaq.check.claims import PARSE_PIPES, split_claims
+from newsfaq.check.features import align, is_verbatim
 from newsfaq.check.index import ArticleIndex, index_articles
 from newsfaq.check.language import looks_english
 from newsfaq.check.lexicon import words
@@ -65,9 +65,18 @@ def verdicts_for(
     answers are spans of the article parse), saving a second parse.
     """
     model = model or get_model()
-    parts: list[_Part] = []
-    for number, doc in enumerate(parses if parses is not None else get_nlp().pipe(claims, batch_size=64)):
-        parts.extend(_Part(number, text) for text in split_claims(doc.text, doc))
+    if parses is None:
+        nlp = get_nlp()
+        with nlp.select_pipes(enable=PARSE_PIPES):
+            parses = list(nlp.pipe(claims, batch_size=64))
+    parts = []
+    for number, doc in enumerate(parses):
+        index = indexes[number]
+
+        def quoted(sentence: str, index: ArticleIndex = index) -> bool:
+            return is_verbatim(words(sentence), index)
+
+        parts.extend(_Part(number, text) for text in split_claims(doc.text, doc, keep_whole=quoted))
     tokens = [words(part.text) for part in parts]
     alignments = [align(found, indexes[part.pair]) for part, found in zip(parts, tokens, strict=True)]
     scores = model.probability(np.array([a.features for a in alignments])) if parts else np.zeros(0)

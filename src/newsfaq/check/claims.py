@@ -11,11 +11,20 @@ clauses with their own subject, and the reported content of an attribution
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from newsfaq.nlp.pipeline import get_nlp
 
-SPEECH_VERBS = {"say", "tell", "state", "claim", "announce", "report", "add", "insist", "argue", "believe", "warn"}
+SPEECH_VERBS = {
+    f"{stem}{ending}"
+    for stem in ("say", "tell", "state", "claim", "announce", "report", "add", "insist", "argue", "believe", "warn")
+    for ending in ("", "s", "ed", "d")
+} | {"said", "told"}
+"""Reporting verbs by form: claims are parsed without the lemmatizer, for speed."""
+PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler")
+"""What claim splitting reads (dependencies and coarse tags); NER and lemmas are not needed."""
 MIN_PART_WORDS = 3
 
 
@@ -27,7 +36,7 @@ def _kind(token: Token, root: Token) -> str | None:
         return "including"
     if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
         return "clause" if any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children) else None
-    if token.dep_ == "ccomp" and token.head.i == root.i and root.lemma_ in SPEECH_VERBS:
+    if token.dep_ == "ccomp" and token.head.i == root.i and root.lower_ in SPEECH_VERBS:
         return "reported"
     return None
 
@@ -46,6 +55,13 @@ def _text(tokens: list[Token]) -> str:
     return ("".join(t.text_with_ws for t in body[:-1]) + body[-1].text + final).strip()
 
 
+def _is_clause(tokens: list[Token], root: Token) -> bool:
+    """Does the remainder still say something: its verb, a subject and a few words?"""
+    kept = {t.i for t in tokens}
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i in kept for c in root.children)
+    return root.i in kept and has_subject and sum(not t.is_punct for t in tokens) > MIN_PART_WORDS
+
+
 def _sentence_claims(sentence: Span) -> list[str]:
     root = sentence.root
     kinds = {t.i: k for t in sentence if t.i != root.i and (k := _kind(t, root))}
@@ -60,14 +76,31 @@ def _sentence_claims(sentence: Span) -> list[str]:
         parts.append(_text([t for t in sentence.doc[head].subtree if owner.get(t.i) == head and t.i != skip]))
     # A reported statement stays in the main claim too, so "X said Y" is checked with its speaker.
     in_main = [t for t in sentence if t.i not in owner or kinds[owner[t.i]] == "reported"]
+    if not _is_clause(in_main, root):
+        # What is left is a scrap ("The jockey a rider"): check the sentence whole, with its parts.
+        in_main = list(sentence)
     # A comma that opened a detached part goes with it.
     main = _text([t for t in in_main if not (t.is_punct and t.i + 1 in owner and kinds[owner[t.i + 1]] != "reported")])
     kept = [c for c in [main, *parts] if len(c.split()) >= MIN_PART_WORDS and any(ch.isalnum() for ch in c)]
     return kept or [sentence.text.strip()]
 
 
-def split_claims(text: str, doc: Doc | Span | None = None) -> list[str]:
-    """The atomic claims in ``text``, in reading order (one when it cannot be split)."""
-    doc = doc if doc is not None else get_nlp()(text)
-    claims = [claim for sentence in doc.sents if sentence.text.strip() for claim in _sentence_claims(sentence)]
+def split_claims(
+    text: str, doc: Doc | Span | None = None, keep_whole: Callable[[str], bool] | None = None
+) -> list[str]:
+    """The atomic claims in ``text``, in reading order (one when it cannot be split).
+
+    ``keep_whole(sentence)`` can exempt a sentence from splitting (the checker
+    passes a test for sentences quoted word for word from the article).
+    """
+    if doc is None:
+        nlp = get_nlp()
+        with nlp.select_pipes(enable=PARSE_PIPES):
+            doc = nlp(text)
+    claims = []
+    for sentence in doc.sents:
+        if not sentence.text.strip():
+            continue
+        whole = keep_whole is not None and keep_whole(sentence.text)
+        claims.extend([sentence.text.strip()] if whole else _sentence_claims(sentence))
     return claims or [text.strip()]

@@ -45,6 +45,15 @@ class Alignment:
     negation_mismatch: bool
     features: list[float]
 
+    @property
+    def verbatim(self) -> bool:
+        """The whole claim is copied word for word from one article sentence."""
+        return self.features[FEATURE_NAMES.index("longest_fragment")] >= 1.0
+
+    @property
+    def best_sentence_share(self) -> float:
+        return self.features[FEATURE_NAMES.index("best_sentence_coverage")]
+
 
 def _best_sentences(content: list[Word], index: ArticleIndex) -> list[SentenceWords]:
     """The two sentences sharing the most rarity-weighted claim words, best first."""
@@ -106,6 +115,12 @@ def _fragments(keys: list[str], index: ArticleIndex) -> list[tuple[int, int]]:
         cover.append((best[0], -best[1]))
         i += max(1, best[0])
     return cover
+
+
+def is_verbatim(claim: list[Word], index: ArticleIndex) -> bool:
+    """Is the claim copied word for word from one article sentence?"""
+    keys = [w.key for w in claim]
+    return bool(keys) and _fragments(keys, index)[0][0] == len(keys)
 
 
 def _share(found: int, total: int) -> float:

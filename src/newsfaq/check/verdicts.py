@@ -73,7 +73,10 @@ def _conflict(alignment: Alignment, claim: list[Word], shared: float) -> str | N
 def judge(claim_text: str, claim: list[Word], alignment: Alignment, score: float, threshold: float) -> Verdict:
     """The verdict on one atomic claim."""
     evidence = [_citation(e) for e in alignment.evidence]
-    shared = alignment.features[2]  # share of the claim's words in the best sentence
+    shared = alignment.best_sentence_share
+    if alignment.verbatim:
+        quoted = evidence[:1]
+        return Verdict(claim_text, "supported", 1.0, quoted, f"{_sentences_phrase(quoted)} says this word for word")
     if score >= threshold:
         cited = evidence[:1] if shared == 1.0 else evidence
         verb = "says" if len(cited) == 1 else "say"

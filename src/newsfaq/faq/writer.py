@@ -1,5 +1,6 @@
 """``make_faq``: plan candidates from reader intents, keep the well-formed,
-rank by importance, drop repeats, and attach answers quoted from the article.
+rank by importance, check each answer against the article, drop repeats, and
+attach answers quoted from the article.
 
 Answers are whole article sentences, so every answer is literally in the source
 and each citation's offsets point at exactly the quoted text.
@@ -11,6 +12,7 @@ import re
 
 from newsfaq import __version__
 from newsfaq.faq.candidates import Candidate
+from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FINDERS
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
@@ -94,6 +96,6 @@ def make_faq(article: Article, settings: Settings = DEFAULT_SETTINGS, *, analysi
     """Write the FAQ for ``article``: at most ``settings.max_questions`` grounded pairs."""
     analysis = analysis or analyze(article)
     confident = [c for c in plan_candidates(analysis) if _importance(c) >= settings.min_confidence]
-    chosen = select(confident, settings.max_questions)
+    chosen = select(ground(confident, analysis, settings.max_answer_sentences).kept, settings.max_questions)
     items = [_answer(analysis, c, settings) for c in chosen]
     return FAQ(article=ArticleRef.of(article), items=items, generator=f"newsfaq {__version__}")
