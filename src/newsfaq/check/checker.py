@@ -96,12 +96,15 @@ def check_many(
     """A verdict for each (article, claim) pair, in order; ``progress(n)`` after each batch."""
     pairs = list(pairs)
     results: list[Verdict] = []
+    by_body: dict[str, ArticleIndex] = {}  # an article shared by consecutive batches is indexed once
     for start in range(0, len(pairs), batch_size):
         batch = [(_body(article), claim) for article, claim in pairs[start : start + batch_size]]
         problems = [_unverifiable(body, claim) for body, claim in batch]
         good = [i for i, problem in enumerate(problems) if problem is None]
-        bodies = sorted({batch[i][0] for i in good})
-        by_body = dict(zip(bodies, index_articles(bodies), strict=True))
+        needed = {batch[i][0] for i in good}
+        by_body = {body: index for body, index in by_body.items() if body in needed}
+        bodies = sorted(needed - by_body.keys())
+        by_body.update(zip(bodies, index_articles(bodies), strict=True))
         judged = iter(verdicts_for([by_body[batch[i][0]] for i in good], [batch[i][1] for i in good], model))
         for (_, claim), problem in zip(batch, problems, strict=True):
             results.append(Verdict(claim, "unverifiable", 0.0, [], problem) if problem else next(judged))

@@ -23,8 +23,8 @@ SPEECH_VERBS = {
     for ending in ("", "s", "ed", "d")
 } | {"said", "told"}
 """Reporting verbs by form: claims are parsed without the lemmatizer, for speed."""
-PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler")
-"""What claim splitting reads (dependencies and coarse tags); NER and lemmas are not needed."""
+PARSE_PIPES = ("tok2vec", "tagger", "parser")
+"""What claim splitting reads (dependencies and fine tags); NER, lemmas and coarse tags are not needed."""
 MIN_PART_WORDS = 3
 
 
@@ -34,7 +34,7 @@ def _kind(token: Token, root: Token) -> str | None:
         return token.dep_
     if token.dep_ == "prep" and token.lower_ in ("including", "includes", "include"):
         return "including"
-    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+    if token.dep_ == "conj" and (token.tag_.startswith("VB") or token.tag_ == "MD"):
         return "clause" if any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children) else None
     if token.dep_ == "ccomp" and token.head.i == root.i and root.lower_ in SPEECH_VERBS:
         return "reported"

@@ -31,7 +31,11 @@ FEATURE_NAMES = (
     "fragments_per_word",
     "fragment_sentences",
     "longest_fragment",
+    "missing_rare_share",
+    "missing_common_share",
 )
+RARE = 4.5
+"""Rarity (8 - Zipf) above which a word is a name or a specific term, not a paraphrase's everyday word."""
 
 
 @dataclass
@@ -138,7 +142,8 @@ def align(claim: list[Word], index: ArticleIndex) -> Alignment:
     bigrams = list(zip(keys, keys[1:], strict=False))
     trigrams = list(zip(keys, keys[1:], keys[2:], strict=False))
     numbers = [w for w in missing if w.number]
-    names = [w for w in missing if (w.capitalised and w is not claim[0]) or w.rarity >= 4.5]
+    names = [w for w in missing if (w.capitalised and w is not claim[0]) or w.rarity >= RARE]
+    rare = sum(w.rarity >= RARE for w in missing)
     cover = _fragments(keys, index)
     long_fragments = [(n, s) for n, s in cover if n >= 2]
     claim_negated = any(w.negation for w in claim)
@@ -161,5 +166,7 @@ def align(claim: list[Word], index: ArticleIndex) -> Alignment:
         len(cover) / max(1, len(keys)),
         float(len({s for _, s in long_fragments})),
         max((n for n, _ in cover), default=0) / max(1, len(keys)),
+        rare / max(1, len(content)),
+        (len(missing) - rare) / max(1, len(content)),
     ]
     return Alignment(best, missing, numbers, names, claim_negated != evidence_negated, features)

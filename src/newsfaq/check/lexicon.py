@@ -27,7 +27,7 @@ STOP = frozenset(STOP_WORDS | {"say", "said", "says", "'s", "s", "mr", "ms", "mr
 _STEMMER = snowballstemmer.stemmer("english")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Word:
     """One token: its surface form, match key and what kind of word it is."""
 
@@ -46,8 +46,16 @@ class Word:
 
 
 @lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+def _describe(surface: str) -> tuple[str, bool, bool, bool, float]:
+    """(key, content, number, negation, rarity) of a surface form; the same word recurs, so cache it."""
+    lower = surface.lower()
+    base = _base(lower)
+    number = lower[0].isdigit() or base in NUMBER_WORDS
+    digits = lower.replace(",", "").removesuffix("s")
+    key = digits if lower[0].isdigit() else NUMBER_WORDS.get(base) or _STEMMER.stemWord(base)
+    negation = base in NEGATIONS or base.endswith("n't")
+    content = number or (_is_content(surface, base) and not negation)
+    return key, content, number, negation, rarity(lower)
 
 
 @lru_cache(maxsize=200_000)
@@ -72,14 +80,6 @@ def words(text: str, offset: int = 0) -> list[Word]:
     found = []
     for match in TOKEN_RE.finditer(text):
         surface = match.group()
-        lower = surface.lower()
-        base = _base(lower)
-        number = lower[0].isdigit() or base in NUMBER_WORDS
-        digits = lower.replace(",", "").removesuffix("s")
-        key = digits if lower[0].isdigit() else NUMBER_WORDS.get(base) or _stem(base)
-        negation = base in NEGATIONS or base.endswith("n't")
-        content = number or (_is_content(surface, base) and not negation)
-        found.append(
-            Word(surface, key, match.start() + offset, match.end() + offset, content, number, negation, rarity(lower))
-        )
+        key, content, number, negation, rare = _describe(surface)
+        found.append(Word(surface, key, match.start() + offset, match.end() + offset, content, number, negation, rare))
     return found
