@@ -42,17 +42,18 @@ def _kind(token: Token, root: Token) -> str | None:
 
 
 def _text(tokens: list[Token]) -> str:
-    """Tokens joined with their own spacing, without dangling commas or conjunctions."""
+    """Tokens joined with their own spacing (a space where a part was cut out), without
+    dangling commas, conjunctions or the closing full stop."""
     tokens = [t for k, t in enumerate(tokens) if not (k and t.is_punct and tokens[k - 1].is_punct)]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")):
         tokens = tokens[1:]
-    final = tokens[-1].text if tokens and tokens[-1].text in ".!?" else ""
-    body = [t for t in tokens if t.text not in ".!?"] if final else tokens
-    while body and (body[-1].is_punct or body[-1].dep_ == "cc"):
-        body = body[:-1]
-    if not body:
-        return ""
-    return ("".join(t.text_with_ws for t in body[:-1]) + body[-1].text + final).strip()
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    pieces = []
+    for this, following in zip(tokens, tokens[1:], strict=False):
+        adjacent = following.i == this.i + 1
+        pieces.append(this.text_with_ws if adjacent else this.text + ("" if following.is_punct else " "))
+    return ("".join(pieces) + tokens[-1].text).strip() if tokens else ""
 
 
 def _is_clause(tokens: list[Token], root: Token) -> bool:
@@ -79,8 +80,11 @@ def _sentence_claims(sentence: Span) -> list[str]:
     if not _is_clause(in_main, root):
         # What is left is a scrap ("The jockey a rider"): check the sentence whole, with its parts.
         in_main = list(sentence)
-    # A comma that opened a detached part goes with it.
-    main = _text([t for t in in_main if not (t.is_punct and t.i + 1 in owner and kinds[owner[t.i + 1]] != "reported")])
+    def cut(i: int) -> bool:
+        return i in owner and kinds[owner[i]] != "reported"
+
+    # The commas that opened and closed a detached part go with it.
+    main = _text([t for t in in_main if not (t.is_punct and (cut(t.i + 1) or cut(t.i - 1)))])
     kept = [c for c in [main, *parts] if len(c.split()) >= MIN_PART_WORDS and any(ch.isalnum() for ch in c)]
     return kept or [sentence.text.strip()]
 

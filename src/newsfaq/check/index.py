@@ -6,6 +6,7 @@ batch of claims about one story pays for the article once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsfaq.check.lexicon import Word, words
@@ -35,6 +36,7 @@ class ArticleIndex:
     def __post_init__(self) -> None:
         for entry in self.sentences:
             keys = [w.key for w in entry.words]
+            self.keys.update(entry.content_keys)
             for position, key in enumerate(keys):
                 self.positions.setdefault(key, []).append((entry.sentence.index, position))
             self.keys.update(keys)
@@ -63,11 +65,26 @@ def _sentences(body: str, bounds: list[tuple[int, int]]) -> list[Sentence]:
     return sentences
 
 
+SPACED_NUMBER = re.compile(r"\b(\d{1,3})([,.]) (\d{3}\b|\d{1,2}\b)")
+"""Numbers split by tokenisation ("235, 000", "98. 7"), common in wire copy run through NLP tools."""
+
+
+def _spaced_numbers(text: str) -> set[str]:
+    """Extra keys so a claim's "235,000" finds the article's "235, 000" (the tokens stay as written)."""
+    found = set()
+    for lead, mark, tail in SPACED_NUMBER.findall(text):
+        if mark == "," and len(tail) == 3:
+            found.add(lead + tail)
+        elif mark == ".":
+            found.add(f"{lead}.{tail}")
+    return found
+
+
 def build_index(body: str, sentences: list[Sentence]) -> ArticleIndex:
     entries = []
     for sentence in sentences:
         found = words(sentence.text, sentence.start)
-        keys = frozenset(w.key for w in found if w.content)
+        keys = frozenset({w.key for w in found if w.content} | _spaced_numbers(sentence.text))
         entries.append(SentenceWords(sentence, found, keys, any(w.negation for w in found)))
     return ArticleIndex(body, entries)
 

@@ -77,7 +77,7 @@ def judge(claim_text: str, claim: list[Word], alignment: Alignment, score: float
     if alignment.verbatim:
         quoted = evidence[:1]
         return Verdict(claim_text, "supported", 1.0, quoted, f"{_sentences_phrase(quoted)} says this word for word")
-    if score >= threshold:
+    if score >= threshold and not alignment.missing_numbers:
         cited = evidence[:1] if shared == 1.0 else evidence
         verb = "says" if len(cited) == 1 else "say"
         return Verdict(claim_text, "supported", score, cited, f"{_sentences_phrase(cited)} of the article {verb} this")

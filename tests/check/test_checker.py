@@ -1,0 +1,89 @@
+import pytest
+
+from newsfaq.check.checker import check, check_faq, check_many
+from newsfaq.model import Verdict
+
+
+@pytest.fixture(scope="module")
+def article(example_path):
+    from newsfaq import load_article
+
+    return load_article(example_path)
+
+
+def test_a_quoted_sentence_is_supported_with_its_evidence(article):
+    verdict = check(article, "About 1,200 workers joined the stoppage, according to the union.")
+    assert verdict.label == "supported"
+    evidence = verdict.evidence[0]
+    assert article.body[evidence.start : evidence.end] == evidence.text
+    assert "1,200 workers" in evidence.text and "sentence 3" in verdict.reason
+
+
+def test_the_planted_faq_claim_is_unsupported_with_a_reason(article):
+    verdicts = check_faq(article, article.existing_faq)
+    planted = verdicts[1]
+    assert planted.label == "unsupported"
+    assert "two weeks" in planted.reason
+    assert all(part.label != "supported" for part in planted.claims)
+
+
+def test_a_changed_number_is_contradicted(article):
+    verdict = check(article, "The operators' association offered retraining and a bonus of 4,000 euros.")
+    assert verdict.label == "contradicted"
+    assert "2,500" in verdict.reason and "4,000" in verdict.reason
+
+
+def test_an_invented_detail_in_a_true_sentence_is_caught_in_its_own_claim(article):
+    verdict = check(
+        article,
+        "Dock workers at the Port of Rotterdam walked off the job on Thursday, "
+        "including crane drivers flown in from Gdansk and Marseille.",
+    )
+    assert verdict.label == "unsupported"
+    assert [part.label for part in verdict.claims] == ["supported", "unsupported"]
+    assert "Gdansk" in verdict.claims[1].reason
+
+
+@pytest.mark.parametrize(
+    ("document", "claim", "reason"),
+    [
+        ("Workers struck.", "   ", "empty"),
+        ("Workers struck on Thursday.", "Workers struck on Thursday and again on Friday, then on Monday.", "longer"),
+        ("", "Workers struck.", "no text"),
+        (
+            "Die Hafenarbeiter in Rotterdam haben am Donnerstag die Arbeit niedergelegt, "
+            "nachdem die Gespräche über die Automatisierung gescheitert waren, so die Gewerkschaft.",
+            "Die Hafenarbeiter streiken.",
+            "English",
+        ),
+    ],
+)
+def test_inputs_that_cannot_be_judged_are_unverifiable(document, claim, reason):
+    verdict = check(document, claim)
+    assert verdict.label == "unverifiable" and reason in verdict.reason
+
+
+def test_check_many_keeps_order_and_survives_bad_pairs(article):
+    pairs = [(article, "Maersk said it would divert some vessels to Antwerp while the strike lasts."), (article, ""),
+             (article.body, "Rotterdam handled about 13.4 million containers last year.")]  # fmt: skip
+    seen = []
+    verdicts = check_many(pairs, progress=seen.append, batch_size=2)
+    assert [v.label for v in verdicts] == ["supported", "unverifiable", "supported"]
+    assert sum(seen) == 3
+    assert all(isinstance(v, Verdict) for v in verdicts)
+
+
+def test_verdicts_round_trip_through_json(article):
+    verdict = check(article, "The strike will spread to every terminal in the port.")
+    assert Verdict.from_dict(verdict.to_dict()) == verdict
+
+
+def test_reference_faq_unsupported_detail_is_caught(reference_path):
+    from newsfaq import load_article
+
+    reference = load_article(reference_path)
+    first, second = check_faq(reference, reference.existing_faq)
+    assert first.label == "unsupported"
+    mortar = next(part for part in first.claims if "mortar" in part.claim)
+    assert mortar.label == "unsupported" and "mortar fire" in mortar.reason and "Embassy" in mortar.reason
+    assert second.claims[0].label == "supported"
