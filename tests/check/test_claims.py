@@ -2,7 +2,9 @@ from newsfaq.check.claims import split_claims
 
 
 def test_including_phrase_and_relative_clause_become_their_own_claims():
-    claims = split_claims("The US struck after attacks on troops who guard the airport, including rocket fire at the base.")
+    claims = split_claims(
+        "The US struck after attacks on troops who guard the airport, including rocket fire at the base."
+    )
     assert claims == ["The US struck after attacks on troops", "who guard the airport", "rocket fire at the base"]
 
 
@@ -33,4 +35,5 @@ def test_each_sentence_is_a_claim_and_keep_whole_stops_splitting():
 
 
 def test_an_unsplittable_claim_comes_back_as_it_is():
-    assert split_claims("Toulon tournament runs from may 27 to june 7.") == ["Toulon tournament runs from may 27 to june 7"]
+    claim = "Toulon tournament runs from may 27 to june 7"
+    assert split_claims(claim + ".") == [claim]

@@ -19,10 +19,18 @@ def test_shipped_weights_load_and_round_trip():
 
 
 def test_full_support_scores_higher_than_none():
-    model = get_model()
-    good = dict.fromkeys(FEATURE_NAMES, 1.0) | {"missing_weight": 0.0, "max_missing_rarity": 0.0,
-        "missing_numbers": 0.0, "missing_names": 0.0, "negation_mismatch": 0.0, "content_words": 8.0,
-        "fragments_per_word": 0.1, "fragment_sentences": 1.0, "missing_rare_share": 0.0, "missing_common_share": 0.0}
+    good = dict.fromkeys(FEATURE_NAMES, 1.0) | {
+        "missing_weight": 0.0,
+        "max_missing_rarity": 0.0,
+        "missing_numbers": 0.0,
+        "missing_names": 0.0,
+        "negation_mismatch": 0.0,
+        "content_words": 8.0,
+        "fragments_per_word": 0.1,
+        "fragment_sentences": 1.0,
+        "missing_rare_share": 0.0,
+        "missing_common_share": 0.0,
+    }
     bad = good | {"coverage": 0.3, "weighted_coverage": 0.2, "best_sentence_coverage": 0.2,
         "best_pair_coverage": 0.3, "bigram_coverage": 0.1, "trigram_coverage": 0.0, "missing_weight": 25.0,
         "max_missing_rarity": 6.0, "missing_names": 2.0, "pair_cooccurrence": 0.1, "fragments_per_word": 0.9,

@@ -80,6 +80,7 @@ def _sentence_claims(sentence: Span) -> list[str]:
     if not _is_clause(in_main, root):
         # What is left is a scrap ("The jockey a rider"): check the sentence whole, with its parts.
         in_main = list(sentence)
+
     def cut(i: int) -> bool:
         return i in owner and kinds[owner[i]] != "reported"
 
