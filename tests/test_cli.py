@@ -87,3 +87,63 @@ def test_html_and_json_inputs(tmp_path, example_path):
         faq = json.loads(result.stdout)
         assert faq["article"]["date"] == "2025-03-14" and len(faq["items"]) >= 4
     assert json.loads(run("faq", str(record), "--format", "json").stdout)["article"]["id"] == "s1"
+
+
+def test_check_reports_the_planted_claim_in_the_example(example_path):
+    result = run("check", str(example_path))
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode()
+    assert "How long will the strike last?" in text and "unsupported" in text and "two weeks" in text
+
+
+def test_check_claims_as_json(example_path):
+    result = run(
+        "check", str(example_path), "--format", "json",
+        "--claim", "About 1,200 workers joined the stoppage.",
+        "--claim", "The operators offered a bonus of 9,000 euros.",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["schema"] == "newsfaq.check/1"
+    assert [i["verdict"]["label"] for i in report["items"]] == ["supported", "contradicted"]
+
+
+def test_check_its_own_faq_passes(tmp_path, example_path):
+    faq_file = tmp_path / "faq.md"
+    assert run("faq", str(example_path), "-o", str(faq_file)).returncode == 0
+    result = run("check", str(example_path), "--faq", str(faq_file), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    labels = {i["verdict"]["label"] for i in json.loads(result.stdout)["items"]}
+    assert labels == {"supported"}
+
+
+def test_check_pairs_batch_skips_malformed_lines(tmp_path, example_path):
+    body = example_path.read_text().split("FAQs")[0]
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(
+        json.dumps({"id": "p1", "document": body, "claim": "Maersk said it would divert some vessels to Antwerp."})
+        + "\n{not json\n"
+        + json.dumps({"id": "p3", "document": body, "claim": ""})
+        + "\n"
+    )
+    out = tmp_path / "out.jsonl"
+    result = run("check", "--pairs", str(pairs), "-o", str(out))
+    assert result.returncode == 1
+    assert "line 2: malformed JSON" in result.stderr.decode()
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(r["id"], r["label"]) for r in records] == [("p1", "supported"), ("p3", "unverifiable")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check"], "give an ARTICLE"),
+        (["check", "nope.txt"], "no such file"),
+        (["check", "--pairs", "nope.jsonl"], "no such file"),
+    ],
+)
+def test_check_errors_are_one_line(args, message):
+    result = run(*args)
+    assert result.returncode == 1
+    stderr = result.stderr.decode().strip()
+    assert message in stderr and len(stderr.splitlines()) == 1 and "Traceback" not in stderr

@@ -58,3 +58,14 @@ def test_faq_self_consistency_on_dev_articles():
             hits += best_sentence(item.question, sentences) == item.citations[0].sentence
     share = hits / total
     assert share >= pin["min_share"], f"self-consistency {share:.3f} fell below the pin {pin['min_share']}"
+
+
+def test_claim_support_on_check_dev():
+    """The cross-validated protocol of bench/check_quality.py (about 30 s)."""
+    from check_quality import cross_validated, scores
+
+    pins = PINS["claim_support"]
+    for name, result in cross_validated().items():
+        measured = scores(result)
+        assert measured["ba"] >= pins[name]["min_ba"], f"{name}: balanced accuracy {measured['ba']:.3f} below pin"
+        assert measured["auc"] >= pins[name]["min_auc"], f"{name}: ROC AUC {measured['auc']:.3f} below pin"

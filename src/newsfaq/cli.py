@@ -23,7 +23,7 @@ from newsfaq.render.report import report_json, report_markup
 from newsfaq.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Grounded reader FAQs from dated news articles.")
-errors = Console(stderr=True, highlight=False)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
 SUFFIXES = {"md": ".md", "json": ".json", "html": ".html", "jsonld": ".jsonld"}
 
 
