@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -231,7 +232,9 @@ def _check_pairs(path: Path, output: Path | None) -> int:
     with _progress() as progress:
         task = progress.add_task("Checking claims", total=len(good))
         verdicts = check_many(
-            [(pair.document, pair.claim) for pair in good], progress=lambda n: progress.advance(task, n)
+            [(pair.document, pair.claim) for pair in good],
+            progress=lambda n: progress.advance(task, n),
+            processes=os.cpu_count() or 1,
         )
     text = "".join(verdict_line(pair, verdict) + "\n" for pair, verdict in zip(good, verdicts, strict=True))
     if output is None:

@@ -87,3 +87,9 @@ def test_reference_faq_unsupported_detail_is_caught(reference_path):
     mortar = next(part for part in first.claims if "mortar" in part.claim)
     assert mortar.label == "unsupported" and "mortar fire" in mortar.reason and "Embassy" in mortar.reason
     assert second.claims[0].label == "supported"
+
+
+def test_worker_processes_give_the_same_verdicts(article):
+    claims = [s for s in article.body.replace("\n", " ").split(". ") if s][:6] + ["The port closed for a month."]
+    pairs = [(article, claim) for claim in claims]
+    assert check_many(pairs, batch_size=2, processes=2) == check_many(pairs, batch_size=2)

@@ -9,8 +9,10 @@ so one bad pair never stops a batch.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 from spacy.tokens import Doc, Span
@@ -86,31 +88,53 @@ def verdicts_for(
     return [combine(claim, found) for claim, found in zip(claims, judged, strict=True)]
 
 
+def _check_batch(batch: list[tuple[str, str]], model: SupportModel | None) -> list[Verdict]:
+    """Verdicts for one batch of (body, claim) pairs; each distinct body is indexed once."""
+    problems = [_unverifiable(body, claim) for body, claim in batch]
+    good = [i for i, problem in enumerate(problems) if problem is None]
+    bodies = sorted({batch[i][0] for i in good})
+    by_body = dict(zip(bodies, index_articles(bodies), strict=True))
+    judged = iter(verdicts_for([by_body[batch[i][0]] for i in good], [batch[i][1] for i in good], model))
+    return [
+        Verdict(claim, "unverifiable", 0.0, [], problem) if problem else next(judged)
+        for (_, claim), problem in zip(batch, problems, strict=True)
+    ]
+
+
 def check_many(
     pairs: Iterable[tuple[ArticleLike, str]],
     *,
     model: SupportModel | None = None,
     progress: Callable[[int], None] | None = None,
     batch_size: int = 256,
+    processes: int = 1,
 ) -> list[Verdict]:
-    """A verdict for each (article, claim) pair, in order; ``progress(n)`` after each batch."""
-    pairs = list(pairs)
+    """A verdict for each (article, claim) pair, in order; ``progress(n)`` after each batch.
+
+    With ``processes`` > 1, batches run in forked worker processes that share
+    the already loaded models (Linux and macOS; elsewhere it runs in one process).
+    """
+    batches = [[(_body(article), claim) for article, claim in chunk] for chunk in _chunks(list(pairs), batch_size)]
+    work = partial(_check_batch, model=model)
+    parallel = processes > 1 and len(batches) > 1 and "fork" in multiprocessing.get_all_start_methods()
     results: list[Verdict] = []
-    by_body: dict[str, ArticleIndex] = {}  # an article shared by consecutive batches is indexed once
-    for start in range(0, len(pairs), batch_size):
-        batch = [(_body(article), claim) for article, claim in pairs[start : start + batch_size]]
-        problems = [_unverifiable(body, claim) for body, claim in batch]
-        good = [i for i, problem in enumerate(problems) if problem is None]
-        needed = {batch[i][0] for i in good}
-        by_body = {body: index for body, index in by_body.items() if body in needed}
-        bodies = sorted(needed - by_body.keys())
-        by_body.update(zip(bodies, index_articles(bodies), strict=True))
-        judged = iter(verdicts_for([by_body[batch[i][0]] for i in good], [batch[i][1] for i in good], model))
-        for (_, claim), problem in zip(batch, problems, strict=True):
-            results.append(Verdict(claim, "unverifiable", 0.0, [], problem) if problem else next(judged))
+    if parallel:
+        get_model(), get_nlp()  # load before forking, so every worker inherits them
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for batch, verdicts in zip(batches, pool.imap(work, batches), strict=True):
+                results.extend(verdicts)
+                if progress:
+                    progress(len(batch))
+        return results
+    for batch in batches:
+        results.extend(work(batch))
         if progress:
             progress(len(batch))
     return results
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def check(article: ArticleLike, claim: str, *, model: SupportModel | None = None) -> Verdict:
