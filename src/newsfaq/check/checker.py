@@ -1,6 +1,6 @@
 """``check`` and ``check_many``: verdicts on claims against their articles.
 
-Batch work is arranged for speed: each distinct article is indexed once, all
+Batch work is arranged for speed: each distinct article is indexed once per batch, all
 claims are parsed in one ``nlp.pipe`` pass, and every atomic claim is scored
 in one matrix operation. Inputs that cannot be judged (empty, not English,
 longer than the article) get an ``unverifiable`` verdict instead of an error,
@@ -17,7 +17,7 @@ from functools import partial
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from newsfaq.check.claims import PARSE_PIPES, split_claims
+from newsfaq.check.claims import UNUSED_PIPES, split_claims
 from newsfaq.check.features import align, is_verbatim
 from newsfaq.check.index import ArticleIndex, index_articles
 from newsfaq.check.language import looks_english
@@ -68,9 +68,7 @@ def verdicts_for(
     """
     model = model or get_model()
     if parses is None:
-        nlp = get_nlp()
-        with nlp.select_pipes(enable=PARSE_PIPES):
-            parses = list(nlp.pipe(claims, batch_size=64))
+        parses = list(get_nlp().pipe(claims, batch_size=64, disable=UNUSED_PIPES))
     parts = []
     for number, doc in enumerate(parses):
         index = indexes[number]
@@ -85,7 +83,7 @@ def verdicts_for(
     judged: list[list[Verdict]] = [[] for _ in claims]
     for part, found, alignment, score in zip(parts, tokens, alignments, scores, strict=True):
         judged[part.pair].append(judge(part.text, found, alignment, round(float(score), 4), model.threshold))
-    return [combine(claim, found) for claim, found in zip(claims, judged, strict=True)]
+    return [combine(claim, verdicts) for claim, verdicts in zip(claims, judged, strict=True)]
 
 
 def _check_batch(batch: list[tuple[str, str]], model: SupportModel | None) -> list[Verdict]:
