@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape as escape_markup
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from newsfaq import __version__
@@ -20,6 +21,7 @@ from newsfaq.faq.writer import make_faq
 from newsfaq.ingest import expand_paths, iter_articles, iter_parsed, load_article
 from newsfaq.model import Article, QAPair
 from newsfaq.render import RENDERERS, render_faq
+from newsfaq.render.answers import answer_markup, hits_markup
 from newsfaq.render.report import report_json, report_markup
 from newsfaq.settings import Settings
 
@@ -243,3 +245,176 @@ def _check_pairs(path: Path, output: Path | None) -> int:
         output.write_text(text, encoding="utf-8")
     errors.print(f"{len(good)} claim(s) checked, {len(bad)} line(s) skipped", highlight=False)
     return len(bad)
+
+
+DB_OPTION = typer.Option("--db", help="Archive file (SQLite).")
+DEFAULT_DB = Path("newsfaq.db")
+
+
+def _archive(db: Path, create: bool = False):
+    from newsfaq.store.archive import Archive
+
+    return Archive(db, create=create)
+
+
+def _print_json(data) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _guard(work) -> None:
+    """Run a command body; a NewsfaqError becomes a one-line error and exit 1."""
+    try:
+        work()
+    except NewsfaqError as error:
+        _fail(str(error))
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def add(
+    paths: Annotated[list[str], typer.Argument(help="Article files, directories or JSONL feeds.")],
+    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+    date: Annotated[str | None, typer.Option(help="Publication date for inputs that have none.")] = None,
+) -> None:
+    """Add articles to the archive (each stored once; copies of one story are grouped)."""
+    failures = []
+
+    def work() -> None:
+        files = expand_paths(paths)
+        if not files:
+            raise InputError(f"no article files under {', '.join(paths)}")
+        archive = _archive(db, create=True)
+        articles = []
+        for _, result in iter_articles([str(f) for f in files], date=date):
+            if isinstance(result, NewsfaqError):
+                failures.append(result)
+                errors.print(f"[yellow]skipped[/] {escape_markup(str(result))}", markup=True)
+            else:
+                articles.append(result)
+        with _progress() as progress:
+            task = progress.add_task("Adding articles", total=len(articles))
+            report = archive.add(articles, progress=lambda n: progress.advance(task, n))
+        archive.close()
+        errors.print(
+            f"{report.added} added ({report.grouped} as copies of a stored story), "
+            f"{report.duplicates} already stored, {len(failures)} skipped; {db}"
+        )
+
+    _guard(work)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question.")],
+    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+    article: Annotated[str | None, typer.Option(help="Answer from this one article file instead.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Answer as the archive stood on YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only articles dated on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only articles dated on or before YYYY-MM-DD.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    date: Annotated[str | None, typer.Option(help="Date for an --article file that has none.")] = None,
+) -> None:
+    """Answer a question from the archive (or one article), citing the sentence and its date."""
+
+    def work() -> None:
+        from newsfaq.ask.answering import ask as ask_article
+
+        if fmt not in ("text", "json"):
+            raise InputError(f"unknown format {fmt!r}; use text or json")
+        if article is not None:
+            answer = ask_article(question, load_article(article, date=date))
+        else:
+            archive = _archive(db)
+            answer = archive.ask(question, as_of=as_of, since=since, until=until)
+            archive.close()
+        if fmt == "json":
+            _print_json(answer.to_dict())
+        else:
+            Console().print(answer_markup(answer), soft_wrap=True, highlight=False)
+
+    _guard(work)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to look for.")],
+    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+    limit: Annotated[int, typer.Option("-n", "--limit", min=1, max=500)] = 10,
+    since: Annotated[str | None, typer.Option(help="Only articles dated on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only articles dated on or before YYYY-MM-DD.")] = None,
+) -> None:
+    """Sentences that match the query, most relevant first, with their articles and dates."""
+
+    def work() -> None:
+        archive = _archive(db)
+        hits = archive.search(query, limit, since, until)
+        archive.close()
+        Console().print(hits_markup(hits), soft_wrap=True, highlight=False)
+
+    _guard(work)
+
+
+@app.command()
+def timeline(
+    entity: Annotated[str, typer.Argument(help="A name or phrase, e.g. al-Sudani.")],
+    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+) -> None:
+    """Dated sentences that name the entity, oldest first, each with its source."""
+
+    def work() -> None:
+        archive = _archive(db)
+        hits = archive.timeline(entity)
+        archive.close()
+        Console().print(hits_markup(hits), soft_wrap=True, highlight=False)
+
+    _guard(work)
+
+
+@app.command("list")
+def list_articles(db: Annotated[Path, DB_OPTION] = DEFAULT_DB) -> None:
+    """Every stored article: id, date, story group and title."""
+
+    def work() -> None:
+        archive = _archive(db)
+        for stored in archive.articles():
+            a = stored.article
+            copy = f"  (copy of {stored.group})" if stored.group != a.id else ""
+            typer.echo(f"{a.id}  {a.date or 'undated'}  {a.title or a.body[:60].strip()}{copy}")
+        archive.close()
+
+    _guard(work)
+
+
+@app.command()
+def remove(
+    article_id: Annotated[str, typer.Argument(help="Id from `newsfaq list`.")],
+    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+) -> None:
+    """Remove one article and its sentences from the archive."""
+
+    def work() -> None:
+        archive = _archive(db)
+        removed = archive.remove(article_id)
+        archive.close()
+        if not removed:
+            raise InputError(f"no article {article_id!r} in {db}; see `newsfaq list --db {db}`")
+        errors.print(f"removed {article_id}")
+
+    _guard(work)
+
+
+@app.command()
+def stats(db: Annotated[Path, DB_OPTION] = DEFAULT_DB) -> None:
+    """How many articles and story groups the archive holds, and its date range."""
+
+    def work() -> None:
+        archive = _archive(db)
+        for key, value in archive.stats().items():
+            typer.echo(f"{key}: {value}")
+        archive.close()
+
+    _guard(work)

@@ -165,3 +165,50 @@ class Verdict:
             reason=data.get("reason", ""),
             claims=[Verdict.from_dict(c) for c in data.get("claims", [])],
         )
+
+
+ANSWER_SCHEMA = f"newsfaq.answer/{SCHEMA_VERSION}"
+
+
+@dataclass
+class Evidence:
+    """A cited sentence and the dated article it comes from."""
+
+    article: ArticleRef
+    citation: Citation
+
+
+@dataclass
+class Answer:
+    """A short answer with the sentence that holds it, or an abstention with leads.
+
+    ``answer`` is None when the source does not say; ``evidence`` then holds
+    the closest sentences as leads. ``as_of`` is the date of the article the
+    answer comes from. ``alternatives`` are answers from other dated sources
+    that disagree with this one.
+    """
+
+    question: str
+    answer: str | None
+    evidence: list[Evidence] = field(default_factory=list)
+    as_of: str | None = None
+    score: float = 0.0
+    message: str = ""
+    alternatives: list[Answer] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": ANSWER_SCHEMA, **asdict(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Answer:
+        return cls(
+            question=data["question"],
+            answer=data.get("answer"),
+            evidence=[
+                Evidence(ArticleRef(**e["article"]), Citation(**e["citation"])) for e in data.get("evidence", [])
+            ],
+            as_of=data.get("as_of"),
+            score=data.get("score", 0.0),
+            message=data.get("message", ""),
+            alternatives=[Answer.from_dict(a) for a in data.get("alternatives", [])],
+        )

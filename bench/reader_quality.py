@@ -1,0 +1,93 @@
+"""Answer extraction on SQuAD 2.0 dev, each paragraph taken as an article.
+
+    python bench/reader_quality.py
+
+Two-fold cross-validation by Wikipedia title: the ranker and its abstention
+threshold are trained on one half (bench/train_reader.py's ``fit`` and
+``best_threshold``) and scored on the other, then the other way round, so
+every question is scored by a model that never saw its article. Baselines in
+the same run: the reader without abstention, and a rule that takes the first
+entity of the expected type in the best sentence (else its first noun phrase
+not in the question).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from common import print_table
+from reader_data import ReaderItem, reader_items
+from squad import best_f1, exact
+from train_reader import best_threshold, fit, halves, predictions
+
+from newsfaq.ask.candidates import ENTITY_TYPES
+from newsfaq.ask.reader import ReaderModel
+
+
+def _rule(item: ReaderItem) -> str:
+    first = [c for c in item.candidates if c.features.get("best_sentence")]
+    fits = [c for c in first if c.kind in ENTITY_TYPES.get(_expects(item), ())]
+    other = [c for c in first if c.kind == "CHUNK" and c.features["repeats_question"] < 0.5]
+    chosen = (fits or other or [None])[0]
+    return chosen.text if chosen else ""
+
+
+def _expects(item: ReaderItem) -> str:
+    from newsfaq.ask.questions import analyse_question
+
+    return analyse_question(item.question.question).expects
+
+
+def _row(name: str, items: list[ReaderItem], answers: list[str], chosen_hit: list[bool]) -> list[object]:
+    answerable = [i for i, item in enumerate(items) if item.question.answerable]
+    unanswerable = [i for i, item in enumerate(items) if not item.question.answerable]
+    f1 = [best_f1(answers[i], items[i].question.answers) for i in range(len(items))]
+    em = [exact(answers[i], items[i].question.answers) for i in range(len(items))]
+    return [
+        name,
+        100 * np.mean([em[i] for i in answerable]),
+        100 * np.mean([f1[i] for i in answerable]),
+        100 * np.mean([answers[i] == "" for i in unanswerable]),
+        100 * np.mean(em),
+        100 * np.mean(f1),
+        100 * np.mean([chosen_hit[i] for i in answerable]),
+    ]
+
+
+def main() -> None:
+    items = reader_items()
+    order = {id(item): n for n, item in enumerate(items)}
+    answered = [""] * len(items)
+    abstaining = [""] * len(items)
+    hit = [False] * len(items)
+    for train, test in (halves(items), halves(items)[::-1]):
+        booster, names = fit(train)
+        model = ReaderModel(booster, {n: i for i, n in enumerate(names)}, 0.0)
+        threshold = best_threshold(train, predictions(train, model))
+        for item, (text, score, best) in zip(test, predictions(test, model), strict=True):
+            n = order[id(item)]
+            answered[n] = text
+            abstaining[n] = text if score >= threshold else ""
+            if best >= 0:
+                sentence = item.candidates[best].sentence
+                hit[n] = any(sentence.start_char <= s < sentence.end_char for s in item.question.starts)
+    rule = [_rule(item) for item in items]
+    sentence_hit = [item.sentence_hit for item in items]
+    n_answerable = sum(i.question.answerable for i in items)
+    print_table(
+        f"Answer extraction on SQuAD 2.0 dev ({len(items)} questions, {n_answerable} answerable; 2-fold CV by title)",
+        ["system", "EM (answerable)", "F1 (answerable)", "abstains on unanswerable %", "overall EM", "overall F1",
+         "answer-sentence accuracy %"],
+        [
+            _row("rule: first entity of the expected type", items, rule, sentence_hit),
+            _row("newsfaq reader, always answering", items, answered, hit),
+            _row("newsfaq reader with abstention", items, abstaining, hit),
+            ["always abstain", 0.0, 0.0, 100.0, 100 * (1 - n_answerable / len(items)),
+             100 * (1 - n_answerable / len(items)), ""],
+        ],
+    )  # fmt: skip
+    top = 100 * np.mean([i.sentence_hit for i in items if i.question.answerable])
+    print(f"best-ranked sentence holds a gold answer: {top:.1f}% of answerable questions")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""``ask``: answer a question from one article or from retrieved sentences of
+many, with the cited sentence and the as-of date, or say the source does not
+answer it (with the closest sentences as leads)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Span
+
+from newsfaq.ask.engine import candidate_sentences, question_candidates
+from newsfaq.ask.questions import QuestionInfo, analyse_question
+from newsfaq.ask.reader import get_reader
+from newsfaq.errors import InputError
+from newsfaq.model import Answer, Article, ArticleRef, Citation, Evidence
+from newsfaq.nlp.analysis import analyze
+
+MAX_QUESTION_CHARS = 1000
+LEADS = 2
+
+
+@dataclass
+class Passage:
+    """Sentences of one article, parsed, with where they sit in its body."""
+
+    article: ArticleRef
+    sentences: list[Span]
+    offsets: list[tuple[int, int, int]]
+    """(sentence index, start, end) in the article body for each sentence."""
+
+    def citation(self, sentence: Span) -> Citation:
+        position = next(i for i, s in enumerate(self.sentences) if s is sentence)
+        index, start, end = self.offsets[position]
+        return Citation(sentence=index, start=start, end=end, text=sentence.text.strip())
+
+
+def validate_question(question: str) -> str:
+    question = question.strip()
+    if not question:
+        raise InputError("the question is empty; ask something, e.g. 'How many troops are in Iraq?'")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InputError(f"the question is {len(question)} characters; keep it under {MAX_QUESTION_CHARS}")
+    return question
+
+
+def _best(info: QuestionInfo, passage: Passage) -> tuple[str | None, float, list[Span]]:
+    """The reader's best answer in one passage: (text, score, ranked sentences)."""
+    ranked = candidate_sentences(info, passage.sentences)
+    found = question_candidates(info, ranked)
+    if not found:
+        return None, float("-inf"), [s for s, _ in ranked]
+    scores = get_reader().scores(found)
+    best = int(np.argmax(scores))
+    chosen = found[best]
+    return chosen.text, float(scores[best]), [chosen.sentence] + [s for s, _ in ranked if s is not chosen.sentence]
+
+
+def answer_from(question: str, passages: list[Passage], prefer_recent: bool | None = None) -> Answer:
+    """Answer from passages (most relevant first); abstain when no answer clears the threshold."""
+    info = analyse_question(validate_question(question))
+    threshold = get_reader().threshold
+    results = []
+    for passage in passages:
+        text, score, sentences = _best(info, passage)
+        results.append((passage, text, score, sentences))
+    answered = [r for r in results if r[1] and r[2] >= threshold]
+    if not answered:
+        leads = [Evidence(p.article, p.citation(s)) for p, _, _, sents in results for s in sents[:1]][:LEADS]
+        return Answer(question, None, leads, None, max((r[2] for r in results), default=0.0), _silence(info, passages))
+    recent = info.present if prefer_recent is None else prefer_recent
+    if recent:
+        answered.sort(key=lambda r: r[0].article.date or "", reverse=True)
+    primary, *others = [_answer(question, r) for r in answered]
+    primary.alternatives = _disagreeing(primary, others)
+    return primary
+
+
+def _answer(question: str, result) -> Answer:
+    passage, text, score, sentences = result
+    evidence = [Evidence(passage.article, passage.citation(sentences[0]))]
+    return Answer(question, text, evidence, passage.article.date, round(score, 3))
+
+
+def _disagreeing(primary: Answer, others: list[Answer]) -> list[Answer]:
+    """Answers from other dated articles that say something else."""
+    seen = {primary.answer.lower()}
+    out = []
+    for other in others:
+        if other.answer.lower() not in seen and other.as_of != primary.as_of:
+            seen.add(other.answer.lower())
+            out.append(other)
+    return out
+
+
+def _silence(info: QuestionInfo, passages: list[Passage]) -> str:
+    where = "the article" if len({p.article.id for p in passages}) <= 1 else "the archive"
+    return f"{where.capitalize()} does not say. The closest sentences are given as leads."
+
+
+def passage_of(article: Article) -> Passage:
+    """A whole article as one passage (parsed in full)."""
+    analysis = analyze(article)
+    offsets = [(s.index, s.start, s.end) for s in analysis.sentences]
+    return Passage(ArticleRef.of(article), analysis.spans, offsets)
+
+
+def ask(question: str, article: Article) -> Answer:
+    """Answer ``question`` from one article."""
+    return answer_from(question, [passage_of(article)])

@@ -1,0 +1,116 @@
+"""Candidate answer spans in a sentence and the features a small model weighs.
+
+Candidates are what answers are made of: named entities, numbers with their
+unit, noun phrases, cause clauses ("because ..."), manner phrases ("by ...")
+and the objects of the verb. Each gets sparse features: does its type fit the
+question, does it repeat the question (answers rarely do), how close it is to
+the words the question and sentence share, and its syntactic role.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from newsfaq.ask.questions import QuestionInfo
+from newsfaq.check.lexicon import words
+
+ENTITY_TYPES = {
+    "PERSON": {"PERSON", "NORP", "ORG"},
+    "ORG": {"ORG", "NORP"},
+    "GPE": {"GPE", "LOC", "FAC"},
+    "DATE": {"DATE", "TIME"},
+    "DURATION": {"DATE", "TIME", "QUANTITY", "CARDINAL"},
+    "NUMBER": {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"},
+}
+CAUSE_MARKERS = {"because", "since", "as", "due", "after", "so"}
+MANNER_MARKERS = {"by", "through", "with", "via", "using"}
+MAX_CANDIDATE_TOKENS = 25
+
+
+@dataclass
+class Candidate:
+    span: Span
+    sentence: Span
+    kind: str
+    features: dict[str, float]
+
+    @property
+    def text(self) -> str:
+        return self.span.text.strip(" ,.;:")
+
+
+def _spans(sentence: Span) -> list[tuple[Span, str]]:
+    doc = sentence.doc
+    found: list[tuple[Span, str]] = [(e, e.label_) for e in sentence.ents]
+    for entity in sentence.ents:
+        # "2,500 US troops": the number with the noun it counts.
+        if entity.label_ in ("CARDINAL", "QUANTITY", "MONEY") and entity.root.head.i >= entity.end:
+            head = entity.root.head
+            if head.pos_ in ("NOUN", "PROPN") and head.i < sentence.end:
+                found.append((doc[entity.start : head.i + 1], "COUNTED"))
+    found += [(chunk, "CHUNK") for chunk in sentence.noun_chunks]
+    for token in sentence:
+        subtree = doc[token.left_edge.i : token.right_edge.i + 1]
+        if token.dep_ in ("advcl", "prep", "pcomp") and token.lower_ in CAUSE_MARKERS | MANNER_MARKERS:
+            found.append((subtree, "CAUSE" if token.lower_ in CAUSE_MARKERS else "MANNER"))
+        elif token.dep_ == "advcl" and any(c.lower_ in CAUSE_MARKERS for c in token.children if c.dep_ == "mark"):
+            found.append((subtree, "CAUSE"))
+        elif token.dep_ in ("dobj", "attr", "pobj", "nsubj", "nsubjpass", "appos", "xcomp", "acomp"):
+            found.append((subtree, "PHRASE"))
+    seen, unique = set(), []
+    for span, kind in found:
+        key = (span.start, span.end)
+        if key not in seen and 0 < len(span) <= MAX_CANDIDATE_TOKENS and span.text.strip(" ,.;:"):
+            seen.add(key)
+            unique.append((span, kind))
+    return unique
+
+
+def _token_keys(sentence: Span) -> dict[int, str]:
+    """The match key of each content token, by token index (one word analysis per sentence)."""
+    by_start = {w.start: w.key for w in words(sentence.text, sentence.start_char) if w.content}
+    return {t.i: by_start[t.idx] for t in sentence if t.idx in by_start}
+
+
+def candidates(question: QuestionInfo, sentence: Span, sentence_rank: int, sentence_share: float) -> list[Candidate]:
+    """Every candidate answer in ``sentence`` with its features."""
+    keys = question.keys
+    token_keys = _token_keys(sentence)
+    matched = [i for i, key in token_keys.items() if key in keys]
+    result = []
+    for span, kind in _spans(sentence):
+        span_keys = [token_keys[i] for i in range(span.start, span.end) if i in token_keys]
+        repeat = sum(k in keys for k in span_keys) / len(span_keys) if span_keys else 1.0
+        outside = [i for i in matched if not span.start <= i < span.end]
+        distance = min((min(abs(i - span.start), abs(i - (span.end - 1))) for i in outside), default=30)
+        window = sum(span.start - 6 <= i < span.end + 6 for i in outside)
+        head = span.root.head
+        label = span.root.ent_type_ or "none"
+        features = {
+            f"kind={kind}": 1.0,
+            f"{question.expects}&{kind}": 1.0,
+            f"{question.kind}&{kind}": 1.0,
+            f"{question.kind}&dep={span.root.dep_}": 1.0,
+            "type_fits": float(kind in ENTITY_TYPES.get(question.expects, ())),
+            "type_fits_counted": float(kind == "COUNTED" and question.expects == "NUMBER"),
+            "cause_for_why": float(kind == "CAUSE" and question.kind == "why"),
+            "manner_for_how": float(kind == "MANNER" and question.kind == "how"),
+            "repeats_question": repeat,
+            "all_in_question": float(repeat == 1.0),
+            "log_distance": math.log1p(distance),
+            "near": float(distance <= 3),
+            "head_in_question": float(head.i != span.root.i and token_keys.get(head.i) in keys),
+            "question_words_nearby": window / max(1, len(matched)),
+            f"{question.expects}&ent={label}": 1.0,
+            f"first={span[0].pos_}": 1.0,
+            "has_number": float(any(t.like_num for t in span)),
+            "log_length": math.log1p(len(span)),
+            "best_sentence": float(sentence_rank == 0),
+            "sentence_share": sentence_share,
+            "before_match": float(bool(outside) and span.end <= min(outside)),
+        }
+        result.append(Candidate(span, sentence, kind, features))
+    return result

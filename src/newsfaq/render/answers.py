@@ -1,0 +1,33 @@
+"""Answers, search hits and timelines as readable text (JSON comes from the dataclasses)."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+
+from newsfaq.model import Answer, ArticleRef, Citation
+from newsfaq.store.base import Hit
+
+
+def _source(article: ArticleRef, citation: Citation) -> str:
+    name = article.title or article.id
+    return f"{escape(name)}, {article.date or 'undated'}, sentence {citation.sentence + 1}"
+
+
+def answer_markup(answer: Answer) -> str:
+    if answer.answer is None:
+        lines = [f"[yellow]{escape(answer.message)}[/]"]
+        lines += [f"  lead: “{escape(e.citation.text)}” ({_source(e.article, e.citation)})" for e in answer.evidence]
+        return "\n".join(lines)
+    lines = [f"[bold]{escape(answer.answer)}[/]  (as of {answer.as_of or 'an undated source'})"]
+    lines += [f"  “{escape(e.citation.text)}” ({_source(e.article, e.citation)})" for e in answer.evidence]
+    for other in answer.alternatives:
+        lines.append(f"  [dim]but as of {other.as_of}:[/] {escape(other.answer or '')}")
+        lines += [f"    “{escape(e.citation.text)}” ({_source(e.article, e.citation)})" for e in other.evidence]
+    return "\n".join(lines)
+
+
+def hits_markup(hits: list[Hit]) -> str:
+    if not hits:
+        return "[yellow]nothing found[/]"
+    return "\n".join(f"{h.article.date or 'undated'}  “{escape(h.citation.text)}” ({_source(h.article, h.citation)})"
+                     for h in hits)  # fmt: skip

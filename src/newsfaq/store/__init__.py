@@ -1,0 +1,1 @@
+"""Archives of articles: the ``Store`` protocol and its SQLite backend."""

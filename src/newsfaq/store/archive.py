@@ -1,0 +1,129 @@
+"""``Archive``: many dated articles in one store, searched, asked and put on a timeline.
+
+Adding splits each article into sentences (the checker's fast splitter), keys
+it by content hash (the article id), groups near-identical copies of a wire
+story by MinHash, and writes it in one transaction. Asking retrieves
+sentences by BM25, re-ranks them by the question's informative words, parses
+only the best few and lets the reader answer or abstain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsfaq.ask.answering import Passage, answer_from, validate_question
+from newsfaq.ask.questions import analyse_question
+from newsfaq.ask.sentences import rank_sentences
+from newsfaq.check.index import split_sentences
+from newsfaq.datetext import parse_iso
+from newsfaq.errors import InputError
+from newsfaq.model import Answer, Article
+from newsfaq.nlp.pipeline import get_nlp
+from newsfaq.store.base import Hit, Store, StoredArticle
+from newsfaq.store.minhash import group_for, signature
+from newsfaq.store.sqlite import SQLiteStore
+
+RETRIEVE = 40
+"""Sentences fetched by BM25 before re-ranking."""
+READ_ARTICLES = 3
+"""Articles whose best sentences the reader reads."""
+
+
+@dataclass
+class AddReport:
+    added: int = 0
+    duplicates: int = 0
+    grouped: int = 0
+    """Added articles that joined an existing story group (near-identical copies)."""
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    if parse_iso(value) is None:
+        raise InputError(f"{name} {value!r} is not a date; write it as YYYY-MM-DD")
+    return value
+
+
+class Archive:
+    def __init__(self, path: str | Path, *, create: bool = False, store: Store | None = None) -> None:
+        self.store: Store = store or SQLiteStore(path, create=create)
+
+    def add(self, articles: Iterable[Article], progress: Callable[[int], None] | None = None) -> AddReport:
+        report = AddReport()
+        for article in articles:
+            if self.store.get(article.id) is not None:
+                report.duplicates += 1
+            else:
+                sentences = split_sentences([article.body])[0]
+                sig = signature(article.body)
+                groups, matrix = self.store.signatures()
+                group = group_for(sig, groups, matrix, article.id)
+                if self.store.add(article, sentences, sig, group):
+                    report.added += 1
+                    report.grouped += group != article.id
+                else:
+                    report.duplicates += 1
+            if progress:
+                progress(1)
+        return report
+
+    def search(self, query: str, limit: int = 10, since: str | None = None, until: str | None = None) -> list[Hit]:
+        query = validate_question(query)
+        return self.store.search(query, limit, check_date(since, "--since"), check_date(until, "--until"))
+
+    def timeline(self, entity: str, limit: int = 200) -> list[Hit]:
+        """Sentences naming ``entity``, oldest article first."""
+        if not entity.strip():
+            raise InputError("give an entity to follow, e.g. 'al-Sudani'")
+        return self.store.phrase(entity, limit)
+
+    def ask(
+        self, question: str, as_of: str | None = None, since: str | None = None, until: str | None = None
+    ) -> Answer:
+        question = validate_question(question)
+        until = min(filter(None, [check_date(until, "--until"), check_date(as_of, "--as-of")]), default=None)
+        hits = self.store.search(question, RETRIEVE, check_date(since, "--since"), until)
+        passages = self._passages(question, hits)
+        answer = answer_from(question, passages)
+        if not passages:
+            answer.message = "The archive does not say: no article matches the question's words."
+        return answer
+
+    def _passages(self, question: str, hits: list[Hit]) -> list[Passage]:
+        """The best sentences of the best few articles, parsed, most relevant article first."""
+        info = analyse_question(question)
+        ranked = rank_sentences(info, [h.citation.text for h in hits])
+        chosen: dict[str, list[Hit]] = {}
+        for index, _ in ranked:
+            hit = hits[index]
+            if hit.article.id in chosen or len(chosen) < READ_ARTICLES:
+                chosen.setdefault(hit.article.id, []).append(hit)
+        passages = []
+        for article_hits in chosen.values():
+            article_hits = article_hits[:2]
+            sentences = [doc[:] for doc in get_nlp().pipe(h.citation.text for h in article_hits)]
+            offsets = [(h.citation.sentence, h.citation.start, h.citation.end) for h in article_hits]
+            passages.append(Passage(article_hits[0].article, sentences, offsets))
+        return passages
+
+    def articles(self) -> list[StoredArticle]:
+        return self.store.articles()
+
+    def remove(self, article_id: str) -> bool:
+        return self.store.delete(article_id)
+
+    def stats(self) -> dict[str, object]:
+        stored = self.store.articles()
+        dates = sorted(a.article.date for a in stored if a.article.date)
+        return {
+            "articles": len(stored),
+            "story_groups": len({a.group for a in stored}),
+            "oldest": dates[0] if dates else None,
+            "newest": dates[-1] if dates else None,
+        }
+
+    def close(self) -> None:
+        self.store.close()
