@@ -147,3 +147,84 @@ def test_check_errors_are_one_line(args, message):
     assert result.returncode == 1
     stderr = result.stderr.decode().strip()
     assert message in stderr and len(stderr.splitlines()) == 1 and "Traceback" not in stderr
+
+
+def test_archive_commands_end_to_end(tmp_path, example_path):
+    db = str(tmp_path / "a.db")
+    added = run("add", str(example_path), "--db", db)
+    assert added.returncode == 0, added.stderr
+    assert "1 added" in added.stderr.decode()
+    assert "1 already stored" in run("add", str(example_path), "--db", db).stderr.decode()
+    answer = run("ask", "How many workers joined the stoppage?", "--db", db, "--format", "json")
+    assert answer.returncode == 0, answer.stderr
+    data = json.loads(answer.stdout)
+    assert data["schema"] == "newsfaq.answer/1" and "1,200" in data["answer"] and data["as_of"] == "2025-03-14"
+    assert "Maersk" in run("search", "divert vessels", "--db", db).stdout.decode()
+    assert "Rotterdam" in run("timeline", "Rotterdam", "--db", db).stdout.decode()
+    listed = run("list", "--db", db).stdout.decode().split()
+    assert run("remove", listed[0], "--db", db).returncode == 0
+    assert "articles: 0" in run("stats", "--db", db).stdout.decode()
+
+
+def test_ask_one_article_without_an_archive(example_path):
+    result = run("ask", "What is the capital of France?", "--article", str(example_path))
+    assert result.returncode == 0 and "does not say" in result.stdout.decode()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ask", "How many?", "--db", "missing.db"], "newsfaq add"),
+        (["ask", "", "--db", "missing.db"], "no archive"),
+        (["search", "words", "--db", "missing.db"], "no archive"),
+    ],
+)
+def test_archive_errors_are_one_line(tmp_path, args, message):
+    result = subprocess.run([*CLI, *args], capture_output=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 1
+    stderr = result.stderr.decode().strip()
+    assert message in stderr and len(stderr.splitlines()) == 1
+
+
+def test_a_killed_add_leaves_only_whole_articles(tmp_path, example_path):
+    """Kill `newsfaq add` mid-run: every stored article has all its sentences and index rows."""
+    import os
+    import signal
+    import sqlite3
+    import time
+
+    source = tmp_path / "feed"
+    source.mkdir()
+    body = example_path.read_text().split("FAQs")[0]
+    for n in range(300):
+        (source / f"a{n:03}.txt").write_text(body.replace("1,200", f"{1000 + n}").replace("40 ships", f"{n} ships"))
+    db = tmp_path / "a.db"
+    process = subprocess.Popen([*CLI, "add", str(source), "--db", str(db)], stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                if sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0] >= 5:
+                    break
+            except sqlite3.Error:
+                continue
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    connection = sqlite3.connect(db)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 0 < stored < 300
+    per_article = connection.execute(
+        "SELECT a.body, count(s.rowid) FROM articles a LEFT JOIN sentences s ON s.article_id = a.id GROUP BY a.id"
+    ).fetchall()
+    from newsfaq.check.index import split_sentences
+
+    expected = [len(sentences) for sentences in split_sentences([body for body, _ in per_article])]
+    assert [count for _, count in per_article] == expected
+    fts_rows = connection.execute("SELECT count(*) FROM sentences_fts").fetchone()[0]
+    assert fts_rows == sum(expected)
+    connection.close()
+    resumed = run("add", str(source), "--db", str(db))
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{stored} already stored" in resumed.stderr.decode()

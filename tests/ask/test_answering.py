@@ -1,0 +1,46 @@
+import pytest
+
+from newsfaq.ask.answering import MAX_QUESTION_CHARS, ask
+from newsfaq.errors import InputError
+from newsfaq.model import Answer
+
+
+@pytest.fixture(scope="module")
+def example(example_path):
+    from newsfaq import load_article
+
+    return load_article(example_path)
+
+
+def test_a_count_is_answered_with_its_sentence_and_date(example):
+    answer = ask("How many workers joined the stoppage?", example)
+    assert "1,200" in answer.answer and answer.as_of == "2025-03-14"
+    cited = answer.evidence[0].citation
+    assert example.body[cited.start : cited.end] == cited.text and "1,200 workers" in cited.text
+
+
+def test_an_unrelated_question_abstains_with_leads(example):
+    answer = ask("What is the capital of France?", example)
+    assert answer.answer is None and "does not say" in answer.message
+    assert answer.evidence and answer.as_of is None
+
+
+def test_answers_round_trip_through_json(example):
+    answer = ask("How many ships were waiting at anchor?", example)
+    assert Answer.from_dict(answer.to_dict()) == answer
+
+
+@pytest.mark.parametrize(("question", "message"), [("  ", "empty"), ("why " * MAX_QUESTION_CHARS, "characters")])
+def test_bad_questions_are_errors(example, question, message):
+    with pytest.raises(InputError, match=message):
+        ask(question, example)
+
+
+def test_reference_article(reference_path):
+    from newsfaq import load_article
+
+    reference = load_article(reference_path)
+    troops = ask("How many US troops are in Iraq?", reference)
+    assert "2,500" in troops.answer and troops.as_of == "2024-01-06"
+    assert "2,500 US troops" in troops.evidence[0].citation.text
+    assert ask("What is the capital of France?", reference).answer is None

@@ -1,0 +1,60 @@
+import pytest
+
+from newsfaq.errors import InputError
+from newsfaq.model import Article
+from newsfaq.store.archive import Archive
+
+OLD = Article(
+    id="old",
+    date="2023-05-02",
+    body="About 1,800 soldiers are stationed at the northern base, officials said on Tuesday. "
+    "The base was opened in 2015 to train local forces.",
+)
+NEW = Article(
+    id="new",
+    date="2024-09-10",
+    body="About 2,300 soldiers are stationed at the northern base after a new deployment, the ministry said. "
+    "The deployment follows months of talks with the regional government.",
+)
+
+
+@pytest.fixture
+def archive(tmp_path):
+    archive = Archive(tmp_path / "a.db", create=True)
+    archive.add([OLD, NEW])
+    yield archive
+    archive.close()
+
+
+def test_present_question_prefers_the_newest_source_and_shows_the_older_one(archive):
+    answer = archive.ask("How many soldiers are stationed at the northern base?")
+    assert "2,300" in answer.answer and answer.as_of == "2024-09-10"
+    assert [(a.as_of, "1,800" in a.answer) for a in answer.alternatives] == [("2023-05-02", True)]
+
+
+def test_as_of_answers_as_the_archive_stood_then(archive):
+    answer = archive.ask("How many soldiers are stationed at the northern base?", as_of="2024-01-01")
+    assert "1,800" in answer.answer and answer.as_of == "2023-05-02" and not answer.alternatives
+
+
+def test_the_archive_abstains_when_nothing_answers(archive):
+    answer = archive.ask("Who won the cycling race in Lyon?")
+    assert answer.answer is None and "archive does not say" in answer.message.lower()
+
+
+def test_adding_twice_stores_once_and_copies_join_a_group(archive, example_path):
+    from newsfaq import load_article
+
+    wire = load_article(example_path)
+    copy = Article(id="copy", date="2025-03-15", body=wire.body + "\n\nReporting by the wire desk; editing by staff.")
+    report = archive.add([NEW, wire, copy])
+    assert (report.added, report.duplicates, report.grouped) == (2, 1, 1)
+    groups = {stored.article.id: stored.group for stored in archive.articles()}
+    assert groups["copy"] == wire.id
+    assert archive.stats()["story_groups"] == 3
+
+
+def test_timeline_is_oldest_first_and_bad_dates_are_errors(archive):
+    assert [h.article.id for h in archive.timeline("northern base")] == ["old", "new"]
+    with pytest.raises(InputError, match="not a date"):
+        archive.ask("How many soldiers?", since="last week")
