@@ -22,13 +22,14 @@ from newsfaq.errors import InputError
 from newsfaq.model import Answer, Article
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.store.base import Hit, Store, StoredArticle
-from newsfaq.store.minhash import group_for, signature
+from newsfaq.store.minhash import StoryGroups, signature
 from newsfaq.store.sqlite import SQLiteStore
 
 RETRIEVE = 40
 """Sentences fetched by BM25 before re-ranking."""
 READ_ARTICLES = 3
 """Articles whose best sentences the reader reads."""
+ADD_BATCH = 64
 
 
 @dataclass
@@ -52,22 +53,24 @@ class Archive:
         self.store: Store = store or SQLiteStore(path, create=create)
 
     def add(self, articles: Iterable[Article], progress: Callable[[int], None] | None = None) -> AddReport:
+        """Store each article in its own transaction; sentence splitting runs in batches."""
         report = AddReport()
-        for article in articles:
-            if self.store.get(article.id) is not None:
-                report.duplicates += 1
-            else:
-                sentences = split_sentences([article.body])[0]
+        known = StoryGroups(*self.store.signatures())  # kept up to date in memory while adding
+        articles = list(articles)
+        for start in range(0, len(articles), ADD_BATCH):
+            batch = [a for a in articles[start : start + ADD_BATCH] if self.store.get(a.id) is None]
+            report.duplicates += min(ADD_BATCH, len(articles) - start) - len(batch)
+            for article, sentences in zip(batch, split_sentences([a.body for a in batch]), strict=True):
                 sig = signature(article.body)
-                groups, matrix = self.store.signatures()
-                group = group_for(sig, groups, matrix, article.id)
+                group = known.group_for(sig, article.id)
                 if self.store.add(article, sentences, sig, group):
                     report.added += 1
                     report.grouped += group != article.id
+                    known.add(group, sig)
                 else:
-                    report.duplicates += 1
+                    report.duplicates += 1  # an identical article earlier in this batch
             if progress:
-                progress(1)
+                progress(min(ADD_BATCH, len(articles) - start))
         return report
 
     def search(self, query: str, limit: int = 10, since: str | None = None, until: str | None = None) -> list[Hit]:

@@ -38,3 +38,23 @@ def group_for(candidate: np.ndarray, groups: list[str], stored: np.ndarray, own_
     if scores.size and scores.max() >= SAME_STORY:
         return groups[int(scores.argmax())]
     return own_id
+
+
+class StoryGroups:
+    """Signatures of stored articles in memory, growing by doubling while a batch is added."""
+
+    def __init__(self, groups: list[str], signatures: np.ndarray) -> None:
+        self.groups = list(groups)
+        self._rows = max(16, 2 * len(groups))
+        self._buffer = np.zeros((self._rows, PERMUTATIONS), dtype=np.uint64)
+        self._buffer[: len(groups)] = signatures.reshape(len(groups), PERMUTATIONS)
+
+    def group_for(self, candidate: np.ndarray, own_id: str) -> str:
+        return group_for(candidate, self.groups, self._buffer[: len(self.groups)], own_id)
+
+    def add(self, group: str, candidate: np.ndarray) -> None:
+        if len(self.groups) == self._rows:
+            self._rows *= 2
+            self._buffer = np.vstack([self._buffer, np.zeros_like(self._buffer)])
+        self._buffer[len(self.groups)] = candidate
+        self.groups.append(group)

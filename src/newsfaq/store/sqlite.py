@@ -54,6 +54,8 @@ class SQLiteStore:
             self.db = sqlite3.connect(self.path, timeout=5.0)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
+            # With WAL every commit stays atomic; NORMAL only lets a power cut drop the newest commits.
+            self.db.execute("PRAGMA synchronous = NORMAL")
             with self.db:
                 self.db.executescript(SCHEMA)
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
