@@ -21,6 +21,7 @@ from pathlib import Path
 from articles import dev_articles
 from common import print_table
 
+from newsfaq.ask.questions import analyse_question
 from newsfaq.check.index import split_sentences
 from newsfaq.faq.writer import make_faq
 from newsfaq.model import Article
@@ -63,8 +64,9 @@ def main() -> None:
         size_kb = path.stat().st_size / 1024
         raw, full = [], []
         for question in questions:
+            terms = " ".join(w.text for w in analyse_question(question).words if w.content)
             start = time.perf_counter()
-            archive.store.search(question, RETRIEVE)
+            archive.store.search(terms, RETRIEVE)
             raw.append(1000 * (time.perf_counter() - start))
             start = time.perf_counter()
             archive.ask(question)
@@ -80,7 +82,7 @@ def main() -> None:
     print_table(
         f"Ask latency over {len(questions)} FAQ questions (ms)",
         ["pass", "p50", "p95", "ratio p50 to raw FTS5"],
-        [["raw FTS5 BM25 query (floor)", statistics.median(raw), _percentile(raw, 0.95), 1.0],
+        [["raw FTS5 BM25 query, question's content words (floor)", statistics.median(raw), _percentile(raw, 0.95), 1.0],
          ["archive.ask (retrieve, re-rank, parse, read)", statistics.median(full), _percentile(full, 0.95),
           statistics.median(full) / statistics.median(raw)]],
     )  # fmt: skip

@@ -69,3 +69,24 @@ def test_claim_support_on_check_dev():
         measured = scores(result)
         assert measured["ba"] >= pins[name]["min_ba"], f"{name}: balanced accuracy {measured['ba']:.3f} below pin"
         assert measured["auc"] >= pins[name]["min_auc"], f"{name}: ROC AUC {measured['auc']:.3f} below pin"
+
+
+def test_reader_on_squad_dev():
+    """A regression guard on the first questions of SQuAD dev (the shipped ranker was trained on all of dev,
+    so this is in-sample; bench/reader_quality.py gives the held-out figures)."""
+    import numpy as np
+    from reader_data import reader_items
+    from squad import best_f1
+
+    from newsfaq.ask.reader import get_reader
+
+    pin = PINS["reader"]
+    items = [item for item in reader_items(pin["questions"]) if item.question.answerable]
+    f1 = []
+    for item in items:
+        scores = get_reader().scores(item.candidates)
+        text = item.candidates[int(np.argmax(scores))].text if item.candidates else ""
+        f1.append(best_f1(text, item.question.answers))
+    sentence_accuracy = np.mean([item.sentence_hit for item in items])
+    assert 100 * np.mean(f1) >= pin["min_f1_answerable"], f"reader F1 {100 * np.mean(f1):.1f} below pin"
+    assert sentence_accuracy >= pin["min_sentence_accuracy"], f"sentence accuracy {sentence_accuracy:.3f} below pin"

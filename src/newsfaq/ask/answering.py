@@ -4,6 +4,7 @@ answer it (with the closest sentences as leads)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,8 +57,12 @@ def _best(info: QuestionInfo, passage: Passage) -> tuple[str | None, float, list
     return chosen.text, float(scores[best]), [chosen.sentence] + [s for s, _ in ranked if s is not chosen.sentence]
 
 
-def answer_from(question: str, passages: list[Passage], prefer_recent: bool | None = None) -> Answer:
-    """Answer from passages (most relevant first); abstain when no answer clears the threshold."""
+def answer_from(question: str, passages: list[Passage]) -> Answer:
+    """Answer from passages (most relevant first); abstain when no answer clears the threshold.
+
+    For a question in the present tense the newest source wins; answers from
+    other dated sources that differ are kept as ``alternatives``.
+    """
     info = analyse_question(validate_question(question))
     threshold = get_reader().threshold
     results = []
@@ -67,9 +72,9 @@ def answer_from(question: str, passages: list[Passage], prefer_recent: bool | No
     answered = [r for r in results if r[1] and r[2] >= threshold]
     if not answered:
         leads = [Evidence(p.article, p.citation(s)) for p, _, _, sents in results for s in sents[:1]][:LEADS]
-        return Answer(question, None, leads, None, max((r[2] for r in results), default=0.0), _silence(info, passages))
-    recent = info.present if prefer_recent is None else prefer_recent
-    if recent:
+        best = max((r[2] for r in results if math.isfinite(r[2])), default=0.0)
+        return Answer(question, None, leads, None, round(best, 3), _silence(passages))
+    if info.present:
         answered.sort(key=lambda r: r[0].article.date or "", reverse=True)
     primary, *others = [_answer(question, r) for r in answered]
     primary.alternatives = _disagreeing(primary, others)
@@ -93,7 +98,7 @@ def _disagreeing(primary: Answer, others: list[Answer]) -> list[Answer]:
     return out
 
 
-def _silence(info: QuestionInfo, passages: list[Passage]) -> str:
+def _silence(passages: list[Passage]) -> str:
     where = "the article" if len({p.article.id for p in passages}) <= 1 else "the archive"
     return f"{where.capitalize()} does not say. The closest sentences are given as leads."
 

@@ -1,23 +1,34 @@
-"""Which sentences of an article could answer a question: rarity-weighted
-overlap of the question's words with each sentence, with a bonus for shared
-word pairs (the same scoring the checker uses to find evidence)."""
+"""Which sentences could answer a question: the question's words found in
+each sentence, weighted by how informative each word is in general (rarity)
+and in this text (a word in every sentence, such as the story's topic, tells
+the sentences apart less than one in a single sentence), with a bonus for
+shared word pairs."""
 
 from __future__ import annotations
 
+import math
+
 from newsfaq.ask.questions import QuestionInfo
 from newsfaq.check.lexicon import words
+
+PAIR_BONUS = 0.05
 
 
 def rank_sentences(question: QuestionInfo, sentences: list[str]) -> list[tuple[int, float]]:
     """(sentence index, share of the question's weight it holds), best first."""
     content = [w for w in question.words if w.content]
-    total = sum(w.rarity for w in content) or 1.0
+    found = [words(text) for text in sentences]
+    keys = [{w.key for w in f} for f in found]
+    spread = {w.key: sum(w.key in k for k in keys) for w in content}
+
+    def weight(word) -> float:
+        return word.rarity * (1.0 + math.log(max(1, len(sentences)) / max(1, spread[word.key])))
+
+    total = sum(weight(w) for w in content) or 1.0
     pairs = {(a.key, b.key) for a, b in zip(question.words, question.words[1:], strict=False)}
     scored = []
-    for index, text in enumerate(sentences):
-        found = words(text)
-        keys = {w.key for w in found}
-        share = sum(w.rarity for w in content if w.key in keys) / total
-        shared_pairs = sum((a.key, b.key) in pairs for a, b in zip(found, found[1:], strict=False))
-        scored.append((index, share + 0.05 * shared_pairs))
+    for index, (sentence_words, sentence_keys) in enumerate(zip(found, keys, strict=True)):
+        share = sum(weight(w) for w in content if w.key in sentence_keys) / total
+        shared_pairs = sum((a.key, b.key) in pairs for a, b in zip(sentence_words, sentence_words[1:], strict=False))
+        scored.append((index, share + PAIR_BONUS * shared_pairs))
     return sorted(scored, key=lambda item: (-item[1], item[0]))

@@ -88,7 +88,9 @@ class Archive:
     ) -> Answer:
         question = validate_question(question)
         until = min(filter(None, [check_date(until, "--until"), check_date(as_of, "--as-of")]), default=None)
-        hits = self.store.search(question, RETRIEVE, check_date(since, "--since"), until)
+        # Only the informative words go to BM25: "what", "the", "did" would match nearly every sentence.
+        terms = " ".join(w.text for w in analyse_question(question).words if w.content)
+        hits = self.store.search(terms, RETRIEVE, check_date(since, "--since"), until)
         passages = self._passages(question, hits)
         answer = answer_from(question, passages)
         if not passages:
