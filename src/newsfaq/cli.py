@@ -106,12 +106,16 @@ def _run_one(paths, fmt, output, date, input_format, settings) -> int:
     name, result = results[0]
     if isinstance(result, NewsfaqError):
         raise result
-    text = render_faq(make_faq(result, settings), fmt)
+    _emit(render_faq(make_faq(result, settings), fmt), output)
+    return 0
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write to the output file, or to standard output when there is none."""
     if output is None:
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-    return 0
 
 
 def _progress() -> Progress:
@@ -183,18 +187,18 @@ def check(
     date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when the input has none.")] = None,
 ) -> None:
     """Check an FAQ or claims against the article: supported, unsupported or contradicted, with evidence."""
-    try:
+    skipped = []
+
+    def work() -> None:
         if pairs is not None:
-            failures = _check_pairs(pairs, output)
+            skipped.append(_check_pairs(pairs, output))
         elif article is None:
             raise InputError("give an ARTICLE to check (or --pairs FILE for a batch)")
         else:
             _check_article(article, faq_file, claims or [], fmt, output, date)
-            failures = 0
-    except NewsfaqError as error:
-        _fail(str(error))
-        raise typer.Exit(1) from None
-    if failures:
+
+    _guard(work)
+    if any(skipped):
         raise typer.Exit(1)
 
 
@@ -212,14 +216,13 @@ def _check_article(path: str, faq_file, claims: list[str], fmt: str, output, dat
         items, verdicts = list(pairs), check_faq(loaded, pairs)
     results = list(zip(items, verdicts, strict=True))
     if fmt == "json":
-        text = report_json(loaded, results) + "\n"
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            output.write_text(text, encoding="utf-8")
+        _emit(report_json(loaded, results) + "\n", output)
         return
-    console = Console(file=output.open("w", encoding="utf-8"), no_color=True) if output else Console()
-    console.print(report_markup(results), soft_wrap=True, highlight=False)
+    if output is None:
+        Console().print(report_markup(results), soft_wrap=True, highlight=False)
+        return
+    with output.open("w", encoding="utf-8") as handle:
+        Console(file=handle, no_color=True).print(report_markup(results), soft_wrap=True, highlight=False)
 
 
 def _check_pairs(path: Path, output: Path | None) -> int:
@@ -238,11 +241,7 @@ def _check_pairs(path: Path, output: Path | None) -> int:
             progress=lambda n: progress.advance(task, n),
             processes=os.cpu_count() or 1,
         )
-    text = "".join(verdict_line(pair, verdict) + "\n" for pair, verdict in zip(good, verdicts, strict=True))
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+    _emit("".join(verdict_line(pair, verdict) + "\n" for pair, verdict in zip(good, verdicts, strict=True)), output)
     errors.print(f"{len(good)} claim(s) checked, {len(bad)} line(s) skipped", highlight=False)
     return len(bad)
 
