@@ -1,7 +1,7 @@
 """Dataclasses shared by every part of newsfaq, with a versioned JSON form.
 
 ``to_dict``/``from_dict`` round-trip exactly, so the CLI's ``--format json``
-output can be read back into the same objects (see docs/schema.md).
+output can be read back into the same objects (schemas in the README).
 """
 
 from __future__ import annotations
