@@ -16,6 +16,8 @@ from newsfaq.nlp.pipeline import get_nlp
 
 @dataclass
 class SentenceWords:
+    """One article sentence with its words, the keys of its content words, and whether it negates."""
+
     sentence: Sentence
     words: list[Word]
     content_keys: frozenset[str]
@@ -24,12 +26,14 @@ class SentenceWords:
 
 @dataclass
 class ArticleIndex:
+    """Everything a claim is compared with: every word key (plus spaced-number variants), the
+    word pairs and triples in reading order, and where each word occurs."""
+
     body: str
     sentences: list[SentenceWords]
     keys: set[str] = field(default_factory=set)
     bigrams: set[tuple[str, str]] = field(default_factory=set)
     trigrams: set[tuple[str, str, str]] = field(default_factory=set)
-    capitalised: set[str] = field(default_factory=set)
     positions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     """Where each word occurs: (sentence index, token position) pairs."""
 
@@ -42,7 +46,6 @@ class ArticleIndex:
             self.keys.update(keys)
             self.bigrams.update(zip(keys, keys[1:], strict=False))
             self.trigrams.update(zip(keys, keys[1:], keys[2:], strict=False))
-            self.capitalised.update(w.key for w in entry.words[1:] if w.capitalised and w.content)
 
 
 def split_sentences(bodies: list[str]) -> list[list[Sentence]]:
