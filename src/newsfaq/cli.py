@@ -21,7 +21,7 @@ from newsfaq.faq.writer import make_faq
 from newsfaq.ingest import expand_paths, iter_articles, iter_parsed, load_article
 from newsfaq.model import Article, QAPair
 from newsfaq.render import RENDERERS, render_faq
-from newsfaq.render.answers import answer_markup, hits_markup
+from newsfaq.render.answers import answer_markup, hits_markup, timeline_markup
 from newsfaq.render.report import report_json, report_markup
 from newsfaq.settings import Settings
 
@@ -366,9 +366,9 @@ def timeline(
 
     def work() -> None:
         archive = _archive(db)
-        hits = archive.timeline(entity)
+        entries = archive.timeline(entity)
         archive.close()
-        Console().print(hits_markup(hits), soft_wrap=True, highlight=False)
+        Console().print(timeline_markup(entries), soft_wrap=True, highlight=False)
 
     _guard(work)
 

@@ -54,7 +54,27 @@ def test_adding_twice_stores_once_and_copies_join_a_group(archive, example_path)
     assert archive.stats()["story_groups"] == 3
 
 
-def test_timeline_is_oldest_first_and_bad_dates_are_errors(archive):
-    assert [h.article.id for h in archive.timeline("northern base")] == ["old", "new"]
+def test_timeline_places_events_by_the_time_a_sentence_names(archive):
+    entries = archive.timeline("northern base")
+    assert [(e.hit.article.id, e.when, e.dated_by) for e in entries] == [
+        ("old", "2023-05-02", "sentence"),  # "on Tuesday", read against a report dated Tuesday 2 May 2023
+        ("new", "2024-09-10", "article"),
+    ]
+    opened = archive.timeline("base was opened")
+    assert [(e.when, e.dated_by) for e in opened] == [("2015", "sentence")]
+
+
+def test_copies_of_one_story_are_read_once(archive, example_path):
+    from newsfaq import load_article
+
+    wire = load_article(example_path)
+    copy = Article(id="copy", date="2025-03-15", body=wire.body + "\n\nReporting by the wire desk; editing by staff.")
+    archive.add([wire, copy])
+    passages = archive._passages("How many workers joined?", archive.store.search("workers joined", 40))
+    assert len({p.article.id for p in passages}) == len(passages)
+    assert not {wire.id, "copy"} <= {p.article.id for p in passages}
+
+
+def test_bad_dates_are_errors(archive):
     with pytest.raises(InputError, match="not a date"):
         archive.ask("How many soldiers?", since="last week")

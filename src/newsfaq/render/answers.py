@@ -6,6 +6,7 @@ from rich.markup import escape
 
 from newsfaq.model import Answer, ArticleRef, Citation
 from newsfaq.store.base import Hit
+from newsfaq.store.timeline import TimelineEntry
 
 
 def _source(article: ArticleRef, citation: Citation) -> str:
@@ -23,6 +24,19 @@ def answer_markup(answer: Answer) -> str:
     for other in answer.alternatives:
         lines.append(f"  [dim]but as of {other.as_of}:[/] {escape(other.answer or '')}")
         lines += [f"    “{escape(e.citation.text)}” ({_source(e.article, e.citation)})" for e in other.evidence]
+    return "\n".join(lines)
+
+
+def timeline_markup(entries: list[TimelineEntry]) -> str:
+    if not entries:
+        return "[yellow]nothing found[/]"
+    lines = []
+    for entry in entries:
+        note = "" if entry.dated_by == "sentence" else " [dim](report date)[/]"
+        hit = entry.hit
+        lines.append(
+            f"{entry.when or 'undated'}{note}  “{escape(hit.citation.text)}” ({_source(hit.article, hit.citation)})"
+        )
     return "\n".join(lines)
 
 

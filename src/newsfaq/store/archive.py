@@ -25,6 +25,7 @@ from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.store.base import Hit, Store, StoredArticle
 from newsfaq.store.minhash import StoryGroups, signature
 from newsfaq.store.sqlite import SQLiteStore
+from newsfaq.store.timeline import TimelineEntry, build_timeline
 
 RETRIEVE = 40
 """Sentences fetched by BM25 before re-ranking."""
@@ -78,11 +79,11 @@ class Archive:
         query = validate_question(query, "search query")
         return self.store.search(query, limit, check_date(since, "--since"), check_date(until, "--until"))
 
-    def timeline(self, entity: str, limit: int = 200) -> list[Hit]:
-        """Sentences naming ``entity``, oldest article first."""
+    def timeline(self, entity: str, limit: int = 200) -> list[TimelineEntry]:
+        """Sentences naming ``entity`` as dated events, oldest first."""
         if not entity.strip():
             raise InputError("give an entity to follow, e.g. 'al-Sudani'")
-        return self.store.phrase(entity, limit)
+        return build_timeline(self.store.phrase(entity, limit))
 
     def ask(
         self, question: str, as_of: str | None = None, since: str | None = None, until: str | None = None
@@ -103,10 +104,14 @@ class Archive:
         info = analyse_question(question)
         ranked = rank_sentences(info, [h.citation.text for h in hits])
         chosen: dict[str, list[Hit]] = {}
+        groups: dict[str, str] = {}  # story group -> the article read for it
         for index, _ in ranked:
             hit = hits[index]
+            if groups.get(hit.group, hit.article.id) != hit.article.id:
+                continue  # a copy of a story already being read
             if hit.article.id in chosen or len(chosen) < READ_ARTICLES:
                 chosen.setdefault(hit.article.id, []).append(hit)
+                groups[hit.group] = hit.article.id
         passages = []
         for article_hits in chosen.values():
             article_hits = article_hits[:READ_SENTENCES]

@@ -18,6 +18,8 @@ class Hit:
     article: ArticleRef
     citation: Citation
     relevance: float
+    group: str = ""
+    """The article's story group (near-identical copies share one)."""
 
 
 @dataclass(frozen=True)

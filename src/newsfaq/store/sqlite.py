@@ -95,8 +95,8 @@ class SQLiteStore:
 
     def _hits(self, rows) -> list[Hit]:
         return [
-            Hit(ArticleRef(aid, date, title, url), Citation(idx, start, end, text), relevance)
-            for aid, date, title, url, idx, start, end, text, relevance in rows
+            Hit(ArticleRef(aid, date, title, url), Citation(idx, start, end, text), relevance, group)
+            for aid, date, title, url, idx, start, end, text, relevance, group in rows
         ]
 
     def search(self, query: str, limit: int, since: str | None = None, until: str | None = None) -> list[Hit]:
@@ -104,7 +104,7 @@ class SQLiteStore:
         if not terms:
             return []
         rows = self.db.execute(
-            """SELECT a.id, a.date, a.title, a.url, s.idx, s.start_char, s.end_char, s.text, -bm25(sentences_fts)
+            """SELECT a.id, a.date, a.title, a.url, s.idx, s.start_char, s.end_char, s.text, -bm25(sentences_fts), a.grp
                FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid
                JOIN articles a ON a.id = s.article_id
                WHERE sentences_fts MATCH ? AND (? IS NULL OR a.date >= ?) AND (? IS NULL OR a.date <= ?)
@@ -118,7 +118,7 @@ class SQLiteStore:
         if not phrase:
             return []
         rows = self.db.execute(
-            """SELECT a.id, a.date, a.title, a.url, s.idx, s.start_char, s.end_char, s.text, 0.0
+            """SELECT a.id, a.date, a.title, a.url, s.idx, s.start_char, s.end_char, s.text, 0.0, a.grp
                FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid
                JOIN articles a ON a.id = s.article_id
                WHERE sentences_fts MATCH ? ORDER BY a.date, a.id, s.idx LIMIT ?""",

@@ -1,0 +1,40 @@
+"""Dated events from sentences: when a sentence names its own time ("in 2017",
+"last week"), that time, read against the article's date, places it on the
+timeline; otherwise the article's date does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsfaq import datetext
+from newsfaq.nlp.pipeline import get_nlp
+from newsfaq.store.base import Hit
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    when: str
+    """ISO date at the precision the text gives ("2017", "2024-01-06")."""
+    dated_by: str
+    """"sentence" when the sentence names the time, "article" when the report date stands in."""
+    hit: Hit
+
+
+def _sentence_date(text: str, anchor: str | None) -> str | None:
+    base = datetext.parse_iso(anchor) if anchor else None
+    if base is None:
+        return None
+    for entity in get_nlp()(text, disable=("lemmatizer",)).ents:
+        if entity.label_ == "DATE" and (found := datetext.resolve(entity.text, base)):
+            return datetext.iso_precision(entity.text, found)
+    return None
+
+
+def build_timeline(hits: list[Hit]) -> list[TimelineEntry]:
+    """Entries oldest first; undated articles go last."""
+    entries = []
+    for hit in hits:
+        named = _sentence_date(hit.citation.text, hit.article.date)
+        when, by = (named, "sentence") if named else (hit.article.date or "", "article")
+        entries.append(TimelineEntry(when, by, hit))
+    return sorted(entries, key=lambda e: (e.when == "", e.when, e.hit.article.date or "", e.hit.citation.sentence))
