@@ -228,3 +228,12 @@ def test_a_killed_add_leaves_only_whole_articles(tmp_path, example_path):
     resumed = run("add", str(source), "--db", str(db))
     assert resumed.returncode == 0, resumed.stderr
     assert f"{stored} already stored" in resumed.stderr.decode()
+
+
+def test_check_needs_no_date_but_faq_does(tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Workers at the port struck on Thursday after talks broke down.\n\nAbout 1,200 joined.\n")
+    checked = run("check", str(undated), "--claim", "About 1,200 workers joined the strike.", "--format", "json")
+    assert checked.returncode == 0, checked.stderr
+    assert json.loads(checked.stdout)["article"]["date"] is None
+    assert "no publication date" in run("faq", str(undated)).stderr.decode()

@@ -205,7 +205,7 @@ def check(
 def _check_article(path: str, faq_file, claims: list[str], fmt: str, output, date) -> None:
     if fmt not in ("report", "json"):
         raise InputError(f"unknown format {fmt!r}; use report or json")
-    loaded = load_article(path, date=date)
+    loaded = load_article(path, date=date, settings=Settings(require_date=False))
     if claims:
         items: list[QAPair | None] = [None] * len(claims)
         verdicts = check_many([(loaded, claim) for claim in claims])

@@ -25,5 +25,8 @@ class Settings:
     min_confidence: float = 0.2
     """Candidate pairs scored below this are not offered."""
 
+    require_date: bool = True
+    """Refuse undated articles; checking claims turns this off, since verdicts do not use the date."""
+
 
 DEFAULT_SETTINGS = Settings()

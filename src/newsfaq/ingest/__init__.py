@@ -74,13 +74,13 @@ def iter_parsed(
             try:
                 if isinstance(record, NewsfaqError):
                     raise record
-                yield item, record_to_article(record, item, date)
+                yield item, record_to_article(record, item, date, settings.require_date)
             except NewsfaqError as error:
                 yield item, error
     elif kind == "html":
-        yield name, read_html(text, name, date)
+        yield name, read_html(text, name, date, settings.require_date)
     else:
-        yield name, read_text(text, name, date)
+        yield name, read_text(text, name, date, settings.require_date)
 
 
 def parse_article(

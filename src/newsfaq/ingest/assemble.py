@@ -30,14 +30,18 @@ def assemble_article(
     url: str | None = None,
     article_id: str | None = None,
     existing_faq: list[QAPair] | None = None,
+    require_date: bool = True,
 ) -> Article:
-    """Check the body and date, derive a stable id, and return the article."""
+    """Check the body and date, derive a stable id, and return the article.
+
+    ``require_date=False`` accepts an undated article (checking claims needs no date).
+    """
     body = body.strip()
     if len(re.sub(r"\s+", "", body)) < MIN_BODY_CHARS:
         raise InputError(f"{name}: no article text found (body is empty or too short to be an article)")
-    if not date:
+    if not date and require_date:
         raise MissingDateError(f"{name}: no publication date found; pass --date YYYY-MM-DD (or date= in Python)")
-    iso = normalise_date(date, name)
+    iso = normalise_date(date, name) if date else None
     digest = hashlib.sha1(f"{iso}\n{body}".encode()).hexdigest()[:16]
     return Article(
         id=str(article_id) if article_id else digest,

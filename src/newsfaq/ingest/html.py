@@ -15,7 +15,7 @@ def looks_like_html(text: str) -> bool:
     return _HTML_HINT.search(text[:2000]) is not None
 
 
-def read_html(text: str, name: str, date: str | None = None) -> Article:
+def read_html(text: str, name: str, date: str | None = None, require_date: bool = True) -> Article:
     """Extract the article from a page; refuse pages that hold no article text."""
     import htmldate  # imported here: they take a while to load and most inputs are not HTML
     import trafilatura
@@ -28,6 +28,7 @@ def read_html(text: str, name: str, date: str | None = None) -> Article:
         date = htmldate.find_date(text, extensive_search=False, original_date=True)
     return assemble_article(
         body,
+        require_date=require_date,
         name=name,
         date=date,
         title=metadata.title if metadata else None,

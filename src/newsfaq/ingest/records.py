@@ -11,7 +11,7 @@ from newsfaq.ingest.assemble import assemble_article
 from newsfaq.model import Article
 
 
-def record_to_article(record: Any, name: str, date: str | None = None) -> Article:
+def record_to_article(record: Any, name: str, date: str | None = None, require_date: bool = True) -> Article:
     if not isinstance(record, dict):
         raise InputError(f"{name}: expected a JSON object with a 'text' field, got {type(record).__name__}")
     body = record.get("text") or record.get("body")
@@ -19,6 +19,7 @@ def record_to_article(record: Any, name: str, date: str | None = None) -> Articl
         raise InputError(f"{name}: the record has no 'text' (or 'body') field with the article text")
     return assemble_article(
         body,
+        require_date=require_date,
         name=name,
         date=date or record.get("date"),
         title=record.get("title"),

@@ -37,7 +37,7 @@ def _split_title(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def read_text(text: str, name: str, date: str | None = None) -> Article:
+def read_text(text: str, name: str, date: str | None = None, require_date: bool = True) -> Article:
     """Read the dated layout when present, otherwise free text with an optional title."""
     head = _DATED_HEAD.match(text)
     if head:
@@ -49,6 +49,7 @@ def read_text(text: str, name: str, date: str | None = None) -> Article:
         date = _find_date(text)
     return assemble_article(
         body,
+        require_date=require_date,
         name=name,
         date=date,
         title=title,
