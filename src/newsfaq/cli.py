@@ -84,16 +84,10 @@ def faq(
         raise typer.Exit(2)
     settings = Settings(max_questions=count)
     many = articles != ["-"] and (len(articles) > 1 or Path(articles[0]).is_dir())
-    failures = 0
-    try:
-        if many:
-            failures = _run_many(articles, fmt, output, date, input_format, settings)
-        else:
-            failures = _run_one(articles, fmt, output, date, input_format, settings)
-    except NewsfaqError as error:
-        _fail(str(error))
-        raise typer.Exit(1) from None
-    if failures:
+    run = _run_many if many else _run_one
+    failures = []
+    _guard(lambda: failures.append(run(articles, fmt, output, date, input_format, settings)))
+    if any(failures):
         raise typer.Exit(1)
 
 
@@ -284,7 +278,6 @@ def add(
         files = expand_paths(paths)
         if not files:
             raise InputError(f"no article files under {', '.join(paths)}")
-        archive = _archive(db, create=True)
         articles = []
         for _, result in iter_articles([str(f) for f in files], date=date):
             if isinstance(result, NewsfaqError):
@@ -292,10 +285,9 @@ def add(
                 errors.print(f"[yellow]skipped[/] {escape_markup(str(result))}", markup=True)
             else:
                 articles.append(result)
-        with _progress() as progress:
+        with _archive(db, create=True) as archive, _progress() as progress:
             task = progress.add_task("Adding articles", total=len(articles))
             report = archive.add(articles, progress=lambda n: progress.advance(task, n))
-        archive.close()
         errors.print(
             f"{report.added} added ({report.grouped} as copies of a stored story), "
             f"{report.duplicates} already stored, {len(failures)} skipped; {db}"
@@ -327,9 +319,8 @@ def ask(
         if article is not None:
             answer = ask_article(question, load_article(article, date=date))
         else:
-            archive = _archive(db)
-            answer = archive.ask(question, as_of=as_of, since=since, until=until)
-            archive.close()
+            with _archive(db) as archive:
+                answer = archive.ask(question, as_of=as_of, since=since, until=until)
         if fmt == "json":
             _print_json(answer.to_dict())
         else:
@@ -349,9 +340,8 @@ def search(
     """Sentences that match the query, most relevant first, with their articles and dates."""
 
     def work() -> None:
-        archive = _archive(db)
-        hits = archive.search(query, limit, since, until)
-        archive.close()
+        with _archive(db) as archive:
+            hits = archive.search(query, limit, since, until)
         Console().print(hits_markup(hits), soft_wrap=True, highlight=False)
 
     _guard(work)
@@ -365,9 +355,8 @@ def timeline(
     """Dated sentences that name the entity, oldest first, each with its source."""
 
     def work() -> None:
-        archive = _archive(db)
-        entries = archive.timeline(entity)
-        archive.close()
+        with _archive(db) as archive:
+            entries = archive.timeline(entity)
         Console().print(timeline_markup(entries), soft_wrap=True, highlight=False)
 
     _guard(work)
@@ -378,12 +367,12 @@ def list_articles(db: Annotated[Path, DB_OPTION] = DEFAULT_DB) -> None:
     """Every stored article: id, date, story group and title."""
 
     def work() -> None:
-        archive = _archive(db)
-        for stored in archive.articles():
+        with _archive(db) as archive:
+            stored_articles = archive.articles()
+        for stored in stored_articles:
             a = stored.article
             copy = f"  (copy of {stored.group})" if stored.group != a.id else ""
             typer.echo(f"{a.id}  {a.date or 'undated'}  {a.title or a.body[:60].strip()}{copy}")
-        archive.close()
 
     _guard(work)
 
@@ -396,9 +385,8 @@ def remove(
     """Remove one article and its sentences from the archive."""
 
     def work() -> None:
-        archive = _archive(db)
-        removed = archive.remove(article_id)
-        archive.close()
+        with _archive(db) as archive:
+            removed = archive.remove(article_id)
         if not removed:
             raise InputError(f"no article {article_id!r} in {db}; see `newsfaq list --db {db}`")
         errors.print(f"removed {article_id}")
@@ -411,9 +399,9 @@ def stats(db: Annotated[Path, DB_OPTION] = DEFAULT_DB) -> None:
     """How many articles and story groups the archive holds, and its date range."""
 
     def work() -> None:
-        archive = _archive(db)
-        for key, value in archive.stats().items():
+        with _archive(db) as archive:
+            figures = archive.stats()
+        for key, value in figures.items():
             typer.echo(f"{key}: {value}")
-        archive.close()
 
     _guard(work)

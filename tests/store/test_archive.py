@@ -1,5 +1,6 @@
 import pytest
 
+from newsfaq.ask.questions import analyse_question
 from newsfaq.errors import InputError
 from newsfaq.model import Article
 from newsfaq.store.archive import Archive
@@ -70,7 +71,8 @@ def test_copies_of_one_story_are_read_once(archive, example_path):
     wire = load_article(example_path)
     copy = Article(id="copy", date="2025-03-15", body=wire.body + "\n\nReporting by the wire desk; editing by staff.")
     archive.add([wire, copy])
-    passages = archive._passages("How many workers joined?", archive.store.search("workers joined", 40))
+    question = analyse_question("How many workers joined?")
+    passages = archive._passages(question, archive.store.search("workers joined", 40))
     assert len({p.article.id for p in passages}) == len(passages)
     assert not {wire.id, "copy"} <= {p.article.id for p in passages}
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsfaq.ask.answering import Passage, answer_from, validate_question
 from newsfaq.ask.engine import READ_SENTENCES
-from newsfaq.ask.questions import analyse_question
+from newsfaq.ask.questions import QuestionInfo, analyse_question
 from newsfaq.ask.sentences import rank_sentences
 from newsfaq.check.index import split_sentences
 from newsfaq.datetext import parse_iso
@@ -90,18 +90,18 @@ class Archive:
     ) -> Answer:
         question = validate_question(question)
         until = min(filter(None, [check_date(until, "--until"), check_date(as_of, "--as-of")]), default=None)
+        info = analyse_question(question)
         # Only the informative words go to BM25: "what", "the", "did" would match nearly every sentence.
-        terms = " ".join(w.text for w in analyse_question(question).words if w.content)
+        terms = " ".join(w.text for w in info.words if w.content)
         hits = self.store.search(terms, RETRIEVE, check_date(since, "--since"), until)
-        passages = self._passages(question, hits)
+        passages = self._passages(info, hits)
         answer = answer_from(question, passages)
         if not passages:
             answer.message = "The archive does not say: no article matches the question's words."
         return answer
 
-    def _passages(self, question: str, hits: list[Hit]) -> list[Passage]:
+    def _passages(self, info: QuestionInfo, hits: list[Hit]) -> list[Passage]:
         """The best sentences of the best few articles, parsed, most relevant article first."""
-        info = analyse_question(question)
         ranked = rank_sentences(info, [h.citation.text for h in hits])
         chosen: dict[str, list[Hit]] = {}
         groups: dict[str, str] = {}  # story group -> the article read for it
@@ -138,3 +138,9 @@ class Archive:
 
     def close(self) -> None:
         self.store.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
