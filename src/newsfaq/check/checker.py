@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 import numpy as np
 from spacy.tokens import Doc, Span
@@ -34,6 +34,10 @@ def _body(article: ArticleLike) -> str:
     return article.body if isinstance(article, Article) else article
 
 
+_article_is_english = lru_cache(maxsize=1024)(looks_english)
+"""A batch checks many claims against one article; its language is tested once."""
+
+
 def _unverifiable(body: str, claim: str) -> str | None:
     """Why a pair cannot be judged, or None when it can."""
     if not claim.strip():
@@ -42,7 +46,7 @@ def _unverifiable(body: str, claim: str) -> str | None:
         return "the article has no text"
     if len(claim.strip()) > len(body.strip()):
         return "the claim is longer than the article"
-    if not looks_english(body):
+    if not _article_is_english(body):
         return "the article does not look like English; only English is checked"
     if not looks_english(claim):
         return "the claim does not look like English; only English is checked"

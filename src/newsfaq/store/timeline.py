@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from newsfaq import datetext
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.store.base import Hit
@@ -20,11 +22,11 @@ class TimelineEntry:
     hit: Hit
 
 
-def _sentence_date(text: str, anchor: str | None) -> str | None:
+def _sentence_date(doc: Doc, anchor: str | None) -> str | None:
     base = datetext.parse_iso(anchor) if anchor else None
     if base is None:
         return None
-    for entity in get_nlp()(text, disable=("lemmatizer",)).ents:
+    for entity in doc.ents:
         if entity.label_ == "DATE" and (found := datetext.resolve(entity.text, base)):
             return datetext.iso_precision(entity.text, found)
     return None
@@ -32,9 +34,10 @@ def _sentence_date(text: str, anchor: str | None) -> str | None:
 
 def build_timeline(hits: list[Hit]) -> list[TimelineEntry]:
     """Entries oldest first; undated articles go last."""
+    docs = get_nlp().pipe((hit.citation.text for hit in hits), disable=("lemmatizer",))
     entries = []
-    for hit in hits:
-        named = _sentence_date(hit.citation.text, hit.article.date)
+    for hit, doc in zip(hits, docs, strict=True):
+        named = _sentence_date(doc, hit.article.date)
         when, by = (named, "sentence") if named else (hit.article.date or "", "article")
         entries.append(TimelineEntry(when, by, hit))
     return sorted(entries, key=lambda e: (e.when == "", e.when, e.hit.article.date or "", e.hit.citation.sentence))
