@@ -161,6 +161,10 @@ def test_archive_commands_end_to_end(tmp_path, example_path):
     assert data["schema"] == "newsfaq.answer/1" and "1,200" in data["answer"] and data["as_of"] == "2025-03-14"
     assert "Maersk" in run("search", "divert vessels", "--db", db).stdout.decode()
     assert "Rotterdam" in run("timeline", "Rotterdam", "--db", db).stdout.decode()
+    timeline = json.loads(run("timeline", "Rotterdam", "--db", db, "--format", "json").stdout)
+    assert timeline["schema"] == "newsfaq.timeline/1" and timeline["entries"][0]["when"] == "2024"  # "last year"
+    hits = json.loads(run("search", "divert vessels", "--db", db, "-f", "json").stdout)["hits"]
+    assert "Maersk" in hits[0]["citation"]["text"]
     listed = run("list", "--db", db).stdout.decode().split()
     assert run("remove", listed[0], "--db", db).returncode == 0
     assert "articles: 0" in run("stats", "--db", db).stdout.decode()
@@ -177,6 +181,8 @@ def test_ask_one_article_without_an_archive(example_path):
         (["ask", "How many?", "--db", "missing.db"], "newsfaq add"),
         (["ask", "", "--db", "missing.db"], "no archive"),
         (["search", "words", "--db", "missing.db"], "no archive"),
+        (["serve", "--db", "missing.db"], "newsfaq add"),
+        (["list", "--db", "missing.db", "--format", "xml"], "use text or json"),
     ],
 )
 def test_archive_errors_are_one_line(tmp_path, args, message):

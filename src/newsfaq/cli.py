@@ -22,6 +22,7 @@ from newsfaq.ingest import expand_paths, iter_articles, iter_parsed, load_articl
 from newsfaq.model import Article, QAPair
 from newsfaq.render import RENDERERS, render_faq
 from newsfaq.render.answers import answer_markup, hits_markup, timeline_markup
+from newsfaq.render.archive_json import articles_json, search_json, timeline_json
 from newsfaq.render.report import report_json, report_markup
 from newsfaq.settings import Settings
 
@@ -241,13 +242,19 @@ def _check_pairs(path: Path, output: Path | None) -> int:
 
 
 DB_OPTION = typer.Option("--db", help="Archive file (SQLite).")
+FORMAT_OPTION = typer.Option("--format", "-f", help="text or json.")
 DEFAULT_DB = Path("newsfaq.db")
 
 
-def _archive(db: Path, create: bool = False):
+def _archive(db: Path, create: bool = False, read_only: bool = False):
     from newsfaq.store.archive import Archive
 
-    return Archive(db, create=create)
+    return Archive(db, create=create, read_only=read_only)
+
+
+def _text_or_json(fmt: str) -> None:
+    if fmt not in ("text", "json"):
+        raise InputError(f"unknown format {fmt!r}; use text or json")
 
 
 def _print_json(data) -> None:
@@ -306,7 +313,7 @@ def ask(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Answer as the archive stood on YYYY-MM-DD.")] = None,
     since: Annotated[str | None, typer.Option(help="Only articles dated on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Only articles dated on or before YYYY-MM-DD.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: Annotated[str, FORMAT_OPTION] = "text",
     date: Annotated[str | None, typer.Option(help="Date for an --article file that has none.")] = None,
 ) -> None:
     """Answer a question from the archive (or one article), citing the sentence and its date."""
@@ -314,8 +321,7 @@ def ask(
     def work() -> None:
         from newsfaq.ask.answering import ask as ask_article
 
-        if fmt not in ("text", "json"):
-            raise InputError(f"unknown format {fmt!r}; use text or json")
+        _text_or_json(fmt)
         if article is not None:
             answer = ask_article(question, load_article(article, date=date))
         else:
@@ -336,13 +342,18 @@ def search(
     limit: Annotated[int, typer.Option("-n", "--limit", min=1, max=500)] = 10,
     since: Annotated[str | None, typer.Option(help="Only articles dated on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Only articles dated on or before YYYY-MM-DD.")] = None,
+    fmt: Annotated[str, FORMAT_OPTION] = "text",
 ) -> None:
     """Sentences that match the query, most relevant first, with their articles and dates."""
 
     def work() -> None:
+        _text_or_json(fmt)
         with _archive(db) as archive:
             hits = archive.search(query, limit, since, until)
-        Console().print(hits_markup(hits), soft_wrap=True, highlight=False)
+        if fmt == "json":
+            _print_json(search_json(query, hits))
+        else:
+            Console().print(hits_markup(hits), soft_wrap=True, highlight=False)
 
     _guard(work)
 
@@ -351,24 +362,33 @@ def search(
 def timeline(
     entity: Annotated[str, typer.Argument(help="A name or phrase, e.g. al-Sudani.")],
     db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+    fmt: Annotated[str, FORMAT_OPTION] = "text",
 ) -> None:
     """Dated sentences that name the entity, oldest first, each with its source."""
 
     def work() -> None:
+        _text_or_json(fmt)
         with _archive(db) as archive:
             entries = archive.timeline(entity)
-        Console().print(timeline_markup(entries), soft_wrap=True, highlight=False)
+        if fmt == "json":
+            _print_json(timeline_json(entity, entries))
+        else:
+            Console().print(timeline_markup(entries), soft_wrap=True, highlight=False)
 
     _guard(work)
 
 
 @app.command("list")
-def list_articles(db: Annotated[Path, DB_OPTION] = DEFAULT_DB) -> None:
+def list_articles(db: Annotated[Path, DB_OPTION] = DEFAULT_DB, fmt: Annotated[str, FORMAT_OPTION] = "text") -> None:
     """Every stored article: id, date, story group and title."""
 
     def work() -> None:
+        _text_or_json(fmt)
         with _archive(db) as archive:
             stored_articles = archive.articles()
+        if fmt == "json":
+            _print_json(articles_json(stored_articles))
+            return
         for stored in stored_articles:
             a = stored.article
             copy = f"  (copy of {stored.group})" if stored.group != a.id else ""
@@ -403,5 +423,31 @@ def stats(db: Annotated[Path, DB_OPTION] = DEFAULT_DB) -> None:
             figures = archive.stats()
         for key, value in figures.items():
             typer.echo(f"{key}: {value}")
+
+    _guard(work)
+
+
+@app.command()
+def serve(
+    db: Annotated[Path | None, typer.Option("--db", help="Archive to ask and browse (optional).")] = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; the default serves this machine only.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    allow_writes: Annotated[
+        bool, typer.Option("--allow-writes", help="Let HTTP clients add and remove archived articles.")
+    ] = False,
+) -> None:
+    """Start the web page and the JSON API (docs at /docs)."""
+
+    def work() -> None:
+        import uvicorn
+
+        from newsfaq.web.app import create_app
+
+        if db is not None:  # fail here, in one line, rather than in the server's start-up
+            _archive(db, create=allow_writes, read_only=not allow_writes).close()
+        errors.print(f"newsfaq serving on http://{host}:{port}  (API docs at /docs)", highlight=False)
+        uvicorn.run(create_app(db, allow_writes=allow_writes), host=host, port=port, log_level="warning")
 
     _guard(work)

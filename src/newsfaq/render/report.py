@@ -40,15 +40,16 @@ def report_markup(items: list[tuple[QAPair | None, Verdict]]) -> str:
     return "\n".join(lines)
 
 
+def report_dict(article: Article, items: list[tuple[QAPair | None, Verdict]]) -> dict:
+    """The ``newsfaq.check/1`` document: each item's question (None for a bare claim) and verdict."""
+    return {
+        "schema": CHECK_SCHEMA,
+        "article": asdict(ArticleRef.of(article)),
+        "items": [
+            {"question": item.question if item else None, "verdict": verdict.to_dict()} for item, verdict in items
+        ],
+    }
+
+
 def report_json(article: Article, items: list[tuple[QAPair | None, Verdict]]) -> str:
-    return json.dumps(
-        {
-            "schema": CHECK_SCHEMA,
-            "article": asdict(ArticleRef.of(article)),
-            "items": [
-                {"question": item.question if item else None, "verdict": verdict.to_dict()} for item, verdict in items
-            ],
-        },
-        ensure_ascii=False,
-        indent=2,
-    )
+    return json.dumps(report_dict(article, items), ensure_ascii=False, indent=2)

@@ -51,8 +51,10 @@ def check_date(value: str | None, name: str) -> str | None:
 
 
 class Archive:
-    def __init__(self, path: str | Path, *, create: bool = False, store: Store | None = None) -> None:
-        self.store: Store = store or SQLiteStore(path, create=create)
+    def __init__(
+        self, path: str | Path, *, create: bool = False, read_only: bool = False, store: Store | None = None
+    ) -> None:
+        self.store: Store = store or SQLiteStore(path, create=create, read_only=read_only)
 
     def add(self, articles: Iterable[Article], progress: Callable[[int], None] | None = None) -> AddReport:
         """Store each article in its own transaction; sentence splitting runs in batches."""
@@ -120,8 +122,8 @@ class Archive:
             passages.append(Passage(article_hits[0].article, sentences, offsets))
         return passages
 
-    def articles(self) -> list[StoredArticle]:
-        return self.store.articles()
+    def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
+        return self.store.articles(limit, offset)
 
     def remove(self, article_id: str) -> bool:
         return self.store.delete(article_id)

@@ -45,7 +45,8 @@ class Store(Protocol):
 
     def count(self) -> int: ...
 
-    def articles(self) -> list[StoredArticle]: ...
+    def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
+        """Stored articles, oldest first; ``limit`` -1 means all."""
 
     def signatures(self) -> tuple[list[str], np.ndarray]:
         """Groups and MinHash signatures of every stored article (for near-duplicate grouping)."""

@@ -46,19 +46,17 @@ def _fts_terms(query: str) -> str:
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+    def __init__(self, path: str | Path, *, create: bool = False, read_only: bool = False) -> None:
+        """``read_only`` opens the file so that SQLite itself refuses every write (the web server's default)."""
         self.path = Path(path)
         if not create and not self.path.exists():
             raise ArchiveError(f"no archive at {self.path}; create one with: newsfaq add FILES --db {self.path}")
         try:
-            self.db = sqlite3.connect(self.path, timeout=5.0)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            # With WAL every commit stays atomic; NORMAL only lets a power cut drop the newest commits.
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            with self.db:
-                self.db.executescript(SCHEMA)
-                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
+            if read_only:
+                self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+            else:
+                self.db = sqlite3.connect(self.path, timeout=5.0)
+                self._prepare()
             found = self.db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         except sqlite3.OperationalError as error:
             if "locked" in str(error):
@@ -70,6 +68,15 @@ class SQLiteStore:
             ) from None
         if found is None or found[0] != FORMAT:
             raise ArchiveError(f"{self.path} is a SQLite file but not a {FORMAT} archive; it was left as is")
+
+    def _prepare(self) -> None:
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        # With WAL every commit stays atomic; NORMAL only lets a power cut drop the newest commits.
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        with self.db:
+            self.db.executescript(SCHEMA)
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
 
     def add(self, article: Article, sentences: list[Sentence], signature: np.ndarray, group: str) -> bool:
         try:
@@ -146,8 +153,11 @@ class SQLiteStore:
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def articles(self) -> list[StoredArticle]:
-        rows = self.db.execute("SELECT id, body, date, title, url, source, grp FROM articles ORDER BY date, id")
+    def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
+        rows = self.db.execute(
+            "SELECT id, body, date, title, url, source, grp FROM articles ORDER BY date, id LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
         return [StoredArticle(Article(*row[:6]), row[6]) for row in rows]
 
     def signatures(self) -> tuple[list[str], np.ndarray]:

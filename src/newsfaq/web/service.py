@@ -1,0 +1,189 @@
+"""The core behind the HTTP API, with no HTTP in it: each method takes a
+request model and returns the versioned JSON the CLI prints.
+
+All work runs on one worker thread. It owns the archive's SQLite connection
+(bound to the thread that opened it) and is the only caller of the spaCy
+pipeline, which is not documented as thread-safe; with the GIL a second
+thread would add no speed on CPU-bound work anyway. The event loop only waits
+on that thread, so /api/health and static files stay responsive under load.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from newsfaq import __version__
+from newsfaq.ask.answering import ask as ask_article
+from newsfaq.ask.reader import get_reader
+from newsfaq.check.checker import check_faq, check_many
+from newsfaq.check.faq_input import parse_faq
+from newsfaq.check.scorer import get_model
+from newsfaq.errors import InputError, MissingDateError, NewsfaqError
+from newsfaq.faq.writer import make_faq
+from newsfaq.ingest import iter_parsed, parse_article
+from newsfaq.model import FAQ, Article, QAPair
+from newsfaq.nlp.pipeline import get_nlp
+from newsfaq.render import render_faq
+from newsfaq.render.archive_json import article_json, articles_json, search_json, timeline_json
+from newsfaq.render.report import report_dict
+from newsfaq.settings import Settings
+from newsfaq.store.archive import Archive
+from newsfaq.web.requests import AddRequest, ArticleInput, AskRequest, CheckRequest, FaqRequest, RenderRequest
+
+
+class NotFound(NewsfaqError):
+    """What the request names does not exist (an article id, or the archive itself)."""
+
+
+class WritesDisabled(NewsfaqError):
+    """The server was started without --allow-writes."""
+
+
+class Service:
+    def __init__(self, db: Path | None = None, *, allow_writes: bool = False) -> None:
+        self.db = db
+        self.allow_writes = allow_writes
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfaq-core")
+        self._archive: Archive | None = None
+
+    def start(self) -> None:
+        """Open the archive and load every model once, before the first request."""
+        self._worker.submit(self._start).result()
+
+    def _start(self) -> None:
+        if self.db is not None:
+            self._archive = Archive(self.db, create=self.allow_writes, read_only=not self.allow_writes)
+        get_nlp(), get_model(), get_reader()
+
+    def stop(self) -> None:
+        if self._archive is not None:
+            self._worker.submit(self._archive.close).result()
+        self._worker.shutdown()
+
+    async def run(self, method: str, *args: Any) -> Any:
+        """Run a method on the worker thread without blocking the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._worker, functools.partial(getattr(self, method), *args))
+
+    # -- the work itself (runs on the worker thread) --
+
+    def archive(self) -> Archive:
+        if self._archive is None:
+            raise NotFound("this server has no archive; start it with: newsfaq serve --db FILE")
+        return self._archive
+
+    def article(self, source: ArticleInput, *, require_date: bool = True) -> Article:
+        if source.id is not None:
+            stored = self.archive().store.get(source.id)
+            if stored is None:
+                raise NotFound(f"no article {source.id!r} in the archive; see GET /api/articles")
+            return stored.article
+        settings = Settings(require_date=require_date)
+        name = source.name
+        try:
+            return parse_article(source.text, name=name, date=source.date, format=source.format, settings=settings)
+        except MissingDateError:  # the core's message names the CLI flag
+            raise MissingDateError(f"{name}: no publication date found; send article.date as YYYY-MM-DD") from None
+
+    def parse(self, source: ArticleInput) -> dict:
+        return article_json(self.article(source, require_date=False))
+
+    def faq(self, request: FaqRequest) -> dict:
+        return make_faq(self.article(request.article), Settings(max_questions=request.count)).to_dict()
+
+    def render(self, request: RenderRequest) -> str:
+        try:
+            faq = FAQ.from_dict(request.faq)
+        except (KeyError, TypeError) as error:
+            raise InputError(f"faq: not a newsfaq.faq/1 document (missing {error})") from None
+        return render_faq(faq, request.format)
+
+    def check(self, request: CheckRequest) -> dict:
+        article = self.article(request.article, require_date=False)
+        if request.claims is not None:
+            claims = [c for c in request.claims if c.strip()]
+            if not claims:
+                raise InputError("claims: every claim is empty; give at least one sentence to check")
+            items: list[QAPair | None] = [None] * len(claims)
+            verdicts = check_many([(article, claim) for claim in claims])
+        else:
+            pairs = self._faq_items(request.faq) if request.faq is not None else article.existing_faq
+            if not pairs:
+                raise InputError("the article has no FAQ section; send faq or claims to check")
+            items, verdicts = list(pairs), check_faq(article, pairs)
+        return report_dict(article, list(zip(items, verdicts, strict=True)))
+
+    @staticmethod
+    def _faq_items(faq: dict | str) -> list[QAPair]:
+        if isinstance(faq, str):
+            return parse_faq(faq, "faq")
+        try:
+            return FAQ.from_dict(faq).items
+        except (KeyError, TypeError) as error:
+            raise InputError(f"faq: not a newsfaq.faq/1 document (missing {error})") from None
+
+    def ask(self, request: AskRequest) -> dict:
+        if request.article is not None:
+            return ask_article(request.question, self.article(request.article)).to_dict()
+        answer = self.archive().ask(request.question, as_of=request.as_of, since=request.since, until=request.until)
+        return answer.to_dict()
+
+    def articles(self, limit: int, offset: int) -> dict:
+        return articles_json(self.archive().articles(limit=limit, offset=offset))
+
+    def stored(self, article_id: str) -> dict:
+        stored = self.archive().store.get(article_id)
+        if stored is None:
+            raise NotFound(f"no article {article_id!r} in the archive; see GET /api/articles")
+        return article_json(stored.article, stored.group)
+
+    def search(self, query: str, limit: int) -> dict:
+        return search_json(query, self.archive().search(query, limit))
+
+    def timeline(self, entity: str) -> dict:
+        return timeline_json(entity, self.archive().timeline(entity))
+
+    def health(self) -> dict:
+        return {
+            "status": "ok",
+            "version": __version__,
+            "archive": str(self.db) if self.db else None,
+            "articles": self._archive.store.count() if self._archive else 0,
+            "writes": self.allow_writes,
+        }
+
+    def add(self, request: AddRequest) -> dict:
+        self._writable()
+        results = []
+        for number, source in enumerate(request.articles):
+            name = source.name if source.text is not None else f"articles[{number}]"
+            try:
+                if source.text is None:
+                    raise InputError(f"{name}: to add an article give its text, not an id")
+                parsed = list(iter_parsed(source.text, name=name, date=source.date, format=source.format))
+            except NewsfaqError as error:
+                parsed = [(name, error)]
+            results += parsed
+        good = [a for _, a in results if isinstance(a, Article)]
+        report = self.archive().add(good)
+        return {
+            "added": report.added,
+            "duplicates": report.duplicates,
+            "grouped": report.grouped,
+            "ids": [a.id for a in good],
+            "errors": [{"item": item, "error": str(a)} for item, a in results if isinstance(a, NewsfaqError)],
+        }
+
+    def remove(self, article_id: str) -> dict:
+        self._writable()
+        if not self.archive().remove(article_id):
+            raise NotFound(f"no article {article_id!r} in the archive; see GET /api/articles")
+        return {"removed": article_id}
+
+    def _writable(self) -> None:
+        if not self.allow_writes:
+            raise WritesDisabled("the archive is read-only over HTTP; restart with: newsfaq serve --allow-writes")
