@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from articles import dev_articles
-from common import print_table
+from common import percentile, print_table
 
 from newsfaq.ask.questions import analyse_question
 from newsfaq.check.index import split_sentences
@@ -39,11 +39,6 @@ def _variant(article: Article, copy: int) -> Article:
 def corpus(size: int) -> list[Article]:
     base = [a for _, a in dev_articles()]
     return [_variant(base[n % len(base)], n // len(base)) for n in range(size)]
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def main() -> None:
@@ -82,8 +77,8 @@ def main() -> None:
     print_table(
         f"Ask latency over {len(questions)} FAQ questions (ms)",
         ["pass", "p50", "p95", "ratio p50 to raw FTS5"],
-        [["raw FTS5 BM25 query, question's content words (floor)", statistics.median(raw), _percentile(raw, 0.95), 1.0],
-         ["archive.ask (retrieve, re-rank, parse, read)", statistics.median(full), _percentile(full, 0.95),
+        [["raw FTS5 BM25 query, question's content words (floor)", statistics.median(raw), percentile(raw, 0.95), 1.0],
+         ["archive.ask (retrieve, re-rank, parse, read)", statistics.median(full), percentile(full, 0.95),
           statistics.median(full) / statistics.median(raw)]],
     )  # fmt: skip
 

@@ -434,6 +434,9 @@ def serve(
         str, typer.Option(help="Address to listen on; the default serves this machine only.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Worker processes for the NLP work (1: a thread in the server).")
+    ] = 1,
     allow_writes: Annotated[
         bool, typer.Option("--allow-writes", help="Let HTTP clients add and remove archived articles.")
     ] = False,
@@ -448,6 +451,7 @@ def serve(
         if db is not None:  # fail here, in one line, rather than in the server's start-up
             _archive(db, create=allow_writes, read_only=not allow_writes).close()
         errors.print(f"newsfaq serving on http://{host}:{port}  (API docs at /docs)", highlight=False)
-        uvicorn.run(create_app(db, allow_writes=allow_writes), host=host, port=port, log_level="warning")
+        app = create_app(db, allow_writes=allow_writes, workers=workers)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
 
     _guard(work)

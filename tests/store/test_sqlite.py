@@ -64,3 +64,13 @@ def test_missing_corrupt_and_foreign_files_are_clear_errors(tmp_path):
     connection.commit()
     with pytest.raises(ArchiveError, match="not a newsfaq-archive"):
         SQLiteStore(foreign)
+
+
+def test_a_read_only_store_reads_but_sqlite_refuses_its_writes(store, tmp_path):
+    store.add(_article(), SENTENCES, signature(BODY), "a1")
+    reader = SQLiteStore(tmp_path / "a.db", read_only=True)
+    assert reader.search("union", 5)[0].article.id == "a1"
+    with pytest.raises(ArchiveError, match="the archive is unchanged"):
+        reader.add(_article("a2"), SENTENCES, signature(BODY), "a2")
+    assert [a.article.id for a in reader.articles(limit=1)] == ["a1"]
+    reader.close()

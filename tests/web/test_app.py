@@ -217,3 +217,12 @@ def test_openapi_docs_are_served_without_a_cdn(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/faq", "/api/check", "/api/ask", "/api/articles", "/api/articles/{article_id}", "/api/timeline",
             "/api/health"} <= set(paths)  # fmt: skip
+
+
+def test_worker_processes_answer_like_the_worker_thread(client, archive_path, example_text):
+    faq_request = {"article": {"text": example_text}, "count": 3}
+    with TestClient(create_app(archive_path, workers=2)) as pooled:
+        assert pooled.post("/api/faq", json=faq_request).json() == client.post("/api/faq", json=faq_request).json()
+        missing = pooled.get("/api/articles/nope")
+        assert missing.status_code == 404 and "no article" in missing.json()["error"]
+        assert pooled.post("/api/articles", json={"articles": [{"text": example_text}]}).status_code == 403

@@ -169,6 +169,16 @@ def test_hostile_article_and_claims_are_shown_as_text(server, browser):
     context.close()
 
 
+def test_an_archived_article_can_be_picked_instead_of_pasted(server, browser):
+    context, page = _page(browser, server, {"width": 1280, "height": 900})
+    page.select_option("#archive-pick", label="2024-09-10 · More troops for the north")
+    page.click("#run-faq")
+    page.wait_for_selector("#faq-list > li")
+    assert page.inner_text("#article-title") == "More troops for the north"
+    assert "2,300 soldiers" in page.inner_text("#article-body")
+    context.close()
+
+
 def test_a_bad_article_shows_the_servers_one_line_error(server, browser):
     context, page = _page(browser, server, {"width": 1280, "height": 900})
     page.fill("#article-text", "Too short, and undated.")

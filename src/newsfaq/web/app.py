@@ -1,5 +1,5 @@
 """The FastAPI app: the HTML page and the JSON API, both thin layers over
-``Service`` (as datasette's HTML views and JSON API share one core)."""
+``Core``, run by ``Workers`` (as datasette's HTML views and JSON API share one core)."""
 
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ from newsfaq import __version__
 from newsfaq.errors import NewsfaqError
 from newsfaq.settings import MAX_INPUT_BYTES
 from newsfaq.store.sqlite import ArchiveError
+from newsfaq.web.core import NotFound, WritesDisabled
 from newsfaq.web.limits import BodyLimit, SecurityHeaders
 from newsfaq.web.requests import AddRequest, AskRequest, CheckRequest, FaqRequest, ParseRequest, RenderRequest
-from newsfaq.web.service import NotFound, Service, WritesDisabled
+from newsfaq.web.workers import Workers
 
 HERE = Path(__file__).parent
 STATUS = {NotFound: 404, WritesDisabled: 403, ArchiveError: 503}
@@ -36,9 +37,12 @@ def _problem(error: dict) -> dict:
     return {"field": ".".join(parts) or "body", "message": error["msg"].removeprefix("Value error, ")}
 
 
-def create_app(db: Path | None = None, *, allow_writes: bool = False) -> FastAPI:
-    """The web app over the archive at ``db`` (or none); read-only unless ``allow_writes``."""
-    service = Service(db, allow_writes=allow_writes)
+def create_app(db: Path | None = None, *, allow_writes: bool = False, workers: int = 1) -> FastAPI:
+    """The web app over the archive at ``db`` (or none); read-only unless ``allow_writes``.
+
+    ``workers`` > 1 runs the CPU work in that many forked processes instead of one thread.
+    """
+    service = Workers(db, allow_writes=allow_writes, workers=workers)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
@@ -135,3 +139,4 @@ def create_app(db: Path | None = None, *, allow_writes: bool = False) -> FastAPI
         return await service.run("remove", article_id)
 
     return app
+

@@ -1,20 +1,9 @@
-"""The core behind the HTTP API, with no HTTP in it: each method takes a
-request model and returns the versioned JSON the CLI prints.
-
-All work runs on one worker thread. It owns the archive's SQLite connection
-(bound to the thread that opened it) and is the only caller of the spaCy
-pipeline, which is not documented as thread-safe; with the GIL a second
-thread would add no speed on CPU-bound work anyway. The event loop only waits
-on that thread, so /api/health and static files stay responsive under load.
-"""
+"""The work behind the HTTP API, with no HTTP in it: each method takes a
+request model and returns the versioned JSON the CLI prints."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 from newsfaq import __version__
 from newsfaq.ask.answering import ask as ask_article
@@ -43,33 +32,18 @@ class WritesDisabled(NewsfaqError):
     """The server was started without --allow-writes."""
 
 
-class Service:
+class Core:
+    """What each endpoint does, in one worker (thread or process) that owns its archive connection."""
+
     def __init__(self, db: Path | None = None, *, allow_writes: bool = False) -> None:
         self.db = db
         self.allow_writes = allow_writes
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfaq-core")
-        self._archive: Archive | None = None
-
-    def start(self) -> None:
-        """Open the archive and load every model once, before the first request."""
-        self._worker.submit(self._start).result()
-
-    def _start(self) -> None:
-        if self.db is not None:
-            self._archive = Archive(self.db, create=self.allow_writes, read_only=not self.allow_writes)
+        self._archive = Archive(db, create=allow_writes, read_only=not allow_writes) if db is not None else None
         get_nlp(), get_model(), get_reader()
 
-    def stop(self) -> None:
+    def close(self) -> None:
         if self._archive is not None:
-            self._worker.submit(self._archive.close).result()
-        self._worker.shutdown()
-
-    async def run(self, method: str, *args: Any) -> Any:
-        """Run a method on the worker thread without blocking the event loop."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._worker, functools.partial(getattr(self, method), *args))
-
-    # -- the work itself (runs on the worker thread) --
+            self._archive.close()
 
     def archive(self) -> Archive:
         if self._archive is None:
