@@ -169,6 +169,25 @@ def test_hostile_article_and_claims_are_shown_as_text(server, browser):
     context.close()
 
 
+def test_an_uploaded_html_page_is_read_by_its_suffix(server, browser, example_path, tmp_path):
+    paragraphs = example_path.read_text(encoding="utf-8").split("\n\nFAQs")[0].split("\n\n")[1:]
+    page_html = (
+        '<html><head><title>Rotterdam dock strike</title><meta property="article:published_time" '
+        'content="2025-03-14"></head><body><nav>Home | World</nav><article><h1>Rotterdam dock strike</h1>'
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article></body></html>"
+    )
+    upload = tmp_path / "strike.html"
+    upload.write_text(page_html, encoding="utf-8")
+    context, page = _page(browser, server, {"width": 1280, "height": 900})
+    page.set_input_files("#article-file", str(upload))
+    page.click("#run-faq")
+    page.wait_for_selector("#faq-list > li")
+    assert "Published 2025-03-14" in page.inner_text("#article-meta")
+    assert "Home | World" not in page.inner_text("#article-body")
+    context.close()
+
+
 def test_an_archived_article_can_be_picked_instead_of_pasted(server, browser):
     context, page = _page(browser, server, {"width": 1280, "height": 900})
     page.select_option("#archive-pick", label="2024-09-10 · More troops for the north")

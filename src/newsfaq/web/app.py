@@ -139,4 +139,3 @@ def create_app(db: Path | None = None, *, allow_writes: bool = False, workers: i
         return await service.run("remove", article_id)
 
     return app
-
