@@ -21,6 +21,7 @@ from newsfaq.render.archive_json import article_json, articles_json, search_json
 from newsfaq.render.report import report_dict
 from newsfaq.settings import Settings
 from newsfaq.store.archive import Archive
+from newsfaq.store.base import StoredArticle
 from newsfaq.web.requests import AddRequest, ArticleInput, AskRequest, CheckRequest, FaqRequest, RenderRequest
 
 
@@ -50,12 +51,15 @@ class Core:
             raise NotFound("this server has no archive; start it with: newsfaq serve --db FILE")
         return self._archive
 
+    def _stored(self, article_id: str) -> StoredArticle:
+        stored = self.archive().store.get(article_id)
+        if stored is None:
+            raise NotFound(f"no article {article_id!r} in the archive; see GET /api/articles")
+        return stored
+
     def article(self, source: ArticleInput, *, require_date: bool = True) -> Article:
         if source.id is not None:
-            stored = self.archive().store.get(source.id)
-            if stored is None:
-                raise NotFound(f"no article {source.id!r} in the archive; see GET /api/articles")
-            return stored.article
+            return self._stored(source.id).article
         settings = Settings(require_date=require_date)
         name = source.name
         try:
@@ -70,11 +74,7 @@ class Core:
         return make_faq(self.article(request.article), Settings(max_questions=request.count)).to_dict()
 
     def render(self, request: RenderRequest) -> str:
-        try:
-            faq = FAQ.from_dict(request.faq)
-        except (KeyError, TypeError) as error:
-            raise InputError(f"faq: not a newsfaq.faq/1 document (missing {error})") from None
-        return render_faq(faq, request.format)
+        return render_faq(_faq_document(request.faq), request.format)
 
     def check(self, request: CheckRequest) -> dict:
         article = self.article(request.article, require_date=False)
@@ -93,12 +93,7 @@ class Core:
 
     @staticmethod
     def _faq_items(faq: dict | str) -> list[QAPair]:
-        if isinstance(faq, str):
-            return parse_faq(faq, "faq")
-        try:
-            return FAQ.from_dict(faq).items
-        except (KeyError, TypeError) as error:
-            raise InputError(f"faq: not a newsfaq.faq/1 document (missing {error})") from None
+        return parse_faq(faq, "faq") if isinstance(faq, str) else _faq_document(faq).items
 
     def ask(self, request: AskRequest) -> dict:
         if request.article is not None:
@@ -110,9 +105,7 @@ class Core:
         return articles_json(self.archive().articles(limit=limit, offset=offset))
 
     def stored(self, article_id: str) -> dict:
-        stored = self.archive().store.get(article_id)
-        if stored is None:
-            raise NotFound(f"no article {article_id!r} in the archive; see GET /api/articles")
+        stored = self._stored(article_id)
         return article_json(stored.article, stored.group)
 
     def search(self, query: str, limit: int) -> dict:
@@ -134,7 +127,7 @@ class Core:
         self._writable()
         results = []
         for number, source in enumerate(request.articles):
-            name = source.name if source.text is not None else f"articles[{number}]"
+            name = f"articles[{number}] ({source.name})"
             try:
                 if source.text is None:
                     raise InputError(f"{name}: to add an article give its text, not an id")
@@ -154,10 +147,17 @@ class Core:
 
     def remove(self, article_id: str) -> dict:
         self._writable()
-        if not self.archive().remove(article_id):
-            raise NotFound(f"no article {article_id!r} in the archive; see GET /api/articles")
+        self._stored(article_id)
+        self.archive().remove(article_id)
         return {"removed": article_id}
 
     def _writable(self) -> None:
         if not self.allow_writes:
             raise WritesDisabled("the archive is read-only over HTTP; restart with: newsfaq serve --allow-writes")
+
+
+def _faq_document(data: dict) -> FAQ:
+    try:
+        return FAQ.from_dict(data)
+    except (KeyError, TypeError) as error:
+        raise InputError(f"faq: not a newsfaq.faq/1 document (missing {error})") from None
