@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsfaq.ask.questions import QuestionInfo
 from newsfaq.check.lexicon import words
@@ -69,6 +69,33 @@ def _spans(sentence: Span) -> list[tuple[Span, str]]:
     return unique
 
 
+def _ancestors(token: Token) -> list[Token]:
+    """The token and its heads up to the root, nearest first."""
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _tree_path(span_root: Token, matched: list[Token]) -> tuple[int, str]:
+    """Edges from the span's root to the nearest question word in the parse, and that path's labels
+    (short paths only: answers sit close to the question's words in the parse)."""
+    up = _ancestors(span_root)
+    best = (30, "none")
+    for token in matched:
+        other = _ancestors(token)
+        depth = {t.i: n for n, t in enumerate(other)}
+        meet = next((n for n, t in enumerate(up) if t.i in depth), None)
+        if meet is None:
+            continue
+        length = meet + depth[up[meet].i]
+        if length < best[0]:
+            rising = "/".join(t.dep_ for t in up[:meet])
+            falling = "/".join(t.dep_ for t in other[: depth[up[meet].i]])
+            best = (length, f"{rising}^{falling}" if length <= 3 else "long")
+    return best
+
+
 def _token_keys(sentence: Span) -> dict[int, str]:
     """The match key of each content token, by token index (one word analysis per sentence)."""
     by_start = {w.start: w.key for w in words(sentence.text, sentence.start_char) if w.content}
@@ -93,6 +120,7 @@ def candidates(
         window = sum(span.start - 6 <= i < span.end + 6 for i in outside)
         head = span.root.head
         label = span.root.ent_type_ or "none"
+        tree_distance, path = _tree_path(span.root, [sentence.doc[i] for i in outside])
         features = {
             f"kind={kind}": 1.0,
             f"{question.expects}&{kind}": 1.0,
@@ -118,6 +146,9 @@ def candidates(
             "sentence_rank": float(sentence_rank),
             "type_in_sentence": type_in_sentence,
             "before_match": float(bool(outside) and span.end <= min(outside)),
+            "tree_distance": float(tree_distance),
+            f"path={path}": 1.0,
+            f"{question.kind}&path={path}": 1.0,
         }
         result.append(Candidate(span, sentence, kind, features))
     return result
