@@ -182,6 +182,7 @@ def test_ask_one_article_without_an_archive(example_path):
         (["ask", "", "--db", "missing.db"], "no archive"),
         (["search", "words", "--db", "missing.db"], "no archive"),
         (["serve", "--db", "missing.db"], "newsfaq add"),
+        (["serve", "--host", "192.0.2.1"], "cannot listen on 192.0.2.1:8000"),
         (["list", "--db", "missing.db", "--format", "xml"], "use text or json"),
     ],
 )

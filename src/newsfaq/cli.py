@@ -427,6 +427,17 @@ def stats(db: Annotated[Path, DB_OPTION] = DEFAULT_DB) -> None:
     _guard(work)
 
 
+def _check_port(host: str, port: int) -> None:
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as error:
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        raise InputError(f"cannot listen on {host}:{port} ({reason}); pick another with --port") from None
+
+
 @app.command()
 def serve(
     db: Annotated[Path | None, typer.Option("--db", help="Archive to ask and browse (optional).")] = None,
@@ -448,8 +459,13 @@ def serve(
 
         from newsfaq.web.app import create_app
 
-        if db is not None:  # fail here, in one line, rather than in the server's start-up
+        # Fail here, in one line, rather than in the server's start-up.
+        if db is not None:
             _archive(db, create=allow_writes, read_only=not allow_writes).close()
+        _check_port(host, port)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            reach = "use the API and change the archive" if allow_writes else "use the API"
+            errors.print(f"[yellow]warning:[/] no authentication: anyone who can reach {host} can {reach}", markup=True)
         errors.print(f"newsfaq serving on http://{host}:{port}  (API docs at /docs)", highlight=False)
         app = create_app(db, allow_writes=allow_writes, workers=workers)
         uvicorn.run(app, host=host, port=port, log_level="warning")
