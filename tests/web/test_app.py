@@ -226,3 +226,10 @@ def test_worker_processes_answer_like_the_worker_thread(client, archive_path, ex
         missing = pooled.get("/api/articles/nope")
         assert missing.status_code == 404 and "no article" in missing.json()["error"]
         assert pooled.post("/api/articles", json={"articles": [{"text": example_text}]}).status_code == 403
+
+
+def test_two_apps_in_one_process_keep_their_own_archives(client):
+    with TestClient(create_app(None)) as bare:
+        assert bare.get("/api/health").json()["articles"] == 0
+        assert client.get("/api/health").json()["articles"] == 3
+    assert client.get("/api/health").json()["articles"] == 3

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -23,17 +23,12 @@ from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.web.core import Core
 
 _core: Core | None = None
-"""This process's (or the worker thread's) core, set when the worker starts."""
+"""A worker process's core, set when the process starts (one per process, so a global is safe)."""
 
 
 def _start_core(db: Path | None, allow_writes: bool) -> None:
     global _core
     _core = Core(db, allow_writes=allow_writes)
-
-
-def _stop_core() -> None:
-    if _core is not None:
-        _core.close()
 
 
 def _dispatch(method: str, *args: Any) -> Any:
@@ -44,30 +39,34 @@ class Workers:
     def __init__(self, db: Path | None = None, *, allow_writes: bool = False, workers: int = 1) -> None:
         self.db, self.allow_writes, self.workers = db, allow_writes, workers
         self._pool: Executor | None = None
+        self._core: Core | None = None
+        """The worker thread's core (one worker); worker processes keep theirs in ``_core``."""
 
     def start(self) -> None:
         """Load the models and start every worker before the first request."""
-        setup = {"initializer": _start_core, "initargs": (self.db, self.allow_writes)}
         if self.workers == 1:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfaq-core", **setup)
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfaq-core")
+            self._core = self._pool.submit(Core, self.db, allow_writes=self.allow_writes).result()
         else:
             # spaCy and the checker's model are loaded before forking so every worker shares them. The
             # answer ranker (LightGBM, OpenMP) loads in each worker: OpenMP state does not survive a fork.
             get_nlp(), get_model()
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"), **setup)
-        self.call("health")  # surfaces a start-up failure now, not on the first request
+            context = multiprocessing.get_context("fork")
+            setup = {"initializer": _start_core, "initargs": (self.db, self.allow_writes)}
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, **setup)
+            self._pool.submit(_dispatch, "health").result()  # surfaces a start-up failure now
 
     def stop(self) -> None:
-        if self._pool is None:
-            return
-        if self.workers == 1:
-            self._pool.submit(_stop_core).result()
-        self._pool.shutdown()
+        if self._core is not None:
+            self._pool.submit(self._core.close).result()
+        if self._pool is not None:
+            self._pool.shutdown()
+
+    def _task(self, method: str, *args: Any) -> Future:
+        if self._core is not None:
+            return self._pool.submit(getattr(self._core, method), *args)
+        return self._pool.submit(_dispatch, method, *args)
 
     async def run(self, method: str, *args: Any) -> Any:
         """Run a ``Core`` method on a worker without blocking the event loop."""
-        return await asyncio.get_running_loop().run_in_executor(self._pool, _dispatch, method, *args)
-
-    def call(self, method: str, *args: Any) -> Any:
-        """Run a ``Core`` method on a worker and wait for it (for callers outside an event loop)."""
-        return self._pool.submit(_dispatch, method, *args).result()
+        return await asyncio.wrap_future(self._task(method, *args))
