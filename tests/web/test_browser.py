@@ -151,6 +151,18 @@ def test_copy_buttons_put_markdown_and_jsonld_on_the_clipboard(server, browser, 
     context.close()
 
 
+def test_a_refused_clipboard_leaves_the_text_selected_to_copy(server, browser, example_path):
+    context, page = _page(browser, server, {"width": 1280, "height": 900})
+    page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));")
+    page.reload()
+    _write_faq(page, example_path.read_text(encoding="utf-8"))
+    page.click("#copy-md")
+    sync_api.expect(page.locator("#copy-status")).to_contain_text("blocked")
+    assert page.is_visible("#copy-fallback")
+    assert page.input_value("#copy-fallback").startswith("date 2025-03-14")
+    context.close()
+
+
 def test_hostile_article_and_claims_are_shown_as_text(server, browser):
     context, page = _page(browser, server, {"width": 1280, "height": 900})
     dialogs = []

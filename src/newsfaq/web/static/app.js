@@ -149,12 +149,16 @@ async function writeFaq() {
 async function copy(format, label) {
   const text = state.renders[format];
   if (!text) return;
+  const fallback = $("copy-fallback");
   try {
     await navigator.clipboard.writeText(text);
+    fallback.hidden = true;
     $("copy-status").textContent = `${label} copied.`;
   } catch {
-    $("copy-status").textContent = `Copying is blocked here; the ${label} is in the check box to copy by hand.`;
-    $("check-text").value = text;
+    fallback.value = text;  // the browser refused the clipboard: select the text for the reader to copy
+    fallback.hidden = false;
+    fallback.select();
+    $("copy-status").textContent = `The browser blocked copying; the ${label} is selected below.`;
   }
 }
 
@@ -273,7 +277,7 @@ function resetArticle() {
   $("article-input").hidden = false;
   for (const id of ["faq-list", "check-list", "ask-result"]) $(id).replaceChildren();
   $("check-summary").textContent = "";
-  $("faq-copy").hidden = $("faq-hint").hidden = true;
+  $("faq-copy").hidden = $("faq-hint").hidden = $("copy-fallback").hidden = true;
 }
 
 document.addEventListener("DOMContentLoaded", () => {
