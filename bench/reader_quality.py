@@ -2,9 +2,9 @@
 
     python bench/reader_quality.py
 
-Two-fold cross-validation by Wikipedia title: the ranker and its abstention
-threshold are trained on one half (bench/train_reader.py's ``fit`` and
-``best_threshold``) and scored on the other, then the other way round, so
+Two-fold cross-validation by Wikipedia title: the ranker and the
+answerability classifier are trained on one half (bench/train_reader.py's
+``fit`` and ``fit_answerability``) and scored on the other, then the other way round, so
 every question is scored by a model that never saw its article. Baselines in
 the same run: the reader without abstention, and a rule that takes the first
 entity of the expected type in the best sentence (else its first noun phrase
@@ -17,8 +17,9 @@ import numpy as np
 from common import print_table
 from reader_data import ReaderItem, reader_items
 from squad import best_f1, exact
-from train_reader import best_threshold, fit, halves, predictions
+from train_reader import answerability_data, fit, fit_answerability, halves, predictions
 
+from newsfaq.ask.answerability import ANSWER_AT
 from newsfaq.ask.candidates import ENTITY_TYPES
 from newsfaq.ask.reader import ReaderModel
 
@@ -61,12 +62,14 @@ def main() -> None:
     hit = [False] * len(items)
     for train, test in (halves(items), halves(items)[::-1]):
         booster, names = fit(train)
-        model = ReaderModel(booster, {n: i for i, n in enumerate(names)}, 0.0)
-        threshold = best_threshold(train, predictions(train, model))
-        for item, (text, score, best) in zip(test, predictions(test, model), strict=True):
+        model = ReaderModel(booster, {n: i for i, n in enumerate(names)})
+        classifier = fit_answerability(train, model)
+        rows, _, picks = answerability_data(test, model)
+        answer = classifier.predict(rows) >= ANSWER_AT
+        for item, text, yes, (_, _, best) in zip(test, picks, answer, predictions(test, model), strict=True):
             n = order[id(item)]
             answered[n] = text
-            abstaining[n] = text if score >= threshold else ""
+            abstaining[n] = text if yes else ""
             if best >= 0:
                 sentence = item.candidates[best].sentence
                 hit[n] = any(sentence.start_char <= s < sentence.end_char for s in item.question.starts)

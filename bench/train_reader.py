@@ -4,9 +4,10 @@
 
 Data: SQuAD 2.0 dev (../shared/data/qa-dev), each paragraph taken as an
 article. Candidates are graded 0-3 by token F1 with the gold answers and a
-LambdaRank model learns to put the best first. The abstention threshold is
-the one that maximises SQuAD 2.0 overall F1, averaged over the two halves of
-a split by Wikipedia title (bench/reader_quality.py scores on the held-out half).
+LambdaRank model learns to put the best first. Then the answerability
+classifier (src/newsfaq/ask/answerable_model.txt) learns, from every question,
+answerable or not, whether answering with the ranker's pick scores better
+than abstaining (bench/reader_quality.py scores both on held-out halves).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from squad import best_f1
 
 ASK = Path(__file__).resolve().parent.parent / "src" / "newsfaq" / "ask"
 PARAMS = {"n_estimators": 300, "learning_rate": 0.05, "num_leaves": 31, "min_child_samples": 20, "verbose": -1}
+ANSWERABILITY_PARAMS = {"n_estimators": 300, "learning_rate": 0.05, "num_leaves": 15, "min_child_samples": 40,
+                        "verbose": -1}  # fmt: skip
 
 
 def fit(items: list[ReaderItem]):
@@ -52,15 +55,28 @@ def predictions(items: list[ReaderItem], model) -> list[tuple[str, float, int]]:
     return out
 
 
-def best_threshold(items: list[ReaderItem], predicted: list[tuple[str, float, int]]) -> float:
-    """The abstention threshold that maximises overall F1 on ``items``."""
-    pairs = zip(items, predicted, strict=True)
-    answering = np.array([best_f1(text, item.question.answers) for item, (text, _, _) in pairs])
-    abstaining = np.array([best_f1("", item.question.answers) for item in items])
-    scores = np.array([score for _, score, _ in predicted])
-    candidates = np.unique(scores[np.isfinite(scores)])
-    totals = [np.where(scores >= t, answering, abstaining).sum() for t in candidates]
-    return float(candidates[int(np.argmax(totals))]) if len(candidates) else 0.0
+def answerability_data(items: list[ReaderItem], model) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Classifier rows, labels (answering beats abstaining) and the ranker's pick, per item."""
+    from newsfaq.ask import answerability
+    from newsfaq.ask.questions import analyse_question
+
+    rows, labels, picks = [], [], []
+    for item, (text, _, best) in zip(items, predictions(items, model), strict=True):
+        q = item.question
+        scores = model.scores(item.candidates) if item.candidates else np.zeros(0)
+        sentence = item.candidates[best].sentence.text if best >= 0 else ""
+        context = answerability.content_keys(q.context)
+        rows.append(answerability.features(analyse_question(q.question), context, sentence, scores))
+        labels.append(best_f1(text, q.answers) > best_f1("", q.answers))
+        picks.append(text)
+    return np.array(rows), np.array(labels), picks
+
+
+def fit_answerability(items: list[ReaderItem], model):
+    from lightgbm import LGBMClassifier
+
+    rows, labels, _ = answerability_data(items, model)
+    return LGBMClassifier(**ANSWERABILITY_PARAMS).fit(rows, labels).booster_
 
 
 def halves(items: list[ReaderItem]) -> tuple[list[ReaderItem], list[ReaderItem]]:
@@ -73,16 +89,13 @@ def main() -> None:
     from newsfaq.ask.reader import ReaderModel
 
     items = reader_items()
-    thresholds = []
-    for train, _ in (halves(items), halves(items)[::-1]):
-        booster, names = fit(train)
-        model = ReaderModel(booster, {n: i for i, n in enumerate(names)}, 0.0)
-        thresholds.append(best_threshold(train, predictions(train, model)))
     booster, names = fit(items)
     (ASK / "reader_model.txt").write_text(booster.model_to_string())
-    meta = {"features": names, "threshold": round(float(np.mean(thresholds)), 4)}
-    (ASK / "reader_features.json").write_text(json.dumps(meta, indent=1) + "\n")
-    print(f"trained on {sum(i.question.answerable for i in items)} answerable questions; threshold {meta['threshold']}")
+    (ASK / "reader_features.json").write_text(json.dumps({"features": names}, indent=1) + "\n")
+    model = ReaderModel(booster, {n: i for i, n in enumerate(names)})
+    (ASK / "answerable_model.txt").write_text(fit_answerability(items, model).model_to_string())
+    print(f"ranker trained on {sum(i.question.answerable for i in items)} answerable questions; "
+          f"answerability on all {len(items)}")  # fmt: skip
 
 
 if __name__ == "__main__":

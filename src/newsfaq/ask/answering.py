@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Span
 
+from newsfaq.ask import answerability
 from newsfaq.ask.engine import candidate_sentences, question_candidates
 from newsfaq.ask.questions import QuestionInfo, analyse_question
 from newsfaq.ask.reader import get_reader
@@ -29,6 +30,8 @@ class Passage:
     sentences: list[Span]
     offsets: list[tuple[int, int, int]]
     """(sentence index, start, end) in the article body for each sentence."""
+    context_keys: set[str]
+    """Content words of the whole article body (what the question may find missing)."""
 
     def citation(self, sentence: Span) -> Citation:
         position = next(i for i, s in enumerate(self.sentences) if s is sentence)
@@ -45,33 +48,32 @@ def validate_question(question: str, what: str = "question") -> str:
     return question
 
 
-def _best(info: QuestionInfo, passage: Passage) -> tuple[str | None, float, list[Span]]:
-    """The reader's best answer in one passage: (text, score, ranked sentences)."""
+def _best(info: QuestionInfo, passage: Passage) -> tuple[str | None, float, list[Span], float]:
+    """The reader's best answer in one passage: (text, score, ranked sentences, probability that answering
+    beats abstaining)."""
     ranked = candidate_sentences(info, passage.sentences)
     found = question_candidates(info, ranked)
     if not found:
-        return None, float("-inf"), [s for s, _ in ranked]
+        return None, float("-inf"), [s for s, _ in ranked], 0.0
     scores = get_reader().scores(found)
     best = int(np.argmax(scores))
     chosen = found[best]
-    return chosen.text, float(scores[best]), [chosen.sentence] + [s for s, _ in ranked if s is not chosen.sentence]
+    row = answerability.features(info, passage.context_keys, chosen.sentence.text, scores)
+    sentences = [chosen.sentence] + [s for s, _ in ranked if s is not chosen.sentence]
+    return chosen.text, float(scores[best]), sentences, answerability.answer_probability(row)
 
 
 def answer_from(question: str, passages: list[Passage]) -> Answer:
-    """Answer from passages (most relevant first); abstain when no answer clears the threshold.
+    """Answer from passages (most relevant first); abstain when answering is not likely to be right.
 
     For a question in the present tense the newest source wins; answers from
     other dated sources that differ are kept as ``alternatives``.
     """
     info = analyse_question(validate_question(question))
-    threshold = get_reader().threshold
-    results = []
-    for passage in passages:
-        text, score, sentences = _best(info, passage)
-        results.append((passage, text, score, sentences))
-    answered = [r for r in results if r[1] and r[2] >= threshold]
+    results = [(passage, *_best(info, passage)) for passage in passages]
+    answered = [r[:4] for r in results if r[1] and r[4] >= answerability.ANSWER_AT]
     if not answered:
-        leads = [Evidence(p.article, p.citation(s)) for p, _, _, sents in results for s in sents[:1]][:LEADS]
+        leads = [Evidence(p.article, p.citation(s)) for p, _, _, sents, _ in results for s in sents[:1]][:LEADS]
         best = max((r[2] for r in results if math.isfinite(r[2])), default=0.0)
         return Answer(question, None, leads, None, round(best, 3), _silence(passages))
     if info.present:
@@ -107,7 +109,7 @@ def passage_of(article: Article) -> Passage:
     """A whole article as one passage (parsed in full)."""
     analysis = analyze(article)
     offsets = [(s.index, s.start, s.end) for s in analysis.sentences]
-    return Passage(ArticleRef.of(article), analysis.spans, offsets)
+    return Passage(ArticleRef.of(article), analysis.spans, offsets, answerability.content_keys(article.body))
 
 
 def ask(question: str, article: Article) -> Answer:

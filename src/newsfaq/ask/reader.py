@@ -1,9 +1,8 @@
 """Picking the answer span: a LightGBM ranker over candidate features.
 
 Trained by ``bench/train_reader.py`` (LambdaRank on SQuAD 2.0 dev questions,
-candidates graded by token F1 against the gold answers). The ranker's score
-is also what abstention reads: below ``threshold`` the reader says the text
-does not answer the question.
+candidates graded by token F1 against the gold answers). Whether to answer at
+all is ``answerability``'s call.
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ FEATURES_FILE = "reader_features.json"
 class ReaderModel:
     booster: object
     feature_index: dict[str, int]
-    threshold: float
 
     def matrix(self, candidates: list[Candidate]) -> np.ndarray:
         rows = np.zeros((len(candidates), len(self.feature_index)), dtype=np.float64)
@@ -50,4 +48,4 @@ def get_reader() -> ReaderModel:
     package = resources.files("newsfaq.ask")
     meta = json.loads(package.joinpath(FEATURES_FILE).read_text())
     booster = lightgbm.Booster(model_str=package.joinpath(MODEL_FILE).read_text())
-    return ReaderModel(booster, {name: i for i, name in enumerate(meta["features"])}, float(meta["threshold"]))
+    return ReaderModel(booster, {name: i for i, name in enumerate(meta["features"])})

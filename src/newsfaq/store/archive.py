@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.answering import Passage, answer_from, validate_question
 from newsfaq.ask.engine import READ_SENTENCES
 from newsfaq.ask.questions import QuestionInfo, analyse_question
@@ -119,7 +120,8 @@ class Archive:
             article_hits = article_hits[:READ_SENTENCES]
             sentences = [doc[:] for doc in get_nlp().pipe(h.citation.text for h in article_hits)]
             offsets = [(h.citation.sentence, h.citation.start, h.citation.end) for h in article_hits]
-            passages.append(Passage(article_hits[0].article, sentences, offsets))
+            body = self.store.get(article_hits[0].article.id).article.body
+            passages.append(Passage(article_hits[0].article, sentences, offsets, content_keys(body)))
         return passages
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
