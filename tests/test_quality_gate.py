@@ -72,21 +72,25 @@ def test_claim_support_on_check_dev():
 
 
 def test_reader_on_squad_dev():
-    """A regression guard on the first questions of SQuAD dev (the shipped ranker was trained on all of dev,
-    so this is in-sample; bench/reader_quality.py gives the held-out figures)."""
+    """A regression guard on the first questions of SQuAD dev (the shipped ranker and answerability classifier
+    were trained on all of dev, so this is in-sample; bench/reader_quality.py gives the held-out figures)."""
     import numpy as np
     from reader_data import reader_items
     from squad import best_f1
+    from train_reader import answerability_data
 
+    from newsfaq.ask.answerability import ANSWER_AT, get_answerability
     from newsfaq.ask.reader import get_reader
 
     pin = PINS["reader"]
-    items = [item for item in reader_items(pin["questions"]) if item.question.answerable]
-    f1 = []
-    for item in items:
-        scores = get_reader().scores(item.candidates)
-        text = item.candidates[int(np.argmax(scores))].text if item.candidates else ""
-        f1.append(best_f1(text, item.question.answers))
-    sentence_accuracy = np.mean([item.sentence_hit for item in items])
+    items = reader_items(pin["questions"])
+    rows, _, picks = answerability_data(items, get_reader())
+    answer = get_answerability().predict(rows) >= ANSWER_AT
+    answerable = [n for n, item in enumerate(items) if item.question.answerable]
+    f1 = [best_f1(picks[n], items[n].question.answers) for n in answerable]
+    said = [pick if yes else "" for pick, yes in zip(picks, answer, strict=True)]
+    overall = [best_f1(text, item.question.answers) for item, text in zip(items, said, strict=True)]
+    sentence_accuracy = np.mean([items[n].sentence_hit for n in answerable])
     assert 100 * np.mean(f1) >= pin["min_f1_answerable"], f"reader F1 {100 * np.mean(f1):.1f} below pin"
     assert sentence_accuracy >= pin["min_sentence_accuracy"], f"sentence accuracy {sentence_accuracy:.3f} below pin"
+    assert 100 * np.mean(overall) >= pin["min_overall_f1"], f"overall F1 {100 * np.mean(overall):.1f} below pin"
