@@ -75,8 +75,10 @@ def answerability_data(items: list[ReaderItem], model) -> tuple[np.ndarray, np.n
 def fit_answerability(items: list[ReaderItem], model):
     from lightgbm import LGBMClassifier
 
+    from newsfaq.ask.answerability import FEATURES
+
     rows, labels, _ = answerability_data(items, model)
-    return LGBMClassifier(**ANSWERABILITY_PARAMS).fit(rows, labels).booster_
+    return LGBMClassifier(**ANSWERABILITY_PARAMS).fit(rows, labels, feature_name=list(FEATURES)).booster_
 
 
 def halves(items: list[ReaderItem]) -> tuple[list[ReaderItem], list[ReaderItem]]:

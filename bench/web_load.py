@@ -8,8 +8,9 @@ a fixed list of requests, alternately ``POST /api/faq`` (a real article's
 text) and ``POST /api/ask`` (a question from that article's FAQ, asked of the
 archive), at a fixed concurrency, then stops. The floor is the same list run
 through ``Core`` (the code behind each endpoint) in this process, one at a
-time. The server runs with one worker process, then with two (one per core on
-this machine). Server memory is read before the load, half-way and at the end.
+time. The server runs with one worker (a thread), then with ``--workers 2``
+(two forked processes, one per core here). Server memory is read before the
+load, half-way and at the end.
 """
 
 from __future__ import annotations
