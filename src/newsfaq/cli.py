@@ -257,6 +257,14 @@ def _text_or_json(fmt: str) -> None:
         raise InputError(f"unknown format {fmt!r}; use text or json")
 
 
+def _show(fmt: str, data: dict, markup: str) -> None:
+    """Print a result as its versioned JSON (``--format json``) or as Rich markup for people."""
+    if fmt == "json":
+        _print_json(data)
+    else:
+        Console().print(markup, soft_wrap=True, highlight=False)
+
+
 def _print_json(data) -> None:
     import json
 
@@ -327,10 +335,7 @@ def ask(
         else:
             with _archive(db) as archive:
                 answer = archive.ask(question, as_of=as_of, since=since, until=until)
-        if fmt == "json":
-            _print_json(answer.to_dict())
-        else:
-            Console().print(answer_markup(answer), soft_wrap=True, highlight=False)
+        _show(fmt, answer.to_dict(), answer_markup(answer))
 
     _guard(work)
 
@@ -350,10 +355,7 @@ def search(
         _text_or_json(fmt)
         with _archive(db) as archive:
             hits = archive.search(query, limit, since, until)
-        if fmt == "json":
-            _print_json(search_json(query, hits))
-        else:
-            Console().print(hits_markup(hits), soft_wrap=True, highlight=False)
+        _show(fmt, search_json(query, hits), hits_markup(hits))
 
     _guard(work)
 
@@ -370,10 +372,7 @@ def timeline(
         _text_or_json(fmt)
         with _archive(db) as archive:
             entries = archive.timeline(entity)
-        if fmt == "json":
-            _print_json(timeline_json(entity, entries))
-        else:
-            Console().print(timeline_markup(entries), soft_wrap=True, highlight=False)
+        _show(fmt, timeline_json(entity, entries), timeline_markup(entries))
 
     _guard(work)
 
