@@ -17,7 +17,7 @@ import numpy as np
 from common import print_table
 from reader_data import ReaderItem, reader_items
 from squad import best_f1, exact
-from train_reader import answerability_data, fit, fit_answerability, halves, predictions
+from train_reader import answerability_data, fit, fit_answerability, halves
 
 from newsfaq.ask.answerability import ANSWER_AT
 from newsfaq.ask.candidates import ENTITY_TYPES
@@ -64,9 +64,9 @@ def main() -> None:
         booster, names = fit(train)
         model = ReaderModel(booster, {n: i for i, n in enumerate(names)})
         classifier = fit_answerability(train, model)
-        rows, _, picks = answerability_data(test, model)
+        rows, _, predicted = answerability_data(test, model)
         answer = classifier.predict(rows) >= ANSWER_AT
-        for item, text, yes, (_, _, best) in zip(test, picks, answer, predictions(test, model), strict=True):
+        for item, yes, (text, _, best) in zip(test, answer, predicted, strict=True):
             n = order[id(item)]
             answered[n] = text
             abstaining[n] = text if yes else ""

@@ -42,34 +42,38 @@ def fit(items: list[ReaderItem]):
     return ranker.booster_, names
 
 
-def predictions(items: list[ReaderItem], model) -> list[tuple[str, float, int]]:
-    """(best candidate text, its score, its position) per item; ('', -inf, -1) without candidates."""
+Prediction = tuple[str, np.ndarray, int]
+"""The ranker's pick for one question: its text, every candidate's score, and its position."""
+
+
+def predictions(items: list[ReaderItem], model) -> list[Prediction]:
+    """(best candidate text, every candidate's score, the best one's position) per item;
+    ('', no scores, -1) without candidates."""
     out = []
     for item in items:
         if not item.candidates:
-            out.append(("", float("-inf"), -1))
+            out.append(("", np.zeros(0), -1))
             continue
         scores = model.scores(item.candidates)
         best = int(np.argmax(scores))
-        out.append((item.candidates[best].text, float(scores[best]), best))
+        out.append((item.candidates[best].text, scores, best))
     return out
 
 
-def answerability_data(items: list[ReaderItem], model) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Classifier rows, labels (answering beats abstaining) and the ranker's pick, per item."""
+def answerability_data(items: list[ReaderItem], model) -> tuple[np.ndarray, np.ndarray, list[Prediction]]:
+    """Classifier rows, labels (answering beats abstaining) and the ranker's ``predictions``, per item."""
     from newsfaq.ask import answerability
     from newsfaq.ask.questions import analyse_question
 
-    rows, labels, picks = [], [], []
-    for item, (text, _, best) in zip(items, predictions(items, model), strict=True):
+    predicted = predictions(items, model)
+    rows, labels = [], []
+    for item, (text, scores, best) in zip(items, predicted, strict=True):
         q = item.question
-        scores = model.scores(item.candidates) if item.candidates else np.zeros(0)
         sentence = item.candidates[best].sentence.text if best >= 0 else ""
         context = answerability.content_keys(q.context)
         rows.append(answerability.features(analyse_question(q.question), context, sentence, scores))
         labels.append(best_f1(text, q.answers) > best_f1("", q.answers))
-        picks.append(text)
-    return np.array(rows), np.array(labels), picks
+    return np.array(rows), np.array(labels), predicted
 
 
 def fit_answerability(items: list[ReaderItem], model):

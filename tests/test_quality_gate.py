@@ -84,7 +84,8 @@ def test_reader_on_squad_dev():
 
     pin = PINS["reader"]
     items = reader_items(pin["questions"])
-    rows, _, picks = answerability_data(items, get_reader())
+    rows, _, predicted = answerability_data(items, get_reader())
+    picks = [text for text, _, _ in predicted]
     answer = get_answerability().predict(rows) >= ANSWER_AT
     answerable = [n for n, item in enumerate(items) if item.question.answerable]
     f1 = [best_f1(picks[n], items[n].question.answers) for n in answerable]
