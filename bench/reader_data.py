@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from squad import SquadQuestion, best_f1, load_squad
 
 from newsfaq.ask.candidates import Candidate
 from newsfaq.ask.engine import candidate_sentences, question_candidates
 from newsfaq.ask.questions import analyse_question
+from newsfaq.nlp.embeddings import get_embedder
 from newsfaq.nlp.pipeline import get_nlp
 
 
@@ -26,13 +28,26 @@ def reader_items(limit: int | None = None) -> list[ReaderItem]:
     questions = load_squad()[:limit]
     contexts = sorted({q.context for q in questions})
     docs = dict(zip(contexts, get_nlp().pipe(contexts, batch_size=32), strict=True))
+    sentences = {c: [s for s in docs[c].sents if s.text.strip()] for c in contexts}
+    vectors = _sentence_vectors(sentences)
+    queries = get_embedder().embed([q.question for q in questions])
     items = []
-    for q in questions:
-        sentences = [s for s in docs[q.context].sents if s.text.strip()]
+    for q, query in zip(questions, queries, strict=True):
         info = analyse_question(q.question)
-        ranked = candidate_sentences(info, sentences)
+        ranked = candidate_sentences(info, sentences[q.context], vectors[q.context] @ query)
         found = question_candidates(info, ranked)
-        best = ranked[0][0] if ranked else None
+        best = ranked[0].sentence if ranked else None
         hit = best is not None and any(best.start_char <= start < best.end_char for start in q.starts)
         items.append(ReaderItem(q, found, [best_f1(c.text, q.answers) if q.answers else 0.0 for c in found], hit))
     return items
+
+
+def _sentence_vectors(sentences: dict[str, list]) -> dict[str, np.ndarray]:
+    """Every paragraph's sentence embeddings, computed in one pass."""
+    texts = [s.text for paragraph in sentences.values() for s in paragraph]
+    flat = get_embedder().embed(texts)
+    out, start = {}, 0
+    for context, paragraph in sentences.items():
+        out[context] = flat[start : start + len(paragraph)]
+        start += len(paragraph)
+    return out

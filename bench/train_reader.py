@@ -69,9 +69,11 @@ def answerability_data(items: list[ReaderItem], model) -> tuple[np.ndarray, np.n
     rows, labels = [], []
     for item, (text, scores, best) in zip(items, predicted, strict=True):
         q = item.question
-        sentence = item.candidates[best].sentence.text if best >= 0 else ""
-        context = answerability.content_keys(q.context)
-        rows.append(answerability.features(analyse_question(q.question), context, sentence, scores))
+        if best < 0:  # no candidate: newsfaq abstains without asking the classifier
+            rows.append([np.nan] * len(answerability.FEATURES))
+        else:
+            context = answerability.content_keys(q.context)
+            rows.append(answerability.features(analyse_question(q.question), context, item.candidates[best], scores))
         labels.append(best_f1(text, q.answers) > best_f1("", q.answers))
     return np.array(rows), np.array(labels), predicted
 

@@ -1,13 +1,20 @@
 import numpy as np
 
 from newsfaq.ask.answerability import FEATURES, answer_probability, content_keys, features
+from newsfaq.ask.engine import candidate_sentences, question_candidates
 from newsfaq.ask.questions import analyse_question
+from newsfaq.nlp.embeddings import embed_question, get_embedder
+from newsfaq.nlp.pipeline import get_nlp
 
 ARTICLE = "About 1,200 dock workers joined the strike at the port on Thursday, the union said."
 
 
 def _row(question: str, scores=(3.0, 1.0)) -> dict[str, float]:
-    row = features(analyse_question(question), content_keys(ARTICLE), ARTICLE, np.array(scores))
+    info = analyse_question(question)
+    sentence = get_nlp()(ARTICLE)[:]
+    ranked = candidate_sentences(info, [sentence], get_embedder().embed([ARTICLE]) @ embed_question(question))
+    chosen = question_candidates(info, ranked)[0]
+    row = features(info, content_keys(ARTICLE), chosen, np.array(scores))
     return dict(zip(FEATURES, row, strict=True))
 
 
@@ -17,6 +24,7 @@ def test_words_the_article_lacks_are_counted_and_weighed_by_rarity():
     assert on_topic["absent_share"] == 0 and on_topic["absent_rarity"] == 0
     assert off_topic["absent_share"] > 0.5 and off_topic["absent_max_rarity"] > 3
     assert on_topic["lead_over_next"] == 2.0 and on_topic["kind"] == 2.0  # "how-many"
+    assert on_topic["closeness"] > off_topic["closeness"]
 
 
 def test_the_classifier_prefers_answering_a_question_the_text_covers():

@@ -17,6 +17,7 @@ from importlib import resources
 
 import numpy as np
 
+from newsfaq.ask.candidates import Candidate
 from newsfaq.ask.questions import QuestionInfo
 from newsfaq.check.lexicon import words
 
@@ -25,7 +26,7 @@ KINDS = ("what", "who", "how-many", "when", "which", "where", "how", "why")
 FEATURES = (
     "top_score", "lead_over_next", "candidates", "absent_share", "absent_max_rarity", "absent_rarity",
     "absent_from_sentence_share", "absent_from_sentence_max_rarity", "absent_from_sentence_rarity",
-    "question_words", "negated", "kind",
+    "question_words", "negated", "kind", "closeness", "behind_closest_sentence",
 )  # fmt: skip
 ANSWER_AT = 0.5
 
@@ -34,10 +35,10 @@ def content_keys(text: str) -> set[str]:
     return {w.key for w in words(text) if w.content}
 
 
-def features(question: QuestionInfo, context_keys: set[str], sentence: str, scores: np.ndarray) -> list[float]:
-    """The classifier's inputs, in ``FEATURES`` order (``sentence``: the one the best candidate sits in)."""
+def features(question: QuestionInfo, context_keys: set[str], chosen: Candidate, scores: np.ndarray) -> list[float]:
+    """The classifier's inputs, in ``FEATURES`` order (``chosen``: the reader's best candidate)."""
     asked = [w for w in question.words if w.content]
-    sentence_keys = content_keys(sentence)
+    sentence_keys = content_keys(chosen.sentence.text)
     absent = [w.rarity for w in asked if w.key not in context_keys]
     absent_here = [w.rarity for w in asked if w.key not in sentence_keys]
     top = np.sort(scores)[::-1]
@@ -51,6 +52,7 @@ def features(question: QuestionInfo, context_keys: set[str], sentence: str, scor
         float(len(asked)),
         float(any(w.negation for w in question.words)),
         float(KINDS.index(question.kind)) if question.kind in KINDS else -1.0,
+        chosen.features["closeness"], chosen.features["behind_closest_sentence"],
     ]  # fmt: skip
 
 

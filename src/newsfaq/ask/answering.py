@@ -17,6 +17,7 @@ from newsfaq.ask.reader import get_reader
 from newsfaq.errors import InputError
 from newsfaq.model import Answer, Article, ArticleRef, Citation, Evidence
 from newsfaq.nlp.analysis import analyze
+from newsfaq.nlp.embeddings import embed_question, get_embedder
 
 MAX_QUESTION_CHARS = 1000
 LEADS = 2
@@ -32,6 +33,8 @@ class Passage:
     """(sentence index, start, end) in the article body for each sentence."""
     context_keys: set[str]
     """Content words of the whole article body (what the question may find missing)."""
+    vectors: np.ndarray
+    """Each sentence's embedding (unit vectors, one row per sentence)."""
 
     def citation(self, sentence: Span) -> Citation:
         position = next(i for i, s in enumerate(self.sentences) if s is sentence)
@@ -48,18 +51,18 @@ def validate_question(question: str, what: str = "question") -> str:
     return question
 
 
-def _best(info: QuestionInfo, passage: Passage) -> tuple[str | None, float, list[Span], float]:
+def _best(info: QuestionInfo, query: np.ndarray, passage: Passage) -> tuple[str | None, float, list[Span], float]:
     """The reader's best answer in one passage: (text, score, ranked sentences, probability that answering
-    beats abstaining)."""
-    ranked = candidate_sentences(info, passage.sentences)
+    beats abstaining); ``query`` is the question's embedding."""
+    ranked = candidate_sentences(info, passage.sentences, passage.vectors @ query)
     found = question_candidates(info, ranked)
     if not found:
-        return None, float("-inf"), [s for s, _ in ranked], 0.0
+        return None, float("-inf"), [r.sentence for r in ranked], 0.0
     scores = get_reader().scores(found)
     best = int(np.argmax(scores))
     chosen = found[best]
-    row = answerability.features(info, passage.context_keys, chosen.sentence.text, scores)
-    sentences = [chosen.sentence] + [s for s, _ in ranked if s is not chosen.sentence]
+    row = answerability.features(info, passage.context_keys, chosen, scores)
+    sentences = [chosen.sentence] + [r.sentence for r in ranked if r.sentence is not chosen.sentence]
     return chosen.text, float(scores[best]), sentences, answerability.answer_probability(row)
 
 
@@ -70,7 +73,8 @@ def answer_from(question: str, passages: list[Passage]) -> Answer:
     other dated sources that differ are kept as ``alternatives``.
     """
     info = analyse_question(validate_question(question))
-    results = [(passage, *_best(info, passage)) for passage in passages]
+    query = embed_question(info.text)
+    results = [(passage, *_best(info, query, passage)) for passage in passages]
     answered = [r[:4] for r in results if r[1] and r[4] >= answerability.ANSWER_AT]
     if not answered:
         leads = [Evidence(p.article, p.citation(s)) for p, _, _, sents, _ in results for s in sents[:1]][:LEADS]
@@ -109,7 +113,8 @@ def passage_of(article: Article) -> Passage:
     """A whole article as one passage (parsed in full)."""
     analysis = analyze(article)
     offsets = [(s.index, s.start, s.end) for s in analysis.sentences]
-    return Passage(ArticleRef.of(article), analysis.spans, offsets, answerability.content_keys(article.body))
+    vectors = get_embedder().embed([s.text for s in analysis.spans])
+    return Passage(ArticleRef.of(article), analysis.spans, offsets, answerability.content_keys(article.body), vectors)
 
 
 def ask(question: str, article: Article) -> Answer:

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from newsfaq.ask.questions import QuestionInfo
 from newsfaq.check.lexicon import words
+
+if TYPE_CHECKING:
+    from newsfaq.ask.engine import RankedSentence
 
 ENTITY_TYPES = {
     "PERSON": {"PERSON", "NORP", "ORG"},
@@ -103,9 +107,11 @@ def _token_keys(sentence: Span) -> dict[int, str]:
 
 
 def candidates(
-    question: QuestionInfo, sentence: Span, sentence_rank: int, sentence_share: float, best_share: float
+    question: QuestionInfo, ranked: RankedSentence, sentence_rank: int, read: list[RankedSentence]
 ) -> list[Candidate]:
-    """Every candidate answer in ``sentence`` with its features (``best_share``: the best sentence's)."""
+    """Every candidate answer in ``ranked.sentence`` with its features (``read``: every sentence being read,
+    to say how this one compares)."""
+    sentence = ranked.sentence
     keys = question.keys
     fitting = ENTITY_TYPES.get(question.expects, ())
     type_in_sentence = float(any(e.label_ in fitting for e in sentence.ents))
@@ -141,8 +147,10 @@ def candidates(
             "has_number": float(any(t.like_num for t in span)),
             "log_length": math.log1p(len(span)),
             "best_sentence": float(sentence_rank == 0),
-            "sentence_share": sentence_share,
-            "behind_best_sentence": best_share - sentence_share,
+            "sentence_share": ranked.share,
+            "behind_best_sentence": max(r.share for r in read) - ranked.share,
+            "closeness": ranked.closeness,
+            "behind_closest_sentence": max(r.closeness for r in read) - ranked.closeness,
             "sentence_rank": float(sentence_rank),
             "type_in_sentence": type_in_sentence,
             "before_match": float(bool(outside) and span.end <= min(outside)),

@@ -1,10 +1,11 @@
 """``Archive``: many dated articles in one store, searched, asked and put on a timeline.
 
-Adding splits each article into sentences (the checker's fast splitter), keys
-it by content hash (the article id), groups near-identical copies of a wire
-story by MinHash, and writes it in one transaction. Asking retrieves
-sentences by BM25, re-ranks them by the question's informative words, parses
-only the best few and lets the reader answer or abstain.
+Adding splits each article into sentences (the checker's fast splitter),
+embeds each sentence the archive does not already hold, keys the article by
+content hash (its id), groups near-identical copies of a wire story by
+MinHash, and writes it in one transaction. Asking retrieves sentences by
+BM25, re-ranks them by the question's informative words fused with embedding
+closeness, parses only the best few and lets the reader answer or abstain.
 """
 
 from __future__ import annotations
@@ -13,15 +14,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.answering import Passage, answer_from, validate_question
-from newsfaq.ask.engine import READ_SENTENCES
+from newsfaq.ask.engine import CLOSENESS_WEIGHT, READ_SENTENCES
 from newsfaq.ask.questions import QuestionInfo, analyse_question
 from newsfaq.ask.sentences import rank_sentences
 from newsfaq.check.index import split_sentences
 from newsfaq.datetext import parse_iso
 from newsfaq.errors import InputError
 from newsfaq.model import Answer, Article
+from newsfaq.nlp.embeddings import embed_question, get_embedder
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.store.base import Hit, Store, StoredArticle
 from newsfaq.store.minhash import StoryGroups, signature
@@ -65,10 +69,12 @@ class Archive:
         for start in range(0, len(articles), ADD_BATCH):
             batch = [a for a in articles[start : start + ADD_BATCH] if self.store.get(a.id) is None]
             report.duplicates += min(ADD_BATCH, len(articles) - start) - len(batch)
-            for article, sentences in zip(batch, split_sentences([a.body for a in batch]), strict=True):
+            split = split_sentences([a.body for a in batch])
+            vectors = self._sentence_vectors([s.text for sentences in split for s in sentences])
+            for article, sentences in zip(batch, split, strict=True):
                 sig = signature(article.body)
                 group = known.group_for(sig, article.id)
-                if self.store.add(article, sentences, sig, group):
+                if self.store.add(article, sentences, sig, group, np.array([vectors[s.text] for s in sentences])):
                     report.added += 1
                     report.grouped += group != article.id
                     known.add(group, sig)
@@ -77,6 +83,15 @@ class Archive:
             if progress:
                 progress(min(ADD_BATCH, len(articles) - start))
         return report
+
+    def _sentence_vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Each text's embedding: the stored one where the archive has it (wire copies repeat sentences),
+        else computed now."""
+        unique = list(dict.fromkeys(texts))
+        stored = dict(zip(unique, self.store.vectors(unique), strict=True))
+        missing = [t for t, v in stored.items() if v is None]
+        stored.update(zip(missing, get_embedder().embed(missing), strict=True))
+        return stored
 
     def search(self, query: str, limit: int = 10, since: str | None = None, until: str | None = None) -> list[Hit]:
         query = validate_question(query, "search query")
@@ -104,11 +119,17 @@ class Archive:
         return answer
 
     def _passages(self, info: QuestionInfo, hits: list[Hit]) -> list[Passage]:
-        """The best sentences of the best few articles, parsed, most relevant article first."""
-        ranked = rank_sentences(info, [h.citation.text for h in hits])
+        """The best sentences of the best few articles, parsed, most relevant article first.
+
+        Hits are re-ranked as the reader ranks sentences: the question's informative words they hold,
+        plus their embedding's closeness to the question's."""
+        vectors = self._sentence_vectors([h.citation.text for h in hits])
+        closeness = {text: float(v @ embed_question(info.text)) for text, v in vectors.items()}
+        shares = rank_sentences(info, [h.citation.text for h in hits])
+        score = {i: share + CLOSENESS_WEIGHT * closeness[hits[i].citation.text] for i, share in shares}
         chosen: dict[str, list[Hit]] = {}
         groups: dict[str, str] = {}  # story group -> the article read for it
-        for index, _ in ranked:
+        for index in sorted(score, key=lambda i: (-score[i], i)):
             hit = hits[index]
             if groups.get(hit.group, hit.article.id) != hit.article.id:
                 continue  # a copy of a story already being read
@@ -121,7 +142,8 @@ class Archive:
             sentences = [doc[:] for doc in get_nlp().pipe(h.citation.text for h in article_hits)]
             offsets = [(h.citation.sentence, h.citation.start, h.citation.end) for h in article_hits]
             body = self.store.get(article_hits[0].article.id).article.body
-            passages.append(Passage(article_hits[0].article, sentences, offsets, content_keys(body)))
+            matrix = np.array([vectors[h.citation.text] for h in article_hits])
+            passages.append(Passage(article_hits[0].article, sentences, offsets, content_keys(body), matrix))
         return passages
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:

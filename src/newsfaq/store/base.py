@@ -30,8 +30,13 @@ class StoredArticle:
 
 
 class Store(Protocol):
-    def add(self, article: Article, sentences: list[Sentence], signature: np.ndarray, group: str) -> bool:
-        """Store the article atomically; False when it is already stored."""
+    def add(
+        self, article: Article, sentences: list[Sentence], signature: np.ndarray, group: str, vectors: np.ndarray
+    ) -> bool:
+        """Store the article atomically, with one embedding per sentence; False when it is already stored."""
+
+    def vectors(self, texts: list[str]) -> list[np.ndarray | None]:
+        """The stored embedding of each sentence text, None where there is none."""
 
     def get(self, article_id: str) -> StoredArticle | None: ...
 

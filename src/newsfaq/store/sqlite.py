@@ -1,12 +1,17 @@
-"""The embedded archive: one SQLite file with an FTS5 index over sentences.
+"""The embedded archive: one SQLite file with an FTS5 index over sentences
+and their embeddings beside it.
 
 Each article is written in one transaction (article row, its sentences, the
-full-text rows and its MinHash signature), so a crash mid-``add`` leaves the
-archive as it was before that article.
+full-text rows, their embeddings and its MinHash signature), so a crash
+mid-``add`` leaves the archive as it was before that article. Embeddings are
+stored once per distinct sentence text (wire copies repeat most sentences),
+as int8, with a count of the sentences using them so ``delete`` can drop
+those no longer used.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -31,12 +36,19 @@ CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
     text, content='sentences', content_rowid='rowid', tokenize='porter unicode61'
 );
+CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL, uses INTEGER NOT NULL) WITHOUT ROWID;
 """
+QUANTUM = 127.0
+"""Unit vectors are stored as int8 (value * 127): a quarter of float32's size, cosines within about 0.01."""
 FORMAT = "newsfaq-archive/1"
 
 
 class ArchiveError(NewsfaqError):
     """The archive file is missing, locked or damaged."""
+
+
+def _vector_key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode(), digest_size=12).digest()
 
 
 def _fts_terms(query: str) -> str:
@@ -78,7 +90,9 @@ class SQLiteStore:
             self.db.executescript(SCHEMA)
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
 
-    def add(self, article: Article, sentences: list[Sentence], signature: np.ndarray, group: str) -> bool:
+    def add(
+        self, article: Article, sentences: list[Sentence], signature: np.ndarray, group: str, vectors: np.ndarray
+    ) -> bool:
         try:
             with self.db:
                 cursor = self.db.execute(
@@ -94,6 +108,11 @@ class SQLiteStore:
                         (article.id, s.index, s.start, s.end, s.text),
                     ).lastrowid
                     self.db.execute("INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)", (row, s.text))
+                self.db.executemany(
+                    "INSERT INTO vectors VALUES (?, ?, 1) ON CONFLICT(key) DO UPDATE SET uses = uses + 1",
+                    [(_vector_key(s.text), np.round(v * QUANTUM).astype(np.int8).tobytes())
+                     for s, v in zip(sentences, vectors, strict=True)],
+                )  # fmt: skip
             return True
         except sqlite3.OperationalError as error:
             raise ArchiveError(
@@ -133,6 +152,18 @@ class SQLiteStore:
         )
         return self._hits(rows)
 
+    def vectors(self, texts: list[str]) -> list[np.ndarray | None]:
+        found: dict[bytes, np.ndarray] = {}
+        keys = [_vector_key(t) for t in texts]
+        unique = list(dict.fromkeys(keys))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT key, vector FROM vectors WHERE key IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            found.update((key, np.frombuffer(blob, dtype=np.int8) / QUANTUM) for key, blob in rows)
+        return [found.get(key) for key in keys]
+
     def get(self, article_id: str) -> StoredArticle | None:
         row = self.db.execute(
             "SELECT id, body, date, title, url, source, grp FROM articles WHERE id = ?", (article_id,)
@@ -148,6 +179,8 @@ class SQLiteStore:
                 self.db.execute(
                     "INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', ?, ?)", (rowid, text)
                 )
+                self.db.execute("UPDATE vectors SET uses = uses - 1 WHERE key = ?", (_vector_key(text),))
+            self.db.execute("DELETE FROM vectors WHERE uses <= 0")
             return self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
 
     def count(self) -> int:

@@ -15,6 +15,7 @@ from newsfaq.errors import InputError, MissingDateError, NewsfaqError
 from newsfaq.faq.writer import make_faq
 from newsfaq.ingest import iter_parsed, parse_article
 from newsfaq.model import FAQ, Article, QAPair
+from newsfaq.nlp.embeddings import get_embedder
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.render import render_faq
 from newsfaq.render.archive_json import article_json, articles_json, search_json, timeline_json
@@ -40,7 +41,7 @@ class Core:
         self.db = db
         self.allow_writes = allow_writes
         self._archive = Archive(db, create=allow_writes, read_only=not allow_writes) if db is not None else None
-        get_nlp(), get_model(), get_reader()
+        get_nlp(), get_model(), get_reader(), get_embedder()
 
     def close(self) -> None:
         if self._archive is not None:

@@ -49,7 +49,8 @@ class Workers:
             self._core = self._pool.submit(Core, self.db, allow_writes=self.allow_writes).result()
         else:
             # spaCy and the checker's model are loaded before forking so every worker shares them. The
-            # answer ranker (LightGBM, OpenMP) loads in each worker: OpenMP state does not survive a fork.
+            # answer ranker (LightGBM, OpenMP) and the embedding model (onnxruntime) load in each worker:
+            # their thread pools do not survive a fork.
             get_nlp(), get_model()
             context = multiprocessing.get_context("fork")
             setup = {"initializer": _start_core, "initargs": (self.db, self.allow_writes)}
