@@ -21,7 +21,9 @@ class ReaderItem:
     candidates: list[Candidate]
     grades: list[float]
     sentence_hit: bool
-    """Does the best-ranked sentence hold a gold answer (answerable questions)."""
+    """Does the best-ranked sentence hold the annotated answer (its character offset)."""
+    sentence_holds: bool
+    """Does the best-ranked sentence contain a gold answer's text."""
 
 
 def reader_items(limit: int | None = None) -> list[ReaderItem]:
@@ -38,7 +40,9 @@ def reader_items(limit: int | None = None) -> list[ReaderItem]:
         found = question_candidates(info, ranked)
         best = ranked[0].sentence if ranked else None
         hit = best is not None and any(best.start_char <= start < best.end_char for start in q.starts)
-        items.append(ReaderItem(q, found, [best_f1(c.text, q.answers) if q.answers else 0.0 for c in found], hit))
+        holds = best is not None and any(answer in best.text for answer in q.answers)
+        grades = [best_f1(c.text, q.answers) if q.answers else 0.0 for c in found]
+        items.append(ReaderItem(q, found, grades, hit, holds))
     return items
 
 

@@ -18,3 +18,12 @@ def test_a_paraphrase_with_no_shared_content_word_is_closer_than_a_sentence_on_t
         ["About 2,500 American troops remain deployed in the country.", "Iraq held a parliamentary election on Sunday."]
     )
     assert question @ paraphrase > question @ same_place + 0.2
+
+
+def test_word_piece_vectors_carry_offsets_into_their_text():
+    text = "Al-Jawari died."
+    (pieces,) = get_embedder().tokens([text])
+    assert [text[a:b] for a, b in pieces.offsets] == ["Al", "-", "Jaw", "ari", "died", "."]
+    assert np.allclose(np.linalg.norm(pieces.vectors, axis=1), 1.0, atol=1e-4)
+    again, other = get_embedder().tokens([text, "Troops left."])
+    assert again is pieces and len(other.offsets) == 3

@@ -4,8 +4,9 @@ The reader's top score says which candidate is best, but barely tells an
 answerable question from an unanswerable one. This small LightGBM classifier
 looks at how the question fits the text: the question words the article
 lacks and how rare they are, the words the chosen sentence lacks, negation,
-the question type, and the reader's top score and its lead over the
-runner-up. ``bench/train_reader.py`` trains it on SQuAD 2.0 dev to predict
+the question type, the embedding closeness of the chosen sentence (and how
+far it trails the closest one read), and the reader's top score and its lead
+over the runner-up. ``bench/train_reader.py`` trains it on SQuAD 2.0 dev to predict
 whether answering scores better than abstaining; newsfaq answers when it
 gives at least even odds.
 """
@@ -52,7 +53,8 @@ def features(question: QuestionInfo, context_keys: set[str], chosen: Candidate, 
         float(len(asked)),
         float(any(w.negation for w in question.words)),
         float(KINDS.index(question.kind)) if question.kind in KINDS else -1.0,
-        chosen.features["closeness"], chosen.features["behind_closest_sentence"],
+        chosen.features["closeness"],
+        chosen.features["behind_closest_sentence"],
     ]  # fmt: skip
 
 

