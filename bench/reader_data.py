@@ -9,7 +9,7 @@ import numpy as np
 from squad import SquadQuestion, best_f1, load_squad
 
 from newsfaq.ask.candidates import Candidate
-from newsfaq.ask.engine import candidate_sentences, question_candidates
+from newsfaq.ask.engine import candidate_sentences, question_candidates, read_sentences
 from newsfaq.ask.questions import analyse_question
 from newsfaq.nlp.embeddings import get_embedder
 from newsfaq.nlp.pipeline import get_nlp
@@ -37,7 +37,7 @@ def reader_items(limit: int | None = None) -> list[ReaderItem]:
     for q, query in zip(questions, queries, strict=True):
         info = analyse_question(q.question)
         ranked = candidate_sentences(info, sentences[q.context], vectors[q.context] @ query)
-        found = question_candidates(info, ranked)
+        found = question_candidates(info, read_sentences(info, [ranked])[0])
         best = ranked[0].sentence if ranked else None
         hit = best is not None and any(best.start_char <= start < best.end_char for start in q.starts)
         holds = best is not None and any(answer in best.text for answer in q.answers)

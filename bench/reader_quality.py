@@ -96,8 +96,8 @@ def main() -> None:
     )  # fmt: skip
     top = 100 * np.mean([i.sentence_hit for i in items if i.question.answerable])
     print(f"best-ranked sentence holds the annotated answer: {top:.1f}% of answerable questions")
-    print("'holds a gold answer': the sentence contains a gold answer's text (the issue's measure); 'holds the annotated")
-    print("answer': it contains the character offset the annotators marked (stricter where the answer recurs)")
+    print("'holds a gold answer': the sentence contains a gold answer's text (the issue's measure);")
+    print("'holds the annotated answer': it holds the offset the annotators marked (stricter when answers recur)")
 
 
 if __name__ == "__main__":

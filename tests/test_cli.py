@@ -231,6 +231,7 @@ def test_a_killed_add_leaves_only_whole_articles(tmp_path, example_path):
     assert [count for _, count in per_article] == expected
     fts_rows = connection.execute("SELECT count(*) FROM sentences_fts").fetchone()[0]
     assert fts_rows == sum(expected)
+    assert connection.execute("SELECT sum(uses) FROM vectors").fetchone()[0] == sum(expected)  # one per sentence
     connection.close()
     resumed = run("add", str(source), "--db", str(db))
     assert resumed.returncode == 0, resumed.stderr

@@ -1,7 +1,7 @@
 import numpy as np
 
 from newsfaq.ask.answerability import FEATURES, answer_probability, content_keys, features
-from newsfaq.ask.engine import candidate_sentences, question_candidates
+from newsfaq.ask.engine import candidate_sentences, question_candidates, read_sentences
 from newsfaq.ask.questions import analyse_question
 from newsfaq.nlp.embeddings import embed_question, get_embedder
 from newsfaq.nlp.pipeline import get_nlp
@@ -13,7 +13,7 @@ def _row(question: str, scores=(3.0, 1.0)) -> dict[str, float]:
     info = analyse_question(question)
     sentence = get_nlp()(ARTICLE)[:]
     ranked = candidate_sentences(info, [sentence], get_embedder().embed([ARTICLE]) @ embed_question(question))
-    chosen = question_candidates(info, ranked)[0]
+    chosen = question_candidates(info, read_sentences(info, [ranked])[0])[0]
     row = features(info, content_keys(ARTICLE), chosen, np.array(scores))
     return dict(zip(FEATURES, row, strict=True))
 

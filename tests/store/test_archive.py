@@ -80,3 +80,24 @@ def test_copies_of_one_story_are_read_once(archive, example_path):
 def test_bad_dates_are_errors(archive):
     with pytest.raises(InputError, match="not a date"):
         archive.ask("How many soldiers?", since="last week")
+
+
+def test_a_wire_copy_embeds_only_the_sentences_the_archive_lacks(archive, example_path, monkeypatch):
+    from newsfaq import load_article
+    from newsfaq.nlp.embeddings import get_embedder
+
+    wire = load_article(example_path)
+    archive.add([wire])
+    embedded = []
+    embed = get_embedder().embed
+    monkeypatch.setattr(get_embedder(), "embed", lambda texts: embedded.extend(texts) or embed(texts))
+    copy = Article(id="copy", date="2025-03-15", body=wire.body + "\n\nReporting by the wire desk; editing by staff.")
+    archive.add([copy])
+    assert len(embedded) == 1 and embedded[0].endswith("editing by staff.")  # only the sentence that changed
+
+
+def test_an_archive_without_stored_embeddings_is_still_answered(archive):
+    with archive.store.db:
+        archive.store.db.execute("DELETE FROM vectors")  # as an archive written before embeddings were stored
+    answer = archive.ask("How many soldiers are stationed at the northern base?")
+    assert "2,300" in answer.answer

@@ -11,7 +11,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from newsfaq.ask import answerability
-from newsfaq.ask.engine import candidate_sentences, question_candidates
+from newsfaq.ask.engine import RankedSentence, candidate_sentences, question_candidates, read_sentences
 from newsfaq.ask.questions import QuestionInfo, analyse_question
 from newsfaq.ask.reader import get_reader
 from newsfaq.errors import InputError
@@ -51,10 +51,11 @@ def validate_question(question: str, what: str = "question") -> str:
     return question
 
 
-def _best(info: QuestionInfo, query: np.ndarray, passage: Passage) -> tuple[str | None, float, list[Span], float]:
+def _best(
+    info: QuestionInfo, passage: Passage, ranked: list[RankedSentence]
+) -> tuple[str | None, float, list[Span], float]:
     """The reader's best answer in one passage: (text, score, ranked sentences, probability that answering
-    beats abstaining); ``query`` is the question's embedding."""
-    ranked = candidate_sentences(info, passage.sentences, passage.vectors @ query)
+    beats abstaining); ``ranked``: the passage's best sentences, aligned with the question."""
     found = question_candidates(info, ranked)
     if not found:
         return None, float("-inf"), [r.sentence for r in ranked], 0.0
@@ -74,7 +75,9 @@ def answer_from(question: str, passages: list[Passage]) -> Answer:
     """
     info = analyse_question(validate_question(question))
     query = embed_question(info.text)
-    results = [(passage, *_best(info, query, passage)) for passage in passages]
+    rankings = [candidate_sentences(info, passage.sentences, passage.vectors @ query) for passage in passages]
+    read = read_sentences(info, rankings)
+    results = [(passage, *_best(info, passage, ranked)) for passage, ranked in zip(passages, read, strict=True)]
     answered = [r[:4] for r in results if r[1] and r[4] >= answerability.ANSWER_AT]
     if not answered:
         leads = [Evidence(p.article, p.citation(s)) for p, _, _, sents, _ in results for s in sents[:1]][:LEADS]

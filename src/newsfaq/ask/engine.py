@@ -44,11 +44,16 @@ def candidate_sentences(question: QuestionInfo, sentences: list[Span], closeness
     return [ranked[i] for i in order[:READ_SENTENCES]]
 
 
-def question_candidates(question: QuestionInfo, ranked: list[RankedSentence]) -> list[Candidate]:
-    """Every candidate answer in the ranked sentences (as ``candidate_sentences`` returns them)."""
-    if not ranked:
-        return []
-    pieces = get_embedder().tokens([question.text] + [r.sentence.text for r in ranked])
+def read_sentences(question: QuestionInfo, rankings: list[list[RankedSentence]]) -> list[list[RankedSentence]]:
+    """Each passage's ranked sentences with their word-by-word alignment, from one model call for all."""
+    pieces = get_embedder().tokens([question.text] + [r.sentence.text for ranked in rankings for r in ranked])
     asked = question_pieces(question, pieces[0])
-    read = [replace(r, alignment=align(asked, r.sentence, p)) for r, p in zip(ranked, pieces[1:], strict=True)]
+    sentence_pieces = iter(pieces[1:])
+    return [
+        [replace(r, alignment=align(asked, r.sentence, next(sentence_pieces))) for r in ranked] for ranked in rankings
+    ]
+
+
+def question_candidates(question: QuestionInfo, read: list[RankedSentence]) -> list[Candidate]:
+    """Every candidate answer in one passage's sentences (as ``read_sentences`` returns them)."""
     return [c for rank, r in enumerate(read) for c in candidates(question, r, rank, read)]

@@ -136,10 +136,11 @@ class Archive:
             if hit.article.id in chosen or len(chosen) < READ_ARTICLES:
                 chosen.setdefault(hit.article.id, []).append(hit)
                 groups[hit.group] = hit.article.id
+        read = [article_hits[:READ_SENTENCES] for article_hits in chosen.values()]
+        parsed = iter(get_nlp().pipe((h.citation.text for hits in read for h in hits), disable=["lemmatizer"]))
         passages = []
-        for article_hits in chosen.values():
-            article_hits = article_hits[:READ_SENTENCES]
-            sentences = [doc[:] for doc in get_nlp().pipe(h.citation.text for h in article_hits)]
+        for article_hits in read:
+            sentences = [next(parsed)[:] for _ in article_hits]
             offsets = [(h.citation.sentence, h.citation.start, h.citation.end) for h in article_hits]
             body = self.store.get(article_hits[0].article.id).article.body
             matrix = np.array([vectors[h.citation.text] for h in article_hits])
