@@ -101,3 +101,10 @@ def test_an_archive_without_stored_embeddings_is_still_answered(archive):
         archive.store.db.execute("DELETE FROM vectors")  # as an archive written before embeddings were stored
     answer = archive.ask("How many soldiers are stationed at the northern base?")
     assert "2,300" in answer.answer
+
+
+def test_search_ranks_by_the_fused_score_and_honours_the_limit(archive):
+    hits = archive.search("soldiers stationed at the base", limit=3)
+    assert len(hits) == 3 and "soldiers are stationed" in hits[0].citation.text
+    assert [h.relevance for h in hits] == sorted((h.relevance for h in hits), reverse=True)
+    assert archive.search("soldiers", limit=5, until="2024-01-01")[0].article.id == "old"

@@ -11,7 +11,7 @@ closeness, parses only the best few and lets the reader answer or abstain.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -94,8 +94,10 @@ class Archive:
         return stored
 
     def search(self, query: str, limit: int = 10, since: str | None = None, until: str | None = None) -> list[Hit]:
+        """Sentences for ``query``, best first, by the same fused score ``ask`` reads them in."""
         query = validate_question(query, "search query")
-        return self.store.search(query, limit, check_date(since, "--since"), check_date(until, "--until"))
+        hits = self._retrieve(analyse_question(query), check_date(since, "--since"), check_date(until, "--until"))
+        return hits[:limit]
 
     def timeline(self, entity: str, limit: int = 200) -> list[TimelineEntry]:
         """Sentences naming ``entity`` as dated events, oldest first."""
@@ -109,28 +111,34 @@ class Archive:
         question = validate_question(question)
         until = min(filter(None, [check_date(until, "--until"), check_date(as_of, "--as-of")]), default=None)
         info = analyse_question(question)
-        # Only the informative words go to BM25: "what", "the", "did" would match nearly every sentence.
-        terms = " ".join(w.text for w in info.words if w.content)
-        hits = self.store.search(terms, RETRIEVE, check_date(since, "--since"), until)
-        passages = self._passages(info, hits)
+        passages = self._passages(info, self._retrieve(info, check_date(since, "--since"), until))
         answer = answer_from(question, passages)
         if not passages:
             answer.message = "The archive does not say: no article matches the question's words."
         return answer
 
-    def _passages(self, info: QuestionInfo, hits: list[Hit]) -> list[Passage]:
-        """The best sentences of the best few articles, parsed, most relevant article first.
-
-        Hits are re-ranked as the reader ranks sentences: the question's informative words they hold,
-        plus their embedding's closeness to the question's."""
+    def _retrieve(self, info: QuestionInfo, since: str | None, until: str | None) -> list[Hit]:
+        """BM25's best sentences re-ranked as the reader ranks sentences: the share of the question's
+        informative words they hold plus 0.2 x their embedding's cosine with the question's (``relevance``)."""
+        # Only the informative words go to BM25: "what", "the", "did" would match nearly every sentence.
+        terms = " ".join(w.text for w in info.words if w.content) or info.text
+        hits = self.store.search(terms, RETRIEVE, since, until)
         vectors = self._sentence_vectors([h.citation.text for h in hits])
-        closeness = {text: float(v @ embed_question(info.text)) for text, v in vectors.items()}
+        query = embed_question(info.text)
         shares = rank_sentences(info, [h.citation.text for h in hits])
-        score = {i: share + CLOSENESS_WEIGHT * closeness[hits[i].citation.text] for i, share in shares}
+        fused = [
+            replace(
+                hits[i], relevance=round(share + CLOSENESS_WEIGHT * float(vectors[hits[i].citation.text] @ query), 4)
+            )
+            for i, share in shares
+        ]
+        return sorted(fused, key=lambda h: -h.relevance)
+
+    def _passages(self, info: QuestionInfo, hits: list[Hit]) -> list[Passage]:
+        """The best sentences of the best few articles (``hits``: best first), parsed, best article first."""
         chosen: dict[str, list[Hit]] = {}
         groups: dict[str, str] = {}  # story group -> the article read for it
-        for index in sorted(score, key=lambda i: (-score[i], i)):
-            hit = hits[index]
+        for hit in hits:
             if groups.get(hit.group, hit.article.id) != hit.article.id:
                 continue  # a copy of a story already being read
             if hit.article.id in chosen or len(chosen) < READ_ARTICLES:
@@ -138,6 +146,7 @@ class Archive:
                 groups[hit.group] = hit.article.id
         read = [article_hits[:READ_SENTENCES] for article_hits in chosen.values()]
         parsed = iter(get_nlp().pipe((h.citation.text for hits in read for h in hits), disable=["lemmatizer"]))
+        vectors = self._sentence_vectors([h.citation.text for hits in read for h in hits])
         passages = []
         for article_hits in read:
             sentences = [next(parsed)[:] for _ in article_hits]
