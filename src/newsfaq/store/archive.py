@@ -96,8 +96,8 @@ class Archive:
     def search(self, query: str, limit: int = 10, since: str | None = None, until: str | None = None) -> list[Hit]:
         """Sentences for ``query``, best first, by the same fused score ``ask`` reads them in."""
         query = validate_question(query, "search query")
-        hits = self._retrieve(analyse_question(query), check_date(since, "--since"), check_date(until, "--until"))
-        return hits[:limit]
+        since, until = check_date(since, "--since"), check_date(until, "--until")
+        return self._retrieve(analyse_question(query), since, until, max(limit, RETRIEVE))[:limit]
 
     def timeline(self, entity: str, limit: int = 200) -> list[TimelineEntry]:
         """Sentences naming ``entity`` as dated events, oldest first."""
@@ -117,22 +117,21 @@ class Archive:
             answer.message = "The archive does not say: no article matches the question's words."
         return answer
 
-    def _retrieve(self, info: QuestionInfo, since: str | None, until: str | None) -> list[Hit]:
-        """BM25's best sentences re-ranked as the reader ranks sentences: the share of the question's
+    def _retrieve(self, info: QuestionInfo, since: str | None, until: str | None, depth: int = RETRIEVE) -> list[Hit]:
+        """BM25's best ``depth`` sentences re-ranked as the reader ranks sentences: the share of the question's
         informative words they hold plus 0.2 x their embedding's cosine with the question's (``relevance``)."""
         # Only the informative words go to BM25: "what", "the", "did" would match nearly every sentence.
         terms = " ".join(w.text for w in info.words if w.content) or info.text
-        hits = self.store.search(terms, RETRIEVE, since, until)
+        hits = self.store.search(terms, depth, since, until)
         vectors = self._sentence_vectors([h.citation.text for h in hits])
         query = embed_question(info.text)
         shares = rank_sentences(info, [h.citation.text for h in hits])
-        fused = [
-            replace(
-                hits[i], relevance=round(share + CLOSENESS_WEIGHT * float(vectors[hits[i].citation.text] @ query), 4)
-            )
-            for i, share in shares
-        ]
-        return sorted(fused, key=lambda h: -h.relevance)
+
+        def fused(index: int, share: float) -> Hit:
+            closeness = float(vectors[hits[index].citation.text] @ query)
+            return replace(hits[index], relevance=round(share + CLOSENESS_WEIGHT * closeness, 4))
+
+        return sorted((fused(i, share) for i, share in shares), key=lambda hit: -hit.relevance)
 
     def _passages(self, info: QuestionInfo, hits: list[Hit]) -> list[Passage]:
         """The best sentences of the best few articles (``hits``: best first), parsed, best article first."""
