@@ -48,7 +48,8 @@ class TokenVectors:
 class Embedder:
     """Turns texts into unit vectors; one ONNX session per process."""
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int = 0) -> None:
+        """``threads``: onnxruntime's intra-op threads (0: one per core)."""
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -59,6 +60,9 @@ class Embedder:
         self.tokenizer.enable_padding()
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
+        options.intra_op_num_threads = threads
+        # Idle threads sleep instead of spinning, so they do not take the CPU from spaCy or other workers.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
         self._token_cache: OrderedDict[str, TokenVectors] = OrderedDict()
@@ -104,10 +108,19 @@ class Embedder:
             yield chunk, encoded, self.session.run(None, feeds)[0]
 
 
+_threads = 0
+
+
+def use_threads(count: int) -> None:
+    """Threads for the model in this process, set before its first use: N worker processes on N cores want 1."""
+    global _threads
+    _threads = count
+
+
 @lru_cache(maxsize=1)
 def get_embedder() -> Embedder:
     """The embedder, loaded once per process."""
-    return Embedder()
+    return Embedder(_threads)
 
 
 @lru_cache(maxsize=256)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfaq.check.scorer import get_model
+from newsfaq.nlp.embeddings import use_threads
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.web.core import Core
 
@@ -28,6 +29,7 @@ _core: Core | None = None
 
 def _start_core(db: Path | None, allow_writes: bool) -> None:
     global _core
+    use_threads(1)  # one process per core already; more model threads would only contend
     _core = Core(db, allow_writes=allow_writes)
 
 
