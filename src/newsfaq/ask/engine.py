@@ -33,7 +33,12 @@ class RankedSentence:
 
     @property
     def score(self) -> float:
-        return self.share + CLOSENESS_WEIGHT * self.closeness
+        return fused_score(self.share, self.closeness)
+
+
+def fused_score(share: float, closeness: float) -> float:
+    """Word overlap plus embedding closeness: how sentences are ranked, in one article or across the archive."""
+    return share + CLOSENESS_WEIGHT * closeness
 
 
 def candidate_sentences(question: QuestionInfo, sentences: list[Span], closeness: np.ndarray) -> list[RankedSentence]:

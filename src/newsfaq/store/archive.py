@@ -18,7 +18,7 @@ import numpy as np
 
 from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.answering import Passage, answer_from, validate_question
-from newsfaq.ask.engine import CLOSENESS_WEIGHT, READ_SENTENCES
+from newsfaq.ask.engine import READ_SENTENCES, fused_score
 from newsfaq.ask.questions import QuestionInfo, analyse_question
 from newsfaq.ask.sentences import rank_sentences
 from newsfaq.check.index import split_sentences
@@ -129,7 +129,7 @@ class Archive:
 
         def fused(index: int, share: float) -> Hit:
             closeness = float(vectors[hits[index].citation.text] @ query)
-            return replace(hits[index], relevance=round(share + CLOSENESS_WEIGHT * closeness, 4))
+            return replace(hits[index], relevance=round(fused_score(share, closeness), 4))
 
         return sorted((fused(i, share) for i, share in shares), key=lambda hit: -hit.relevance)
 
