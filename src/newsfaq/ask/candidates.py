@@ -124,6 +124,8 @@ def candidates(
     token_keys = _token_keys(sentence)
     matched = [i for i, key in token_keys.items() if key in keys]
     aligned = ranked.alignment.tokens
+    best_share = max(r.share for r in read)
+    best_closeness = max(r.closeness for r in read)
     best_alignment = max(r.alignment.score for r in read)
     result = []
     for span, kind in _spans(sentence):
@@ -156,9 +158,9 @@ def candidates(
             "log_length": math.log1p(len(span)),
             "best_sentence": float(sentence_rank == 0),
             "sentence_share": ranked.share,
-            "behind_best_sentence": max(r.share for r in read) - ranked.share,
+            "behind_best_sentence": best_share - ranked.share,
             "closeness": ranked.closeness,
-            "behind_closest_sentence": max(r.closeness for r in read) - ranked.closeness,
+            "behind_closest_sentence": best_closeness - ranked.closeness,
             "alignment": ranked.alignment.score,
             "behind_best_alignment": best_alignment - ranked.alignment.score,
             "weakest_alignment": ranked.alignment.weakest,

@@ -97,7 +97,8 @@ class Archive:
         """Sentences for ``query``, best first, by the same fused score ``ask`` reads them in."""
         query = validate_question(query, "search query")
         since, until = check_date(since, "--since"), check_date(until, "--until")
-        return self._retrieve(analyse_question(query), since, until, max(limit, RETRIEVE))[:limit]
+        hits, _ = self._retrieve(analyse_question(query), since, until, max(limit, RETRIEVE))
+        return hits[:limit]
 
     def timeline(self, entity: str, limit: int = 200) -> list[TimelineEntry]:
         """Sentences naming ``entity`` as dated events, oldest first."""
@@ -111,15 +112,18 @@ class Archive:
         question = validate_question(question)
         until = min(filter(None, [check_date(until, "--until"), check_date(as_of, "--as-of")]), default=None)
         info = analyse_question(question)
-        passages = self._passages(info, self._retrieve(info, check_date(since, "--since"), until))
+        passages = self._passages(info, *self._retrieve(info, check_date(since, "--since"), until))
         answer = answer_from(question, passages)
         if not passages:
             answer.message = "The archive does not say: no article matches the question's words."
         return answer
 
-    def _retrieve(self, info: QuestionInfo, since: str | None, until: str | None, depth: int = RETRIEVE) -> list[Hit]:
+    def _retrieve(
+        self, info: QuestionInfo, since: str | None, until: str | None, depth: int = RETRIEVE
+    ) -> tuple[list[Hit], dict[str, np.ndarray]]:
         """BM25's best ``depth`` sentences re-ranked as the reader ranks sentences: the share of the question's
-        informative words they hold plus 0.2 x their embedding's cosine with the question's (``relevance``)."""
+        informative words they hold plus 0.2 x their embedding's cosine with the question's (``relevance``);
+        with each sentence's embedding, by text."""
         # Only the informative words go to BM25: "what", "the", "did" would match nearly every sentence.
         terms = " ".join(w.text for w in info.words if w.content) or info.text
         hits = self.store.search(terms, depth, since, until)
@@ -131,10 +135,11 @@ class Archive:
             closeness = float(vectors[hits[index].citation.text] @ query)
             return replace(hits[index], relevance=round(fused_score(share, closeness), 4))
 
-        return sorted((fused(i, share) for i, share in shares), key=lambda hit: -hit.relevance)
+        return sorted((fused(i, share) for i, share in shares), key=lambda hit: -hit.relevance), vectors
 
-    def _passages(self, info: QuestionInfo, hits: list[Hit]) -> list[Passage]:
-        """The best sentences of the best few articles (``hits``: best first), parsed, best article first."""
+    def _passages(self, info: QuestionInfo, hits: list[Hit], vectors: dict[str, np.ndarray]) -> list[Passage]:
+        """The best sentences of the best few articles (``hits``: best first, ``vectors``: their embeddings by
+        text), parsed, best article first."""
         chosen: dict[str, list[Hit]] = {}
         groups: dict[str, str] = {}  # story group -> the article read for it
         for hit in hits:
@@ -145,7 +150,6 @@ class Archive:
                 groups[hit.group] = hit.article.id
         read = [article_hits[:READ_SENTENCES] for article_hits in chosen.values()]
         parsed = iter(get_nlp().pipe((h.citation.text for hits in read for h in hits), disable=["lemmatizer"]))
-        vectors = self._sentence_vectors([h.citation.text for hits in read for h in hits])
         passages = []
         for article_hits in read:
             sentences = [next(parsed)[:] for _ in article_hits]
