@@ -75,7 +75,11 @@ class QAPair:
 
 @dataclass
 class Article:
-    """A dated news article. ``existing_faq`` is someone else's FAQ, never evidence."""
+    """A dated news article. ``existing_faq`` is someone else's FAQ, never evidence.
+
+    The readers make ``id`` a hash of the date and body, so articles from two sources never collide;
+    ``source_id`` is the id the source gave it (a feed record's ``"id"``), kept as metadata.
+    """
 
     id: str
     body: str
@@ -83,6 +87,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    source_id: str | None = None
     existing_faq: list[QAPair] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -90,7 +95,7 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        fields = {k: data.get(k) for k in ("id", "body", "date", "title", "url", "source")}
+        fields = {k: data.get(k) for k in ("id", "body", "date", "title", "url", "source", "source_id")}
         return cls(**fields, existing_faq=[QAPair.from_dict(q) for q in data.get("existing_faq", [])])
 
 

@@ -3,6 +3,7 @@ import json
 import pytest
 
 from newsfaq import InputError, MissingDateError, iter_articles, load_article, parse_article
+from newsfaq.model import Article
 from newsfaq.settings import Settings
 
 BODY = (
@@ -68,7 +69,10 @@ def test_html_without_article_text():
 def test_json_record_and_jsonl_feed(tmp_path):
     record = {"id": "a1", "title": "Bridge", "date": "2024-05-07", "text": BODY, "url": "https://example.org/a1"}
     article = parse_article(json.dumps(record), name="a.json")
-    assert (article.id, article.url, article.date) == ("a1", "https://example.org/a1", "2024-05-07")
+    assert (article.source_id, article.url, article.date) == ("a1", "https://example.org/a1", "2024-05-07")
+    # The record's id is metadata: the id is the content hash, the same whatever id the feed gave.
+    assert article.id == parse_article(json.dumps({**record, "id": 1}), name="b.json").id != "a1"
+    assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
         json.dumps(record)

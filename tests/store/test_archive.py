@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from newsfaq.ask.questions import analyse_question
@@ -108,3 +110,22 @@ def test_search_ranks_by_the_fused_score_and_honours_the_limit(archive):
     assert len(hits) == 3 and "soldiers are stationed" in hits[0].citation.text
     assert [h.relevance for h in hits] == sorted((h.relevance for h in hits), reverse=True)
     assert archive.search("soldiers", limit=5, until="2024-01-01")[0].article.id == "old"
+
+
+def test_two_feeds_that_both_number_their_records_from_one_keep_both_articles(tmp_path):
+    from newsfaq import iter_articles
+    from newsfaq.render.archive_json import articles_json
+
+    feeds = []
+    for name, body in (("a", OLD.body), ("b", NEW.body)):
+        feed = tmp_path / f"{name}.jsonl"
+        feed.write_text(json.dumps({"id": "1", "date": "2024-09-10", "text": body}) + "\n")
+        feeds.append(feed)
+    articles = [article for _, article in iter_articles(feeds)]
+    with Archive(tmp_path / "feeds.db", create=True) as archive:
+        report = archive.add(articles)
+        assert (report.added, report.duplicates) == (2, 0)
+        stored = archive.articles()
+    assert {s.article.id for s in stored} == {a.id for a in articles} and "1" not in {a.id for a in articles}
+    assert [s.article.source_id for s in stored] == ["1", "1"]
+    assert [a["source_id"] for a in articles_json(stored)["articles"]] == ["1", "1"]

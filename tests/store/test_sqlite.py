@@ -49,6 +49,12 @@ def test_delete_removes_the_article_and_its_index_entries(store):
     assert store.search("workers", 5) == [] and store.count() == 0
 
 
+def test_the_sources_own_id_is_stored_and_returned(store):
+    _add(store, Article(id="e3b0c44298fc1c14", body=BODY, date="2025-03-14", source_id="feed-7"))
+    assert store.get("e3b0c44298fc1c14").article.source_id == "feed-7"
+    assert [a.article.source_id for a in store.articles()] == ["feed-7"]
+
+
 def test_user_text_cannot_inject_fts_syntax(store):
     _add(store, _article())
     assert store.search('workers" OR NEAR(', 5)
@@ -78,6 +84,8 @@ def test_a_read_only_store_reads_but_sqlite_refuses_its_writes(store, tmp_path):
     assert reader.search("union", 5)[0].article.id == "a1"
     with pytest.raises(ArchiveError, match="the archive is unchanged"):
         _add(reader, _article("a2"))
+    with pytest.raises(ArchiveError, match="the archive is unchanged"):
+        reader.delete("a1")
     assert [a.article.id for a in reader.articles(limit=1)] == ["a1"]
     reader.close()
 

@@ -28,11 +28,14 @@ def assemble_article(
     date: str | None,
     title: str | None = None,
     url: str | None = None,
-    article_id: str | None = None,
+    source_id: object = None,
     existing_faq: list[QAPair] | None = None,
     require_date: bool = True,
 ) -> Article:
-    """Check the body and date, derive a stable id, and return the article.
+    """Check the body and date, derive the id from the content, and return the article.
+
+    ``source_id`` (a feed record's own id) is kept as metadata, never as the id: two feeds both
+    numbering from 1 must not overwrite each other in the archive.
 
     ``require_date=False`` accepts an undated article (checking claims needs no date).
     """
@@ -44,11 +47,12 @@ def assemble_article(
     iso = normalise_date(date, name) if date else None
     digest = hashlib.sha1(f"{iso}\n{body}".encode()).hexdigest()[:16]
     return Article(
-        id=str(article_id) if article_id else digest,
+        id=digest,
         body=body,
         date=iso,
         title=title.strip() if title else None,
         url=url,
         source=name,
+        source_id=None if source_id is None else str(source_id),
         existing_faq=existing_faq or [],
     )

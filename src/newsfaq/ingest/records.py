@@ -24,7 +24,7 @@ def record_to_article(record: Any, name: str, date: str | None = None, require_d
         date=date or record.get("date"),
         title=record.get("title"),
         url=record.get("url"),
-        article_id=record.get("id"),
+        source_id=record.get("id"),
     )
 
 

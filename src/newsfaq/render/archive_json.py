@@ -18,7 +18,10 @@ TIMELINE_SCHEMA = f"newsfaq.timeline/{SCHEMA_VERSION}"
 
 def _listing(stored: StoredArticle) -> dict:
     a = stored.article
-    return {"id": a.id, "date": a.date, "title": a.title, "url": a.url, "source": a.source, "group": stored.group}
+    return {
+        "id": a.id, "date": a.date, "title": a.title, "url": a.url, "source": a.source, "source_id": a.source_id,
+        "group": stored.group,
+    }  # fmt: skip
 
 
 def articles_json(stored: list[StoredArticle]) -> dict:

@@ -7,6 +7,11 @@ mid-``add`` leaves the archive as it was before that article. Embeddings are
 stored once per distinct sentence text (wire copies repeat most sentences),
 as int8, with a count of the sentences using them so ``delete`` can drop
 those no longer used.
+
+Reading opens the file with ``mode=ro``, so a read never creates, migrates or
+changes it (and WAL lets it read while an ``add`` commits). Only a write opens
+it read-write: a new or empty file then gets the schema, an older archive is
+migrated (meta ``schema_version``), and any other file is refused first.
 """
 
 from __future__ import annotations
@@ -22,25 +27,35 @@ from newsfaq.model import Article, ArticleRef, Citation, Sentence
 from newsfaq.store.base import Hit, StoredArticle
 from newsfaq.store.minhash import PERMUTATIONS
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS articles (
+VECTORS = """CREATE TABLE IF NOT EXISTS vectors (
+    key BLOB PRIMARY KEY, vector BLOB NOT NULL, uses INTEGER NOT NULL
+) WITHOUT ROWID"""
+SCHEMA = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+    """CREATE TABLE articles (
     id TEXT PRIMARY KEY, title TEXT, date TEXT, url TEXT, source TEXT, body TEXT NOT NULL,
-    grp TEXT NOT NULL, signature BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sentences (
+    grp TEXT NOT NULL, signature BLOB NOT NULL, source_id TEXT
+)""",
+    """CREATE TABLE sentences (
     rowid INTEGER PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     idx INTEGER NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
+)""",
+    "CREATE INDEX sentences_article ON sentences(article_id)",
+    """CREATE VIRTUAL TABLE sentences_fts USING fts5(
     text, content='sentences', content_rowid='rowid', tokenize='porter unicode61'
-);
-CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL, uses INTEGER NOT NULL) WITHOUT ROWID;
-"""
+)""",
+    VECTORS,
+)
 QUANTUM = 127.0
 """Unit vectors are stored as int8 (value * 127): a quarter of float32's size, cosines within about 0.01."""
 FORMAT = "newsfaq-archive/1"
+"""meta 'format': what marks a SQLite file as a newsfaq archive."""
+SCHEMA_VERSION = 2
+"""meta 'schema_version' (absent: 1). Opening for writing migrates an older archive; reading never does."""
+MIGRATIONS = {
+    # Version 1 archives written before embeddings were stored have no vectors table.
+    2: (VECTORS, "ALTER TABLE articles ADD COLUMN source_id TEXT"),
+}
 
 
 class ArchiveError(NewsfaqError):
@@ -57,19 +72,34 @@ def _fts_terms(query: str) -> str:
     return " OR ".join(f'"{w}"' for w in words)
 
 
+def _schema_version(db: sqlite3.Connection, path: Path) -> int | None:
+    """The archive's schema version, None for a file with no tables yet; any other file is refused unread."""
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return None
+    found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() if "meta" in tables else None
+    if found is None or found[0] != FORMAT:
+        raise ArchiveError(f"{path} is a SQLite file but not a {FORMAT} archive; it was left as is")
+    version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(version[0]) if version else 1
+
+
 class SQLiteStore:
     def __init__(self, path: str | Path, *, create: bool = False, read_only: bool = False) -> None:
-        """``read_only`` opens the file so that SQLite itself refuses every write (the web server's default)."""
+        """Open for writing only with ``create``; otherwise open read-only (``mode=ro``) and reopen for writing
+        at the first ``add`` or ``delete``, so reading never creates, migrates or changes a file. ``read_only``
+        never reopens: SQLite refuses every write (the web server's default)."""
         self.path = Path(path)
+        self.read_only = read_only
         if not create and not self.path.exists():
             raise ArchiveError(f"no archive at {self.path}; create one with: newsfaq add FILES --db {self.path}")
+        self._open(write=create and not read_only)
+
+    def _open(self, write: bool) -> None:
         try:
-            if read_only:
-                self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
-            else:
-                self.db = sqlite3.connect(self.path, timeout=5.0)
-                self._prepare()
-            found = self.db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            self.db = self._connect_for_writing() if write else self._connect_for_reading()
+            columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+            tables = {name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.OperationalError as error:
             if "locked" in str(error):
                 raise ArchiveError(f"{self.path} is locked by another process; try again when it finishes") from None
@@ -78,27 +108,79 @@ class SQLiteStore:
             raise ArchiveError(
                 f"{self.path} is not a newsfaq archive or is damaged ({error}); it was left as is"
             ) from None
-        if found is None or found[0] != FORMAT:
-            raise ArchiveError(f"{self.path} is a SQLite file but not a {FORMAT} archive; it was left as is")
+        self.writable = write
+        # An older archive opened for reading is read as it is: what it lacks reads as absent.
+        source_id = "source_id" if "source_id" in columns else "NULL"
+        self._article_columns = f"id, body, date, title, url, source, {source_id}, grp"
+        self._has_vectors = "vectors" in tables
 
-    def _prepare(self) -> None:
-        self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA journal_mode = WAL")
-        # With WAL every commit stays atomic; NORMAL only lets a power cut drop the newest commits.
-        self.db.execute("PRAGMA synchronous = NORMAL")
-        with self.db:
-            self.db.executescript(SCHEMA)
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
+    def _connect_for_reading(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri()
+        try:
+            return self._archive_or_refuse(sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=5.0))
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorname != "SQLITE_READONLY_DIRECTORY":
+                raise
+        # WAL readers share a -shm index beside the archive, and this folder will not take one. With no -wal
+        # file beside it (SQLite refuses that case as CANTOPEN), the file alone is the archive: read it as fixed.
+        return self._archive_or_refuse(sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True))
+
+    def _archive_or_refuse(self, db: sqlite3.Connection) -> sqlite3.Connection:
+        try:
+            if _schema_version(db, self.path) is None:
+                raise ArchiveError(f"{self.path} is not a newsfaq archive (it holds no tables); it was left as is")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _connect_for_writing(self) -> sqlite3.Connection:
+        """Give a new (empty) file the schema, or migrate an older archive; any other file is refused before
+        anything is written to it."""
+        db = sqlite3.connect(self.path, timeout=5.0)
+        try:
+            db.execute("BEGIN IMMEDIATE")  # one writer at a time reads the version and changes the schema
+            version = _schema_version(db, self.path)
+            if version is None:
+                steps = [*SCHEMA, f"INSERT INTO meta VALUES ('format', '{FORMAT}')"]
+            elif version > SCHEMA_VERSION:
+                raise ArchiveError(f"{self.path} is from a newer newsfaq (schema version {version}); upgrade to write")
+            else:
+                steps = [statement for v in range(version + 1, SCHEMA_VERSION + 1) for statement in MIGRATIONS[v]]
+            for statement in steps:
+                db.execute(statement)
+            if version != SCHEMA_VERSION:
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            db.commit()
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA journal_mode = WAL")
+            # With WAL every commit stays atomic; NORMAL only lets a power cut drop the newest commits.
+            db.execute("PRAGMA synchronous = NORMAL")
+        except BaseException:
+            db.rollback()
+            db.close()
+            raise
+        return db
+
+    def _writable(self) -> None:
+        """At the first write, reopen the file read-write (migrating an older archive); a ``read_only`` store
+        stays as it is, so SQLite refuses the write."""
+        if not self.writable and not self.read_only:
+            reader = self.db
+            self._open(write=True)  # on failure the store keeps reading
+            reader.close()
 
     def add(
         self, article: Article, sentences: list[Sentence], signature: np.ndarray, group: str, vectors: np.ndarray
     ) -> bool:
+        self._writable()
         try:
             with self.db:
                 cursor = self.db.execute(
-                    "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (article.id, article.title, article.date, article.url, article.source, article.body, group,
-                     signature.astype(np.uint64).tobytes()),
+                    "INSERT OR IGNORE INTO articles (id, title, date, url, source, source_id, body, grp, signature)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.id, article.title, article.date, article.url, article.source, article.source_id,
+                     article.body, group, signature.astype(np.uint64).tobytes()),
                 )  # fmt: skip
                 if cursor.rowcount == 0:
                     return False
@@ -153,6 +235,8 @@ class SQLiteStore:
         return self._hits(rows)
 
     def vectors(self, texts: list[str]) -> list[np.ndarray | None]:
+        if not self._has_vectors:
+            return [None] * len(texts)
         found: dict[bytes, np.ndarray] = {}
         keys = [_vector_key(t) for t in texts]
         unique = list(dict.fromkeys(keys))
@@ -165,33 +249,36 @@ class SQLiteStore:
         return [found.get(key) for key in keys]
 
     def get(self, article_id: str) -> StoredArticle | None:
-        row = self.db.execute(
-            "SELECT id, body, date, title, url, source, grp FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        return StoredArticle(Article(*row[:6]), row[6])
+        row = self.db.execute(f"SELECT {self._article_columns} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else StoredArticle(Article(*row[:7]), row[7])
 
     def delete(self, article_id: str) -> bool:
-        with self.db:
-            rows = self.db.execute("SELECT rowid, text FROM sentences WHERE article_id = ?", (article_id,)).fetchall()
-            for rowid, text in rows:
-                self.db.execute(
-                    "INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', ?, ?)", (rowid, text)
-                )
-                self.db.execute("UPDATE vectors SET uses = uses - 1 WHERE key = ?", (_vector_key(text),))
-            self.db.execute("DELETE FROM vectors WHERE uses <= 0")
-            return self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+        self._writable()
+        try:
+            with self.db:
+                rows = self.db.execute(
+                    "SELECT rowid, text FROM sentences WHERE article_id = ?", (article_id,)
+                ).fetchall()
+                for rowid, text in rows:
+                    self.db.execute(
+                        "INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', ?, ?)", (rowid, text)
+                    )
+                    self.db.execute("UPDATE vectors SET uses = uses - 1 WHERE key = ?", (_vector_key(text),))
+                self.db.execute("DELETE FROM vectors WHERE uses <= 0")
+                return self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+        except sqlite3.OperationalError as error:
+            raise ArchiveError(
+                f"{self.path}: could not remove {article_id} ({error}); the archive is unchanged"
+            ) from None
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
         rows = self.db.execute(
-            "SELECT id, body, date, title, url, source, grp FROM articles ORDER BY date, id LIMIT ? OFFSET ?",
-            (limit, offset),
+            f"SELECT {self._article_columns} FROM articles ORDER BY date, id LIMIT ? OFFSET ?", (limit, offset)
         )
-        return [StoredArticle(Article(*row[:6]), row[6]) for row in rows]
+        return [StoredArticle(Article(*row[:7]), row[7]) for row in rows]
 
     def signatures(self) -> tuple[list[str], np.ndarray]:
         rows = self.db.execute("SELECT grp, signature FROM articles").fetchall()
