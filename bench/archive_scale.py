@@ -23,10 +23,10 @@ from articles import dev_articles
 from common import percentile, print_table
 
 from newsfaq.ask.questions import analyse_question
-from newsfaq.check.index import split_sentences
 from newsfaq.faq.writer import make_faq
 from newsfaq.model import Article
 from newsfaq.nlp.embeddings import get_embedder
+from newsfaq.nlp.sentences import split_sentences
 from newsfaq.store.archive import RETRIEVE, Archive
 
 QUESTION_ARTICLES = 30

@@ -14,17 +14,14 @@ from common import print_table
 
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.writer import plan_candidates
-from newsfaq.nlp.analysis import analyze
-from newsfaq.nlp.pipeline import get_nlp
+from newsfaq.nlp.analysis import analyze_many
 from newsfaq.settings import DEFAULT_SETTINGS
 
 
 def main() -> None:
     articles = [article for _, article in dev_articles()]
     totals = {"candidates": 0, "kept": 0, "trimmed": 0, "dropped": 0}
-    docs = get_nlp().pipe([a.body for a in articles], batch_size=16)
-    for article, doc in zip(articles, docs, strict=True):
-        analysis = analyze(article, doc)
+    for analysis in analyze_many(articles):
         candidates = plan_candidates(analysis)
         result = ground(candidates, analysis, DEFAULT_SETTINGS.max_answer_sentences)
         totals["candidates"] += len(candidates)

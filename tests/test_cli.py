@@ -229,7 +229,7 @@ def test_a_killed_add_leaves_only_whole_articles(tmp_path, example_path):
     per_article = connection.execute(
         "SELECT a.body, count(s.rowid) FROM articles a LEFT JOIN sentences s ON s.article_id = a.id GROUP BY a.id"
     ).fetchall()
-    from newsfaq.check.index import split_sentences
+    from newsfaq.nlp.sentences import split_sentences
 
     expected = [len(sentences) for sentences in split_sentences([body for body, _ in per_article])]
     assert [count for _, count in per_article] == expected

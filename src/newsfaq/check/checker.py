@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
 import numpy as np
@@ -24,6 +24,7 @@ from newsfaq.check.language import looks_english
 from newsfaq.check.lexicon import words
 from newsfaq.check.scorer import SupportModel, get_model
 from newsfaq.check.verdicts import combine, judge
+from newsfaq.ingest.clean import clean_text
 from newsfaq.model import Article, QAPair, Verdict
 from newsfaq.nlp.pipeline import get_nlp
 
@@ -90,15 +91,24 @@ def verdicts_for(
     return [combine(claim, verdicts) for claim, verdicts in zip(claims, judged, strict=True)]
 
 
+def _normalised(batch: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Both sides cleaned the same way (``ingest/clean.py``): "the victim 's" in a tokenised claim must
+    meet "the victim's" in the article, and the reverse. Each distinct body is cleaned once."""
+    bodies = {body: clean_text(body) for body in {body for body, _ in batch}}
+    return [(bodies[body], clean_text(claim)) for body, claim in batch]
+
+
 def _check_batch(batch: list[tuple[str, str]], model: SupportModel | None) -> list[Verdict]:
-    """Verdicts for one batch of (body, claim) pairs; each distinct body is indexed once."""
-    problems = [_unverifiable(body, claim) for body, claim in batch]
+    """Verdicts for one batch of (body, claim) pairs; each distinct body is indexed once. Verdicts name
+    each claim as given; evidence offsets index the cleaned body (an ``Article``'s body is already clean)."""
+    cleaned = _normalised(batch)
+    problems = [_unverifiable(body, claim) for body, claim in cleaned]
     good = [i for i, problem in enumerate(problems) if problem is None]
-    bodies = sorted({batch[i][0] for i in good})
+    bodies = sorted({cleaned[i][0] for i in good})
     by_body = dict(zip(bodies, index_articles(bodies), strict=True))
-    judged = iter(verdicts_for([by_body[batch[i][0]] for i in good], [batch[i][1] for i in good], model))
+    judged = iter(verdicts_for([by_body[cleaned[i][0]] for i in good], [cleaned[i][1] for i in good], model))
     return [
-        Verdict(claim, "unverifiable", 0.0, [], problem) if problem else next(judged)
+        Verdict(claim, "unverifiable", 0.0, [], problem) if problem else replace(next(judged), claim=claim)
         for (_, claim), problem in zip(batch, problems, strict=True)
     ]
 

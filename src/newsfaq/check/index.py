@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from newsfaq.check.lexicon import Word, words
 from newsfaq.model import Sentence
-from newsfaq.nlp.pipeline import get_nlp
+from newsfaq.nlp.sentences import split_sentences
 
 
 @dataclass
@@ -46,26 +46,6 @@ class ArticleIndex:
             self.keys.update(keys)
             self.bigrams.update(zip(keys, keys[1:], strict=False))
             self.trigrams.update(zip(keys, keys[1:], keys[2:], strict=False))
-
-
-def split_sentences(bodies: list[str]) -> list[list[Sentence]]:
-    """Sentence offsets from spaCy's statistical sentence splitter (fast: no parse)."""
-    nlp = get_nlp()
-    senter = nlp.get_pipe("senter")  # disabled in the shared pipeline; it runs alone here
-    docs = senter.pipe(nlp.tokenizer.pipe(bodies), batch_size=32)
-    return [_sentences(doc.text, [(s.start_char, s.end_char) for s in doc.sents]) for doc in docs]
-
-
-def _sentences(body: str, bounds: list[tuple[int, int]]) -> list[Sentence]:
-    sentences = []
-    for start, end in bounds:
-        text = body[start:end]
-        stripped = text.strip()
-        if not stripped:
-            continue
-        start += len(text) - len(text.lstrip())
-        sentences.append(Sentence(index=len(sentences), start=start, end=start + len(stripped), text=stripped))
-    return sentences
 
 
 SPACED_NUMBER = re.compile(r"\b(\d{1,3})([,.]) (\d{3}\b|\d{1,2}\b)")

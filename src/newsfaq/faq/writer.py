@@ -13,7 +13,7 @@ import re
 from newsfaq import __version__
 from newsfaq.faq.candidates import Candidate
 from newsfaq.faq.grounding import ground
-from newsfaq.faq.intents import FINDERS
+from newsfaq.faq.intents import FINDERS, INTENT_WEIGHTS
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.settings import DEFAULT_SETTINGS, Settings
@@ -23,6 +23,8 @@ QUESTION_STARTS = ("what", "why", "how", "who", "when", "where", "which", "whom"
 MIN_QUESTION_WORDS, MAX_QUESTION_WORDS = 4, 16
 DANGLING_WORDS = {"in", "on", "at", "of", "as", "since", "during", "to", "from", "with", "for"}
 DUPLICATE_OVERLAP = 0.7
+POSITION_DISCOUNT = 0.06
+"""Importance falls with the evidence's place in the story: weight / (1 + 0.06 x sentence index)."""
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
 
 
@@ -58,7 +60,15 @@ def _is_repeat(candidate: Candidate, kept: list[Candidate]) -> bool:
 
 def _importance(candidate: Candidate) -> float:
     """Intent weight discounted by how far down the story the evidence sits."""
-    return candidate.weight / (1.0 + 0.06 * candidate.sentences[0])
+    return candidate.weight / (1.0 + POSITION_DISCOUNT * candidate.sentences[0])
+
+
+def reach(settings: Settings) -> int:
+    """How many leading sentences the FAQ reads: evidence further down can never reach
+    ``min_confidence`` (the heaviest intent discounted by position), so a very long body is parsed only
+    this far, twice over to leave room for second answer sentences."""
+    furthest = (max(INTENT_WEIGHTS.values()) / settings.min_confidence - 1.0) / POSITION_DISCOUNT
+    return 2 * (int(furthest) + 1)
 
 
 def plan_candidates(analysis: Analysis) -> list[Candidate]:
@@ -94,7 +104,7 @@ def _answer(analysis: Analysis, candidate: Candidate, settings: Settings) -> QAP
 
 def make_faq(article: Article, settings: Settings = DEFAULT_SETTINGS, *, analysis: Analysis | None = None) -> FAQ:
     """Write the FAQ for ``article``: at most ``settings.max_questions`` grounded pairs."""
-    analysis = analysis or analyze(article)
+    analysis = analysis or analyze(article, limit=reach(settings))
     confident = [c for c in plan_candidates(analysis) if _importance(c) >= settings.min_confidence]
     chosen = select(ground(confident, analysis, settings.max_answer_sentences).kept, settings.max_questions)
     items = [_answer(analysis, c, settings) for c in chosen]

@@ -7,6 +7,7 @@ import re
 
 from newsfaq import datetext
 from newsfaq.errors import InputError, MissingDateError
+from newsfaq.ingest.clean import clean_text
 from newsfaq.model import Article, QAPair
 
 MIN_BODY_CHARS = 40
@@ -32,14 +33,15 @@ def assemble_article(
     existing_faq: list[QAPair] | None = None,
     require_date: bool = True,
 ) -> Article:
-    """Check the body and date, derive the id from the content, and return the article.
+    """Clean the body (``ingest/clean.py``), check it and the date, derive the id from the content, and
+    return the article.
 
     ``source_id`` (a feed record's own id) is kept as metadata, never as the id: two feeds both
     numbering from 1 must not overwrite each other in the archive.
 
     ``require_date=False`` accepts an undated article (checking claims needs no date).
     """
-    body = body.strip()
+    body = clean_text(body)
     if len(re.sub(r"\s+", "", body)) < MIN_BODY_CHARS:
         raise InputError(f"{name}: no article text found (body is empty or too short to be an article)")
     if not date and require_date:
@@ -50,7 +52,7 @@ def assemble_article(
         id=digest,
         body=body,
         date=iso,
-        title=title.strip() if title else None,
+        title=clean_text(title) or None if title else None,
         url=url,
         source=name,
         source_id=None if source_id is None else str(source_id),

@@ -1,7 +1,13 @@
-"""One parse of an article body and the facts every later step reads off it."""
+"""One parse of an article body and the facts every later step reads off it.
+
+The parse keeps the sentence boundaries of ``nlp/sentences.py`` (every other
+command splits with it), and long bodies are parsed in chunks of whole
+sentences, so a body of any accepted size parses in bounded memory.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -10,6 +16,11 @@ from spacy.tokens import Doc, Span, Token
 from newsfaq import datetext
 from newsfaq.model import Article, ResolvedDate, Sentence
 from newsfaq.nlp.pipeline import get_nlp
+from newsfaq.nlp.sentences import split_sentences
+
+CHUNK_CHARS = 50_000
+"""Bodies are parsed in chunks of whole sentences up to this size (spaCy refuses texts over 1,000,000
+characters, and its memory grows with the text's length)."""
 
 
 @dataclass
@@ -32,14 +43,6 @@ class Analysis:
                 self._sentence_index[token.i] = index
 
 
-def _trimmed(span: Span) -> tuple[int, int]:
-    """Character offsets of a sentence without surrounding whitespace."""
-    text = span.text
-    start = span.start_char + (len(text) - len(text.lstrip()))
-    end = span.start_char + len(text.rstrip())
-    return start, end
-
-
 def _resolve_dates(doc: Doc, anchor: date) -> list[ResolvedDate]:
     resolved = []
     for entity in doc.ents:
@@ -59,14 +62,47 @@ def _resolve_dates(doc: Doc, anchor: date) -> list[ResolvedDate]:
     return resolved
 
 
-def analyze(article: Article, doc: Doc | None = None) -> Analysis:
-    """Parse the body (or reuse a parse from ``nlp.pipe``) and index its sentences."""
-    doc = doc if doc is not None else get_nlp()(article.body)
-    spans = [span for span in doc.sents if span.text.strip()]
-    sentences = []
-    for index, span in enumerate(spans):
-        start, end = _trimmed(span)
-        sentences.append(Sentence(index=index, start=start, end=end, text=article.body[start:end]))
-    anchor = datetext.parse_iso(article.date) if article.date else None
-    dates = _resolve_dates(doc, anchor) if anchor else []
-    return Analysis(article=article, doc=doc, sentences=sentences, spans=spans, dates=dates)
+def _chunks(body: str, sentences: list[Sentence]) -> list[tuple[int, list[int]]]:
+    """(start offset, sentence starts) of each chunk; consecutive chunks cover the whole body."""
+    chunks: list[tuple[int, list[int]]] = [(0, [])]
+    for sentence in sentences:
+        offset, starts = chunks[-1]
+        if starts and sentence.end - offset > CHUNK_CHARS:
+            chunks.append((sentence.start, []))
+        chunks[-1][1].append(sentence.start)
+    return chunks
+
+
+def _unparsed(body: str, sentences: list[Sentence]) -> Iterator[Doc]:
+    """Tokenised chunks with every token's sentence start fixed, which the parser then respects."""
+    nlp = get_nlp()
+    chunks = _chunks(body, sentences)
+    ends = [offset for offset, _ in chunks[1:]] + [len(body)]
+    for (offset, starts), end in zip(chunks, ends, strict=True):
+        doc = nlp.make_doc(body[offset:end])
+        begins = {start - offset for start in starts}
+        for token in doc:
+            token.is_sent_start = token.i == 0 or token.idx in begins
+        yield doc
+
+
+def _parse(body: str, sentences: list[Sentence]) -> Doc:
+    docs = list(get_nlp().pipe(_unparsed(body, sentences), batch_size=8))
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def analyze_many(articles: list[Article], limit: int | None = None) -> Iterator[Analysis]:
+    """Split every body with the shared splitter, then parse each and index its sentences; with ``limit``,
+    only the first ``limit`` sentences are parsed and indexed (the rest of a huge body is never read)."""
+    for article, sentences in zip(articles, split_sentences([a.body for a in articles]), strict=True):
+        sentences = sentences[:limit]
+        doc = _parse(article.body[: sentences[-1].end if limit and sentences else None], sentences)
+        spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences]
+        anchor = datetext.parse_iso(article.date) if article.date else None
+        dates = _resolve_dates(doc, anchor) if anchor else []
+        yield Analysis(article=article, doc=doc, sentences=sentences, spans=spans, dates=dates)
+
+
+def analyze(article: Article, limit: int | None = None) -> Analysis:
+    """Parse one body and index its sentences (the first ``limit`` of them, when given)."""
+    return next(analyze_many([article], limit))

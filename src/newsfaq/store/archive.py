@@ -21,12 +21,12 @@ from newsfaq.ask.answering import Passage, answer_from, validate_question
 from newsfaq.ask.engine import READ_SENTENCES, fused_score
 from newsfaq.ask.questions import QuestionInfo, analyse_question
 from newsfaq.ask.sentences import rank_sentences
-from newsfaq.check.index import split_sentences
 from newsfaq.datetext import parse_iso
 from newsfaq.errors import InputError
 from newsfaq.model import Answer, Article
 from newsfaq.nlp.embeddings import embed_question, get_embedder
 from newsfaq.nlp.pipeline import get_nlp
+from newsfaq.nlp.sentences import split_sentences
 from newsfaq.store.base import Hit, Store, StoredArticle
 from newsfaq.store.minhash import StoryGroups, signature
 from newsfaq.store.sqlite import SQLiteStore
@@ -47,11 +47,12 @@ class AddReport:
     """Added articles that joined an existing story group (near-identical copies)."""
 
 
-def check_date(value: str | None, name: str) -> str | None:
+def check_date(value: str | None, field: str) -> str | None:
+    """``value`` if it is a YYYY-MM-DD date; ``field`` is the input it came from, named in the error."""
     if value is None:
         return None
     if parse_iso(value) is None:
-        raise InputError(f"{name} {value!r} is not a date; write it as YYYY-MM-DD")
+        raise InputError(f"{{field}} {value!r} is not a date; write it as YYYY-MM-DD", field=field)
     return value
 
 
@@ -95,8 +96,8 @@ class Archive:
 
     def search(self, query: str, limit: int = 10, since: str | None = None, until: str | None = None) -> list[Hit]:
         """Sentences for ``query``, best first, by the same fused score ``ask`` reads them in."""
-        query = validate_question(query, "search query")
-        since, until = check_date(since, "--since"), check_date(until, "--until")
+        query = validate_question(query, "query")
+        since, until = check_date(since, "since"), check_date(until, "until")
         hits, _ = self._retrieve(analyse_question(query), since, until, max(limit, RETRIEVE))
         return hits[:limit]
 
@@ -110,9 +111,9 @@ class Archive:
         self, question: str, as_of: str | None = None, since: str | None = None, until: str | None = None
     ) -> Answer:
         question = validate_question(question)
-        until = min(filter(None, [check_date(until, "--until"), check_date(as_of, "--as-of")]), default=None)
+        until = min(filter(None, [check_date(until, "until"), check_date(as_of, "as_of")]), default=None)
         info = analyse_question(question)
-        passages = self._passages(info, *self._retrieve(info, check_date(since, "--since"), until))
+        passages = self._passages(info, *self._retrieve(info, check_date(since, "since"), until))
         answer = answer_from(question, passages)
         if not passages:
             answer.message = "The archive does not say: no article matches the question's words."

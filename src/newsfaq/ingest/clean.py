@@ -1,0 +1,80 @@
+"""Scraped-news clean-up, applied before any sentence is split.
+
+Real feeds carry mojibake ("Â£"), full stops with no space after them
+("in the US.Authorities say"), page furniture ("Scroll down for video",
+"Media playback is not supported on this device", share bars), and text
+run through a tokeniser ("the victim 's", "-lrb-", "`` quoted ''"). Each
+repair here is local and keeps every word of prose; furniture is removed
+only where a whole phrase of it matches. ``Article.body`` holds the cleaned
+text and citation offsets index it. ``clean_text`` is idempotent, so the
+checker can apply it again to both sides of a pair.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+_BRACKETS = {"-lrb-": "(", "-rrb-": ")", "-lsb-": "[", "-rsb-": "]", "-lcb-": "{", "-rcb-": "}"}
+_BRACKET_TOKEN = re.compile("|".join(_BRACKETS), re.I)
+_CLITIC = re.compile(r"(?<=\w) (?='(?:s|re|ve|ll|d|m)\b|n't\b)", re.I)
+"""A space a tokeniser put before a clitic: "victim 's", "do n't"."""
+_SPACED_PUNCTUATION = re.compile(r"(?<=[\w)\]]) (?=[.,;:!?%](?:\s|$))|(?<=\() | (?=\))")
+"""Spaces a tokeniser put before punctuation and inside brackets: "hurt .", "( pictured )"."""
+_OPEN_DOUBLE = re.compile(r"``\s*")
+_OPEN_SINGLE = re.compile(r"(?:(?<=\s)|^)`\s*", re.M)
+_CLOSE_DOUBLE = re.compile(r"\s*''")
+_MISSING_SPACE = re.compile(r"(?<=[^\W_]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z%)][.!?][\"”’])(?=[A-Z][a-z])")
+"""A sentence end glued to the next sentence: "in the US.Authorities", "well."Next". Abbreviations with
+inner dots ("U.S.Army") and domains ("example.com") are left alone."""
+_CAPTION_RUN_ON = re.compile(
+    r"(\bpictured (?:above|below|left|right|centre|center|top|bottom|here))[ \t]+(?=[A-Z][a-z])"
+)
+"""A photo caption run into the next sentence with no full stop: "…cake, pictured above Detectives are…"."""
+
+FURNITURE = re.compile(
+    r"""(?:^|(?<=[.!?"”’\n]))[ \t]*(?:
+        scroll\ down\ for\ (?:the\ )?videos?
+      | media\ playback\ is\ (?:not\ supported|unsupported)\ on\ (?:this|your)\ device
+      | click\ here\ to\ (?:get|download|read|watch|see|subscribe)[^.\n]{0,60}
+      | send\ this\ page\ to\ someone\ via\ email
+      | share\ this\ (?:with|article|story)(?:\ (?:email|facebook|messenger|twitter|pinterest|whatsapp|linkedin
+            |reddit|copy\ this\ link|sms))+
+      | (?:image|picture|photo)\ copyright\ [^.\n]{0,60}?\ (?:image|picture|photo)\ caption\b(?=\ [A-Z])
+      | (?:image|picture|photo)\ caption\b(?=\ [A-Z])
+      | advertisement(?=[ \t]*(?:\n|$))
+      | (?:follow|like)\ us\ on\ (?:twitter|facebook|instagram)[^.\n]{0,40}
+      | sign\ up\ (?:for|to)\ (?:our|the)\ [^.\n]{0,40}newsletters?
+    )[ \t]*[.:!]?(?=\s|$)""",
+    re.I | re.X,
+)
+"""Page furniture, matched as a whole phrase at the start of a line or after a sentence end."""
+_BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+def detokenise(text: str) -> str:
+    """Undo tokeniser artefacts (PTB bracket tokens, split clitics, `` '' quotes) in place."""
+    text = _BRACKET_TOKEN.sub(lambda m: _BRACKETS[m.group().lower()], text)
+    text = _CLITIC.sub("", text)
+    text = _SPACED_PUNCTUATION.sub("", text)
+    text = _OPEN_DOUBLE.sub('"', text)
+    text = _OPEN_SINGLE.sub("'", text)
+    return _CLOSE_DOUBLE.sub('"', text)
+
+
+def remove_furniture(text: str) -> str:
+    """Drop page furniture; the prose around it stays as it was."""
+    text = FURNITURE.sub("", text)
+    return _SPACES.sub(" ", _BLANK_RUNS.sub("\n\n", text))
+
+
+def clean_text(text: str) -> str:
+    """The text with encoding damage, glued sentences, captions run into prose, furniture and tokeniser
+    artefacts repaired (see the module docstring)."""
+    text = ftfy.fix_encoding(text)
+    text = detokenise(text)
+    text = _MISSING_SPACE.sub(" ", text)
+    text = _CAPTION_RUN_ON.sub(r"\1. ", text)
+    return remove_furniture(text).strip()
