@@ -3,36 +3,52 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape as escape_markup
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from newsfaq import __version__
 from newsfaq.check.checker import check_faq, check_many
 from newsfaq.check.faq_input import read_faq
 from newsfaq.check.pairs import BadLine, read_pairs, verdict_line
-from newsfaq.errors import InputError, NewsfaqError
+from newsfaq.errors import InputError, NewsfaqError, describe
 from newsfaq.faq.writer import make_faq
-from newsfaq.ingest import expand_paths, iter_articles, iter_parsed, load_article
+from newsfaq.ingest import expand_paths, iter_articles, iter_parsed, load_article, parse_article, read_limited
 from newsfaq.model import Article, QAPair
 from newsfaq.render import RENDERERS, render_faq
 from newsfaq.render.answers import answer_markup, hits_markup, timeline_markup
 from newsfaq.render.archive_json import articles_json, search_json, timeline_json
 from newsfaq.render.report import report_json, report_markup
-from newsfaq.settings import Settings
+from newsfaq.settings import DEFAULT_SETTINGS, Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Grounded reader FAQs from dated news articles.")
-errors = Console(stderr=True, highlight=False, soft_wrap=True)
+errors = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+"""Messages carry user text (paths, ids, dates): never read as Rich markup, styled with ``Text`` instead."""
 SUFFIXES = {"md": ".md", "json": ".json", "html": ".html", "jsonld": ".jsonld"}
+FLAGS = {
+    "as_of": "--as-of", "since": "--since", "until": "--until", "date": "--date", "article.date": "--date",
+    "question": "the question", "query": "the search query", "format": "--format",
+}  # fmt: skip
+"""How the CLI names the fields that errors carry (``errors.describe``)."""
+SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _say(label: str, style: str, message: str) -> None:
+    errors.print(Text.assemble((label, style), " ", message))
 
 
 def _fail(message: str) -> None:
-    errors.print(f"[bold red]newsfaq: error:[/] {message}", soft_wrap=True, markup=True)
+    _say("newsfaq: error:", "bold red", message)
+
+
+def _skipped(error: NewsfaqError | str) -> None:
+    _say("skipped", "yellow", describe(error, FLAGS) if isinstance(error, NewsfaqError) else error)
 
 
 def _version(value: bool) -> None:
@@ -50,10 +66,21 @@ def main(
     """Grounded reader FAQs from dated news articles."""
 
 
+def _stdin(settings: Settings) -> bytes:
+    return read_limited(sys.stdin.buffer, "<stdin>", settings)
+
+
 def _inputs(paths: list[str], date: str | None, input_format: str, settings: Settings):
     if paths == ["-"]:
-        return iter_parsed(sys.stdin.buffer.read(), name="<stdin>", date=date, format=input_format, settings=settings)
+        return iter_parsed(_stdin(settings), name="<stdin>", date=date, format=input_format, settings=settings)
     return iter_articles(paths, date=date, format=input_format, settings=settings)
+
+
+def _load(path: str, date: str | None, settings: Settings = DEFAULT_SETTINGS) -> Article:
+    """One article from a file, or from standard input for ``-``."""
+    if path == "-":
+        return parse_article(_stdin(settings), name="<stdin>", date=date, settings=settings)
+    return load_article(path, date=date, settings=settings)
 
 
 def _source_file(name: str) -> str:
@@ -61,11 +88,22 @@ def _source_file(name: str) -> str:
     return name.split(":")[0].split("[")[0]
 
 
-def _output_name(name: str, article: Article, fmt: str) -> str:
+def _safe(text: str) -> str:
+    """A file-name part: letters, digits, dot, dash and underscore only, no leading dot (never '..')."""
+    return SAFE_NAME.sub("_", text).lstrip(".")[:80]
+
+
+def _output_name(name: str, article: Article, fmt: str, taken: set[str]) -> str:
+    """``feed-<record id>.faq.md`` for a feed item, ``<file stem>.faq.md`` for a file; sanitised, so it
+    never leaves the output directory, and made unique with the article's id when two items would clash."""
     file_name = _source_file(name)
-    stem = Path(file_name).stem or article.id
-    suffix = f"-{article.id}" if file_name != name else ""
-    return f"{stem}{suffix}.faq{SUFFIXES[fmt]}"
+    stem = _safe(Path(file_name).stem) or article.id
+    suffix = f"-{_safe(article.source_id or '') or article.id}" if file_name != name else ""
+    chosen = f"{stem}{suffix}.faq{SUFFIXES[fmt]}"
+    if chosen in taken:
+        chosen = f"{stem}{suffix}-{article.id}.faq{SUFFIXES[fmt]}"
+    taken.add(chosen)
+    return chosen
 
 
 @app.command()
@@ -109,8 +147,20 @@ def _emit(text: str, output: Path | None) -> None:
     """Write to the output file, or to standard output when there is none."""
     if output is None:
         sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
+        return
+    with _open_output(output) as handle:
+        handle.write(text)
+
+
+def _open_output(output: Path):
+    """The output file opened for writing, or a one-line error naming what stops it."""
+    if output.is_dir():
+        raise InputError(f"-o {output} is a directory; give a file name (a directory is for many articles)")
+    try:
+        return output.open("w", encoding="utf-8")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(f"-o {output}: cannot write there ({reason}); check that its directory exists") from None
 
 
 def _progress() -> Progress:
@@ -149,20 +199,24 @@ def _advance_per_file(results, progress, task):
 def _write_many(results, fmt, output: Path | None, settings: Settings, progress) -> int:
     if output is not None:
         if output.exists() and not output.is_dir():
-            raise NewsfaqError(f"{output} is a file; with many articles -o must be a directory")
-        output.mkdir(parents=True, exist_ok=True)
+            raise NewsfaqError(f"-o {output} is a file; with many articles -o must be a directory")
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise NewsfaqError(f"-o {output}: cannot create the directory ({error.strerror or error})") from None
     failures = written = 0
+    taken: set[str] = set()
     for name, result in results:
         if isinstance(result, NewsfaqError):
             failures += 1
-            (progress.console if progress else errors).print(f"[yellow]skipped[/] {result}", markup=True)
+            _skipped(result)
             continue
         text = render_faq(make_faq(result, settings), fmt)
         written += 1
         if output is None:
             sys.stdout.write(text.replace("\n", " ") + "\n" if fmt in ("json", "jsonld") else text + "\n---\n\n")
         else:
-            (output / _output_name(name, result, fmt)).write_text(text, encoding="utf-8")
+            _emit(text, output / _output_name(name, result, fmt, taken))
     errors.print(f"{written} FAQ(s) written, {failures} input(s) skipped", highlight=False)
     return failures
 
@@ -200,7 +254,7 @@ def check(
 def _check_article(path: str, faq_file, claims: list[str], fmt: str, output, date) -> None:
     if fmt not in ("report", "json"):
         raise InputError(f"unknown format {fmt!r}; use report or json")
-    loaded = load_article(path, date=date, settings=Settings(require_date=False))
+    loaded = _load(path, date, Settings(require_date=False))
     if claims:
         items: list[QAPair | None] = [None] * len(claims)
         verdicts = check_many([(loaded, claim) for claim in claims])
@@ -216,7 +270,7 @@ def _check_article(path: str, faq_file, claims: list[str], fmt: str, output, dat
     if output is None:
         Console().print(report_markup(results), soft_wrap=True, highlight=False)
         return
-    with output.open("w", encoding="utf-8") as handle:
+    with _open_output(output) as handle:
         Console(file=handle, no_color=True).print(report_markup(results), soft_wrap=True, highlight=False)
 
 
@@ -228,7 +282,7 @@ def _check_pairs(path: Path, output: Path | None) -> int:
     bad = [line for line in lines if isinstance(line, BadLine)]
     good = [line for line in lines if not isinstance(line, BadLine)]
     for line in bad:
-        errors.print(f"[yellow]skipped[/] {path}: {line.message}", markup=True, highlight=False)
+        _skipped(f"{path}: {line.message}")
     with _progress() as progress:
         task = progress.add_task("Checking claims", total=len(good))
         verdicts = check_many(
@@ -276,7 +330,7 @@ def _guard(work) -> None:
     try:
         work()
     except NewsfaqError as error:
-        _fail(str(error))
+        _fail(describe(error, FLAGS))
         raise typer.Exit(1) from None
 
 
@@ -290,14 +344,18 @@ def add(
     failures = []
 
     def work() -> None:
-        files = expand_paths(paths)
-        if not files:
-            raise InputError(f"no article files under {', '.join(paths)}")
+        if paths == ["-"]:
+            results = _inputs(paths, date, "auto", Settings())
+        else:
+            files = expand_paths(paths)
+            if not files:
+                raise InputError(f"no article files under {', '.join(paths)}")
+            results = iter_articles([str(f) for f in files], date=date)
         articles = []
-        for _, result in iter_articles([str(f) for f in files], date=date):
+        for _, result in results:
             if isinstance(result, NewsfaqError):
                 failures.append(result)
-                errors.print(f"[yellow]skipped[/] {escape_markup(str(result))}", markup=True)
+                _skipped(result)
             else:
                 articles.append(result)
         with _archive(db, create=True) as archive, _progress() as progress:
@@ -331,7 +389,7 @@ def ask(
 
         _text_or_json(fmt)
         if article is not None:
-            answer = ask_article(question, load_article(article, date=date))
+            answer = ask_article(question, _load(article, date))
         else:
             with _archive(db) as archive:
                 answer = archive.ask(question, as_of=as_of, since=since, until=until)
@@ -464,7 +522,7 @@ def serve(
         _check_port(host, port)
         if host not in ("127.0.0.1", "localhost", "::1"):
             reach = "use the API and change the archive" if allow_writes else "use the API"
-            errors.print(f"[yellow]warning:[/] no authentication: anyone who can reach {host} can {reach}", markup=True)
+            _say("warning:", "yellow", f"no authentication: anyone who can reach {host} can {reach}")
         errors.print(f"newsfaq serving on http://{host}:{port}  (API docs at /docs)", highlight=False)
         app = create_app(db, allow_writes=allow_writes, workers=workers)
         uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -90,23 +90,25 @@ def _month_day(text: str, anchor: date) -> date | None:
     return candidate
 
 
-def _weekday(text: str, anchor: date) -> date | None:
+def _weekday(text: str, anchor: date, forward: bool) -> date | None:
     match = _WEEKDAY.fullmatch(text)
     if not match:
         return None
     target = WEEKDAYS.index(match["day"].lower())
     relation = (match["rel"] or "").lower()
-    if relation == "next":
+    if relation == "next" or (forward and relation != "last"):
         return anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
-    # News reports use a bare weekday for the most recent such day (today included).
+    # News reports use a bare weekday in the past tense for the most recent such day (today included).
     back = (anchor.weekday() - target) % 7
     if relation == "last" and back == 0:
         back = 7
     return anchor - timedelta(days=back)
 
 
-def resolve(text: str, anchor: date) -> date | None:
+def resolve(text: str, anchor: date, forward: bool = False) -> date | None:
     """The calendar date a time expression denotes, read against ``anchor``.
+
+    ``forward``: the sentence speaks of the future, so a bare weekday ("on Monday") is the next such day.
 
     Returns None for expressions that name no definite time ("recently"). A
     span resolves to its first day ("last week" to that week's Monday); see
@@ -134,7 +136,7 @@ def resolve(text: str, anchor: date) -> date | None:
         return anchor - timedelta(days=days)
     if year := _YEAR.fullmatch(phrase):
         return date(int(year["year"]), 1, 1)
-    return parse_absolute(phrase) or _weekday(phrase, anchor) or _month_day(phrase, anchor)
+    return parse_absolute(phrase) or _weekday(phrase, anchor, forward) or _month_day(phrase, anchor)
 
 
 def iso_precision(text: str, resolved: date) -> str:

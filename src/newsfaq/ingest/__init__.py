@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from newsfaq.errors import InputError, NewsfaqError
 from newsfaq.ingest.decode import decode_bytes
@@ -41,19 +42,29 @@ def _detect_format(text: str, name: str, requested: str) -> str:
     return "html" if looks_like_html(text) else "text"
 
 
+def read_limited(stream: BinaryIO, name: str, settings: Settings) -> bytes:
+    """At most the size limit + 1 byte: an endless stream (/dev/zero, a pipe that never closes) is cut off
+    there and refused, whatever size the file system reports."""
+    data = stream.read(settings.max_input_bytes + 1)
+    if len(data) > settings.max_input_bytes:
+        raise InputError(
+            f"{name}: input is over the {settings.max_input_bytes / (1024 * 1024):.0f} MB limit; "
+            "split it into one article per file"
+        )
+    return data
+
+
 def _read_bytes(path: Path, settings: Settings) -> bytes:
     name = str(path)
     if not path.exists():
         raise InputError(f"{name}: no such file; check the path")
     if path.is_dir():
         raise InputError(f"{name}: is a directory; give a file (the CLI accepts directories)")
-    size = path.stat().st_size
-    if size > settings.max_input_bytes:
-        raise InputError(
-            f"{name}: file is {size / (1024 * 1024):.1f} MB, over the "
-            f"{settings.max_input_bytes / (1024 * 1024):.0f} MB limit; split it into one article per file"
-        )
-    return path.read_bytes()
+    try:
+        with path.open("rb") as stream:
+            return read_limited(stream, name, settings)
+    except OSError as error:
+        raise InputError(f"{name}: cannot be read ({error.strerror or error}); check its permissions") from None
 
 
 def iter_parsed(
@@ -141,4 +152,4 @@ def expand_paths(paths: list[str | os.PathLike[str]]) -> list[Path]:
     return expanded
 
 
-__all__ = ["load_article", "parse_article", "iter_articles", "iter_parsed", "expand_paths", "FORMATS"]
+__all__ = ["load_article", "parse_article", "iter_articles", "iter_parsed", "expand_paths", "read_limited", "FORMATS"]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import charset_normalizer
-
 from newsfaq.errors import InputError
 from newsfaq.settings import Settings
 
+MAX_WESTERN_SHARE = 0.05
+"""Windows-1252 text in English has a few accented letters and curly quotes, not a run of symbols."""
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
 
 
@@ -16,6 +16,26 @@ def _looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for byte in sample if byte in _CONTROL)
     return controls > max(2, len(sample) // 100)
+
+
+def _utf8_or_western(data: bytes, name: str) -> str:
+    """UTF-8, or else Windows-1252 (the legacy encoding of English news) when the result reads as mostly
+    plain text; anything else is refused rather than guessed into garbled characters that an answer
+    would then quote."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problem = f"byte 0x{data[error.start]:02x} at position {error.start} is not UTF-8"
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or sum(not ch.isascii() for ch in text) > MAX_WESTERN_SHARE * len(text):
+        raise InputError(
+            f"{name}: cannot read the text: {problem}, and it does not read as Windows-1252 either; "
+            "save the file as UTF-8 and try again"
+        )
+    return text
 
 
 def decode_bytes(data: bytes, name: str, settings: Settings) -> str:
@@ -31,15 +51,7 @@ def decode_bytes(data: bytes, name: str, settings: Settings) -> str:
     else:
         if _looks_binary(data):
             raise InputError(f"{name}: looks like a binary file, not text; give a .txt, .html or .json article")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            best = charset_normalizer.from_bytes(data).best()
-            if best is None:
-                raise InputError(
-                    f"{name}: cannot tell the text encoding; save the file as UTF-8 and try again"
-                ) from None
-            text = str(best)
+        text = _utf8_or_western(data, name)
     if not text.strip():
         raise InputError(f"{name}: the input is empty; give a file that holds an article")
     return text

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from newsfaq import datetext
 from newsfaq.model import Article, ResolvedDate, Sentence
+from newsfaq.nlp.dates import resolve_dates
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.nlp.sentences import split_sentences
 
@@ -41,25 +41,6 @@ class Analysis:
         for index, span in enumerate(self.spans):
             for token in span:
                 self._sentence_index[token.i] = index
-
-
-def _resolve_dates(doc: Doc, anchor: date) -> list[ResolvedDate]:
-    resolved = []
-    for entity in doc.ents:
-        if entity.label_ != "DATE":
-            continue
-        found = datetext.resolve(entity.text, anchor)
-        if found is None:
-            continue
-        resolved.append(
-            ResolvedDate(
-                text=entity.text,
-                start=entity.start_char,
-                end=entity.end_char,
-                iso=datetext.iso_precision(entity.text, found),
-            )
-        )
-    return resolved
 
 
 def _chunks(body: str, sentences: list[Sentence]) -> list[tuple[int, list[int]]]:
@@ -99,7 +80,7 @@ def analyze_many(articles: list[Article], limit: int | None = None) -> Iterator[
         doc = _parse(article.body[: sentences[-1].end if limit and sentences else None], sentences)
         spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences]
         anchor = datetext.parse_iso(article.date) if article.date else None
-        dates = _resolve_dates(doc, anchor) if anchor else []
+        dates = resolve_dates(doc.ents, anchor) if anchor else []
         yield Analysis(article=article, doc=doc, sentences=sentences, spans=spans, dates=dates)
 
 

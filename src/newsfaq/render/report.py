@@ -26,8 +26,8 @@ def report_markup(items: list[tuple[QAPair | None, Verdict]]) -> str:
     """Rich markup: each answer, its verdict, then each of its claims with reason and evidence."""
     lines = []
     for item, verdict in items:
-        if item is not None:
-            lines.append(f"[bold]{escape(item.question)}[/]")
+        # A bare claim is repeated, so that verdicts on several claims can be told apart.
+        lines.append(f"[bold]{escape(item.question if item is not None else verdict.claim)}[/]")
         lines.append(f"  {_label(verdict)}  {escape(verdict.reason)}")
         for part in verdict.claims or [verdict]:
             if verdict.claims:

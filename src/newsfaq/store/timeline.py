@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsfaq import datetext
+from newsfaq.nlp.dates import resolve_dates
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.store.base import Hit
 
@@ -26,15 +27,13 @@ def _sentence_date(doc: Doc, anchor: str | None) -> str | None:
     base = datetext.parse_iso(anchor) if anchor else None
     if base is None:
         return None
-    for entity in doc.ents:
-        if entity.label_ == "DATE" and (found := datetext.resolve(entity.text, base)):
-            return datetext.iso_precision(entity.text, found)
-    return None
+    found = resolve_dates(doc.ents, base)
+    return found[0].iso if found else None
 
 
 def build_timeline(hits: list[Hit]) -> list[TimelineEntry]:
     """Entries oldest first; undated articles go last."""
-    docs = get_nlp().pipe((hit.citation.text for hit in hits), disable=("lemmatizer",))
+    docs = get_nlp().pipe(hit.citation.text for hit in hits)  # the lemmatizer finds "plans to" (dates.py)
     entries = []
     for hit, doc in zip(hits, docs, strict=True):
         named = _sentence_date(doc, hit.article.date)
