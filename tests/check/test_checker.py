@@ -93,3 +93,21 @@ def test_worker_processes_give_the_same_verdicts(article):
     claims = [s for s in article.body.replace("\n", " ").split(". ") if s][:6] + ["The port closed for a month."]
     pairs = [(article, claim) for claim in claims]
     assert check_many(pairs, batch_size=2, processes=2) == check_many(pairs, batch_size=2)
+
+
+def test_tokenised_and_plain_claims_get_one_verdict():
+    """Both sides are cleaned alike: a tokeniser's "victim 's" and "do n't" read as "victim's", "don't"."""
+    body = (
+        "Doctors said the victim's injuries were serious but not life-threatening. "
+        "Police don't know who fired the shots, a spokesman said on Sunday."
+    )
+    pairs = [
+        ("the victim 's injuries were serious", "the victim's injuries were serious"),
+        ("police do n't know who fired the shots", "police don't know who fired the shots"),
+        ("-lrb- police -rrb- do n't know who fired", "(police) don't know who fired"),
+    ]
+    for tokenised, plain in pairs:
+        first, second = check_many([(body, tokenised), (body, plain)])
+        assert (first.label, first.score) == (second.label, second.score)
+        assert first.label == "supported"
+        assert first.claim == tokenised  # the verdict names the claim as it was given

@@ -31,10 +31,6 @@ from newsfaq.nlp.pipeline import get_nlp
 ArticleLike = Article | str
 
 
-def _body(article: ArticleLike) -> str:
-    return article.body if isinstance(article, Article) else article
-
-
 _article_is_english = lru_cache(maxsize=1024)(looks_english)
 """A batch checks many claims against one article; its language is tested once."""
 
@@ -91,16 +87,18 @@ def verdicts_for(
     return [combine(claim, verdicts) for claim, verdicts in zip(claims, judged, strict=True)]
 
 
-def _normalised(batch: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _normalised(batch: list[tuple[ArticleLike, str]]) -> list[tuple[str, str]]:
     """Both sides cleaned the same way (``ingest/clean.py``): "the victim 's" in a tokenised claim must
-    meet "the victim's" in the article, and the reverse. Each distinct body is cleaned once."""
-    bodies = {body: clean_text(body) for body in {body for body, _ in batch}}
-    return [(bodies[body], clean_text(claim)) for body, claim in batch]
+    meet "the victim's" in the article. An ``Article``'s body was cleaned when it was read and is taken as
+    it is, so evidence numbers its sentences as every other command does; a plain-text document is cleaned
+    here (once per distinct text)."""
+    texts = {article: clean_text(article) for article, _ in batch if isinstance(article, str)}
+    return [(texts[a] if isinstance(a, str) else a.body, clean_text(claim)) for a, claim in batch]
 
 
-def _check_batch(batch: list[tuple[str, str]], model: SupportModel | None) -> list[Verdict]:
+def _check_batch(batch: list[tuple[ArticleLike, str]], model: SupportModel | None) -> list[Verdict]:
     """Verdicts for one batch of (body, claim) pairs; each distinct body is indexed once. Verdicts name
-    each claim as given; evidence offsets index the cleaned body (an ``Article``'s body is already clean)."""
+    each claim as given; evidence offsets index the (cleaned) body."""
     cleaned = _normalised(batch)
     problems = [_unverifiable(body, claim) for body, claim in cleaned]
     good = [i for i, problem in enumerate(problems) if problem is None]
@@ -126,7 +124,7 @@ def check_many(
     With ``processes`` > 1, batches run in forked worker processes that share
     the already loaded models (Linux and macOS; elsewhere it runs in one process).
     """
-    batches = [[(_body(article), claim) for article, claim in chunk] for chunk in _chunks(list(pairs), batch_size)]
+    batches = _chunks(list(pairs), batch_size)
     work = partial(_check_batch, model=model)
     parallel = processes > 1 and len(batches) > 1 and "fork" in multiprocessing.get_all_start_methods()
     results: list[Verdict] = []

@@ -1,0 +1,49 @@
+"""Scraped-news clean-up: each repair keeps the prose and is idempotent."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfaq import parse_article
+from newsfaq.ingest.clean import clean_text
+
+CASES = [
+    ("The fare is Â£5 and itâ€™s rising.", "The fare is £5 and it’s rising."),
+    ("It happened in the US.Authorities say it was planned.", "It happened in the US. Authorities say it was planned."),
+    ("Growth was 4.5% in 2023.Officials expected less.", "Growth was 4.5% in 2023. Officials expected less."),
+    ("The U.S.Army and example.com stay as written.", "The U.S.Army and example.com stay as written."),
+    ("She baked a chocolate cake, pictured above Detectives are expected to call.",
+     "She baked a chocolate cake, pictured above. Detectives are expected to call."),
+    ("She told reporters. Scroll down for video. It's time to eat well.", "She told reporters. It's time to eat well."),
+    ("He won. Media playback is not supported on this device. The cyclist is 24.", "He won. The cyclist is 24."),
+    ("Send this page to someone via email\n\nActivists dumped paint outside.", "Activists dumped paint outside."),
+    ("They agreed.\n\nCLICK HERE TO GET THE FOX NEWS APP\n\nThe senator disagreed.", "They agreed.\n\nThe senator disagreed."),
+    ("Share this with Email Facebook Messenger Twitter Pinterest WhatsApp LinkedIn Copy this link\nThe mayor quit.",
+     "The mayor quit."),
+    ("Image copyright Getty Images Image caption The minister left office.", "The minister left office."),
+    ("the victim 's family said ` we 're devastated , ' -lrb- pictured -rrb- . they do n't know .",
+     "the victim's family said 'we're devastated, ' (pictured). they don't know."),
+    ("Advertisement executives met on Monday.", "Advertisement executives met on Monday."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("raw", "clean"), CASES)
+def test_repairs(raw, clean):
+    assert clean_text(raw) == clean
+    assert clean_text(clean) == clean
+
+
+def test_clean_prose_is_left_alone(example_path):
+    body = parse_article(example_path.read_bytes()).body
+    assert clean_text(body) == body
+
+
+def test_articles_are_cleaned_when_read():
+    article = parse_article(
+        "date 2024-05-02\nThe council closed the bridge.Engineers found cracks in two of its piers. "
+        "Scroll down for video. Repairs will take a year, the council said."
+    )
+    assert article.body == (
+        "The council closed the bridge. Engineers found cracks in two of its piers. "
+        "Repairs will take a year, the council said."
+    )
