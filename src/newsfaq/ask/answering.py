@@ -42,12 +42,13 @@ class Passage:
         return Citation(sentence=index, start=start, end=end, text=sentence.text.strip())
 
 
-def validate_question(question: str, what: str = "question") -> str:
+def validate_question(question: str, field: str = "question") -> str:
+    """The question stripped; ``field`` is the input it came from, named in the error (see ``errors.describe``)."""
     question = question.strip()
     if not question:
-        raise InputError(f"the {what} is empty; write some words, e.g. 'How many troops are in Iraq?'")
+        raise InputError("{field} is empty; write some words, e.g. 'How many troops are in Iraq?'", field=field)
     if len(question) > MAX_QUESTION_CHARS:
-        raise InputError(f"the {what} is {len(question)} characters; keep it under {MAX_QUESTION_CHARS}")
+        raise InputError(f"{{field}} is {len(question)} characters; keep it under {MAX_QUESTION_CHARS}", field=field)
     return question
 
 
