@@ -2,15 +2,20 @@
 
 QAGS labels are the majority of three crowd votes (``yes`` = supported);
 SummEdits labels are 1 = consistent. Label 1 means the claim is supported.
+Documents and claims are cleaned as the checker cleans them (``ingest/clean.py``),
+so training and benchmarks see what the product sees.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import json
 from dataclasses import dataclass
 
 from common import data_path
+
+from newsfaq.ingest.clean import clean_text
 
 SETS = ("qags_cnndm", "qags_xsum", "summedits_news")
 
@@ -21,6 +26,14 @@ class LabelledClaim:
     document: str
     claim: str
     label: int
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "document", _cleaned(self.document))
+        object.__setattr__(self, "claim", clean_text(self.claim))
+
+
+_cleaned = functools.lru_cache(maxsize=None)(clean_text)
+"""Many claims share one document: clean each once."""
 
 
 def _qags(name: str) -> list[LabelledClaim]:

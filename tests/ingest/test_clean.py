@@ -22,7 +22,8 @@ CASES = [
      "The mayor quit."),
     ("Image copyright Getty Images Image caption The minister left office.", "The minister left office."),
     ("the victim 's family said ` we 're devastated , ' -lrb- pictured -rrb- . they do n't know .",
-     "the victim's family said 'we're devastated, ' (pictured). they don't know."),
+     "the victim's family said ' we're devastated , ' ( pictured ) . they don't know ."),
+    ("`` Yes , '' he said .", '" Yes , " he said .'),
     ("Advertisement executives met on Monday.", "Advertisement executives met on Monday."),
 ]  # fmt: skip
 

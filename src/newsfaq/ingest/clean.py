@@ -20,11 +20,9 @@ _BRACKETS = {"-lrb-": "(", "-rrb-": ")", "-lsb-": "[", "-rsb-": "]", "-lcb-": "{
 _BRACKET_TOKEN = re.compile("|".join(_BRACKETS), re.I)
 _CLITIC = re.compile(r"(?<=\w) (?='(?:s|re|ve|ll|d|m)\b|n't\b)", re.I)
 """A space a tokeniser put before a clitic: "victim 's", "do n't"."""
-_SPACED_PUNCTUATION = re.compile(r"(?<=[\w)\]]) (?=[.,;:!?%](?:\s|$))|(?<=\() | (?=\))")
-"""Spaces a tokeniser put before punctuation and inside brackets: "hurt .", "( pictured )"."""
-_OPEN_DOUBLE = re.compile(r"``\s*")
-_OPEN_SINGLE = re.compile(r"(?:(?<=\s)|^)`\s*", re.M)
-_CLOSE_DOUBLE = re.compile(r"\s*''")
+_OPEN_DOUBLE = re.compile(r"``")
+_OPEN_SINGLE = re.compile(r"(?:(?<=\s)|^)`(?=\s)", re.M)
+_CLOSE_DOUBLE = re.compile(r"''")
 _MISSING_SPACE = re.compile(r"(?<=[^\W_]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z%)][.!?][\"”’])(?=[A-Z][a-z])")
 """A sentence end glued to the next sentence: "in the US.Authorities", "well."Next". Abbreviations with
 inner dots ("U.S.Army") and domains ("example.com") are left alone."""
@@ -55,10 +53,10 @@ _SPACES = re.compile(r"[ \t]{2,}")
 
 
 def detokenise(text: str) -> str:
-    """Undo tokeniser artefacts (PTB bracket tokens, split clitics, `` '' quotes) in place."""
+    """Undo tokeniser artefacts (PTB bracket tokens, split clitics, `` '' quotes) in place. Spaces around
+    punctuation stay: the sentence splitter reads them, and the checker's words ignore them."""
     text = _BRACKET_TOKEN.sub(lambda m: _BRACKETS[m.group().lower()], text)
     text = _CLITIC.sub("", text)
-    text = _SPACED_PUNCTUATION.sub("", text)
     text = _OPEN_DOUBLE.sub('"', text)
     text = _OPEN_SINGLE.sub("'", text)
     return _CLOSE_DOUBLE.sub('"', text)
