@@ -129,3 +129,17 @@ def test_two_feeds_that_both_number_their_records_from_one_keep_both_articles(tm
     assert {s.article.id for s in stored} == {a.id for a in articles} and "1" not in {a.id for a in articles}
     assert [s.article.source_id for s in stored] == ["1", "1"]
     assert [a["source_id"] for a in articles_json(stored)["articles"]] == ["1", "1"]
+
+
+def test_a_body_over_spacys_length_limit_is_stored_and_the_archive_still_answers(tmp_path, example_path):
+    """A 1.1 MB body with no full stop used to become one sentence that spaCy refused (E088) at every ask."""
+    from newsfaq import load_article
+
+    filler = "the harbour board met the unions again and nothing changed " * 19_000
+    huge = Article(id="huge", body=filler, date="2025-03-15")
+    assert len(huge.body) > 1_000_000
+    with Archive(tmp_path / "a.db", create=True) as archive:
+        archive.add([huge, load_article(example_path)])
+        answer = archive.ask("How many workers joined the stoppage?")
+        assert answer.answer == "About 1,200"
+        assert archive.search("harbour board unions", 3)
