@@ -37,6 +37,22 @@ def test_html_escapes_article_text():
     assert "<script>" not in html and "&lt;script&gt;" in html and "<b>" not in html
 
 
+def test_html_escapes_every_attribute_whatever_a_field_holds():
+    hostile = '"><img src=x onerror=alert(1)>'
+    item = QAPair("Q?", "A.", citations=[Citation(sentence=hostile, start=0, end=1, text="A")], intent=hostile)
+    html = render_faq(FAQ(article=ArticleRef(id=hostile), items=[item]), "html")
+    assert "<img" not in html and '"><' not in html and html.count("&quot;&gt;&lt;img") == 3
+
+
+def test_jsonld_cannot_end_the_script_block_it_is_embedded_in():
+    faq = _hostile_faq()
+    text = render_faq(faq, "jsonld")
+    assert "<" not in text and ">" not in text
+    page = json.loads(text)
+    assert page["mainEntity"][0]["acceptedAnswer"]["text"] == faq.items[0].answer
+    assert page["about"]["headline"] == "A & B"
+
+
 def test_markdown_has_faqs_section_and_sources(example_faq):
     _, faq = example_faq
     text = render_faq(faq, "md")

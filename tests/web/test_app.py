@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from newsfaq.cli import app as cli
 from newsfaq.web import create_app
+from newsfaq.web.core import Core
 
 
 def _cli_json(*args: str) -> dict:
@@ -20,9 +21,9 @@ def _cli_json(*args: str) -> dict:
     return json.loads(result.stdout)
 
 
-def test_health_reports_the_archive_and_that_writes_are_off(client, archive_path):
+def test_health_reports_the_archive_by_file_name_and_that_writes_are_off(client, archive_path):
     assert client.get("/api/health").json() == {
-        "status": "ok", "version": "0.1.0", "archive": str(archive_path), "articles": 3, "writes": False,
+        "status": "ok", "version": "0.1.0", "archive": archive_path.name, "articles": 3, "writes": False,
     }  # fmt: skip
 
 
@@ -156,6 +157,137 @@ def test_bad_input_is_a_one_line_error(client, path, body, message):
     assert response.status_code in (404, 422)
     error = response.json()["error"]
     assert message in error and "\n" not in error
+
+
+def test_an_error_is_one_line_even_when_the_input_is_not(client):
+    response = client.post("/api/faq", json={"article": {"text": "{not json", "format": "json", "name": "a\nb.json"}})
+    assert response.status_code == 422 and "\n" not in response.json()["error"]
+
+
+@pytest.mark.parametrize("field", ["as_of", "since", "until"])
+def test_a_bad_date_names_its_json_field_not_a_cli_flag(client, field):
+    response = client.post("/api/ask", json={"question": "Who?", field: "last Tuesday"})
+    message = f"{field} 'last Tuesday' is not a date; write it as YYYY-MM-DD"
+    assert response.status_code == 422
+    assert response.json() == {"error": message, "details": [{"field": field, "message": message}]}
+
+
+def test_core_errors_name_the_field_as_the_request_spells_it(client):
+    search = client.get("/api/search", params={"q": "   "})
+    assert search.status_code == 422 and search.json()["details"][0]["field"] == "q"
+    assert search.json()["error"].startswith("q is empty")
+    undated = {"text": "Workers walked off the job on Thursday at the port. " * 5}
+    faq = client.post("/api/faq", json={"article": undated})
+    assert faq.status_code == 422 and faq.json()["details"][0]["field"] == "article.date"
+    assert "--date" not in faq.json()["error"]
+
+
+def test_articles_name_their_source_file_without_the_server_path(client, example_path):
+    listing = client.get("/api/articles").json()["articles"]
+    assert [a["source"] for a in listing] == [None, None, example_path.name]
+    assert client.get(f"/api/articles/{listing[-1]['id']}").json()["source"] == example_path.name
+
+
+def test_errors_from_adding_name_the_item_once(archive_path, tmp_path):
+    writable = tmp_path / "copy.db"
+    shutil.copy(archive_path, writable)
+    undated = "Workers walked off the job on Thursday at the port. " * 5
+    with TestClient(create_app(writable, allow_writes=True)) as rw:
+        added = rw.post("/api/articles", json={"articles": [{"text": "far too short"}, {"text": undated}]}).json()
+    assert [e["item"] for e in added["errors"]] == ["articles[0] (pasted article)", "articles[1] (pasted article)"]
+    assert "articles[0]" not in added["errors"][0]["error"]
+    assert added["errors"][1]["error"] == "no publication date found; send articles[1].date as YYYY-MM-DD"
+
+
+HOSTILE = '"><img src=x onerror=alert(1)>'
+
+
+def _faq_document(**item) -> dict:
+    """A newsfaq.faq/1 document with one item, changed by ``item``."""
+    base = {"question": "Who walked out?", "answer": "Dock workers.", "citations": [], "confidence": 0.5}
+    return {"schema": "newsfaq.faq/1", "article": {"id": "x1", "date": "2024-01-01"}, "items": [{**base, **item}]}
+
+
+def _citation(**fields) -> list[dict]:
+    return [{"sentence": 0, "start": 0, "end": 13, "text": "Dock workers.", **fields}]
+
+
+WRONG_ITEMS = [
+    ({"citations": _citation(sentence=HOSTILE)}, "faq.items[0].citations[0].sentence"),
+    ({"citations": _citation(sentence="3")}, "faq.items[0].citations[0].sentence"),
+    ({"citations": _citation(sentence=-1)}, "faq.items[0].citations[0].sentence"),
+    ({"citations": _citation(start=20)}, "faq.items[0].citations[0]"),
+    ({"question": 5}, "faq.items[0].question"),
+    ({"answer": None}, "faq.items[0].answer"),
+    ({"intent": ["who"]}, "faq.items[0].intent"),
+    ({"confidence": 1.5}, "faq.items[0].confidence"),
+    ({"confidence": "high"}, "faq.items[0].confidence"),
+    ({"dates": [{"text": "today", "start": 0, "end": 5, "iso": HOSTILE}]}, "faq.items[0].dates[0].iso"),
+    ({"unknown": 1}, "faq.items[0].unknown"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize(("item", "field"), WRONG_ITEMS)
+def test_render_refuses_a_faq_that_breaks_the_schema_naming_the_field(client, item, field, fmt):
+    response = client.post("/api/render", json={"faq": _faq_document(**item), "format": fmt})
+    assert response.status_code == 422 and response.json()["details"][0]["field"] == field
+    assert HOSTILE not in response.text
+
+
+@pytest.mark.parametrize(("item", "field"), WRONG_ITEMS)
+def test_check_refuses_a_faq_that_breaks_the_schema_naming_the_field(client, item, field):
+    response = client.post("/api/check", json={"article": {"id": "old-report"}, "faq": _faq_document(**item)})
+    assert response.status_code == 422 and response.json()["details"][0]["field"] == field
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"schema": "newsfaq.faq/2"}, "faq.schema"),
+        ({"article": {"id": "x1", "date": "last Tuesday"}}, "faq.article.date"),
+        ({"article": {"id": 7}}, "faq.article.id"),
+        ({"items": {"question": "Q?"}}, "faq.items"),
+    ],
+)
+def test_render_refuses_a_faq_document_with_a_wrong_header(client, change, field):
+    response = client.post("/api/render", json={"faq": {**_faq_document(), **change}, "format": "md"})
+    assert response.status_code == 422 and response.json()["details"][0]["field"] == field
+
+
+def test_a_faq_to_check_is_markdown_or_a_faq_document(client):
+    response = client.post("/api/check", json={"article": {"id": "old-report"}, "faq": 5})
+    assert response.status_code == 422 and response.json()["details"] == [
+        {"field": "faq", "message": "give the FAQ as markdown text or a newsfaq.faq/1 object"}
+    ]
+
+
+def test_a_valid_faq_document_renders_escaped(client):
+    faq = _faq_document(question=HOSTILE, answer=HOSTILE, intent=HOSTILE, citations=_citation(text=HOSTILE))
+    html = client.post("/api/render", json={"faq": faq, "format": "html"})
+    assert html.status_code == 200 and "<img" not in html.text and "&lt;img" in html.text
+
+
+def test_unknown_paths_and_methods_answer_json(client):
+    assert client.get("/api/nope").json() == {"error": "Not Found"}
+    wrong = client.put("/api/faq")
+    assert wrong.status_code == 405 and wrong.json() == {"error": "Method Not Allowed"} and wrong.headers["allow"]
+
+
+def test_an_unexpected_failure_is_a_json_500_that_gives_nothing_away(monkeypatch):
+    def broken(self, source):
+        raise RuntimeError("/srv/private/path exploded")
+
+    monkeypatch.setattr(Core, "parse", broken)
+    with TestClient(create_app(None), raise_server_exceptions=False) as bare:
+        response = bare.post("/api/parse", json={"article": {"text": "x"}})
+    assert response.status_code == 500 and response.headers["content-type"] == "application/json"
+    assert response.json() == {"error": "internal error: the server failed on this request; the log has the details"}
+
+
+def test_an_offset_past_what_sqlite_counts_is_a_422(client):
+    response = client.get("/api/articles", params={"offset": 10**20})
+    assert response.status_code == 422 and response.json()["details"][0]["field"] == "offset"
 
 
 def test_question_over_1000_characters_is_refused(client):

@@ -1,4 +1,5 @@
-"""An HTML fragment (a ``<section>``) with every article-derived string escaped."""
+"""An HTML fragment (a ``<section>``) with every string in it escaped, attributes included:
+an FAQ posted to the HTTP API can hold anything, not only article text."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from newsfaq.model import FAQ
 def to_html(faq: FAQ) -> str:
     parts = [f'<section class="newsfaq-faq" data-article-id="{escape(faq.article.id)}">', "  <h2>FAQs</h2>"]
     for number, item in enumerate(faq.items, start=1):
-        cites = " ".join(f"{c.sentence}:{c.start}-{c.end}" for c in item.citations)
+        cites = escape(" ".join(f"{c.sentence}:{c.start}-{c.end}" for c in item.citations))
         parts += [
             f'  <div class="qa" id="q{number}" data-intent="{escape(item.intent or "")}" data-cites="{cites}">',
             f"    <h3>{escape(item.question)}</h3>",

@@ -23,5 +23,10 @@ def faq_page(faq: FAQ) -> dict:
     return page
 
 
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+"""JSON-LD goes into a ``<script type="application/ld+json">`` block, which ends at the first "</script>"
+in it, whatever JSON quoting says: these characters are written as the JSON escapes that mean the same."""
+
+
 def to_jsonld(faq: FAQ) -> str:
-    return json.dumps(faq_page(faq), ensure_ascii=False, indent=2)
+    return json.dumps(faq_page(faq), ensure_ascii=False, indent=2).translate(SCRIPT_SAFE)

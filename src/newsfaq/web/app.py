@@ -12,10 +12,11 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
 from swagger_ui_bundle import swagger_ui_path
 
 from newsfaq import __version__
-from newsfaq.errors import NewsfaqError
+from newsfaq.errors import NewsfaqError, describe
 from newsfaq.settings import MAX_INPUT_BYTES
 from newsfaq.store.sqlite import ArchiveError
 from newsfaq.web.core import NotFound, WritesDisabled
@@ -26,15 +27,33 @@ from newsfaq.web.workers import Workers
 HERE = Path(__file__).parent
 STATUS = {NotFound: 404, WritesDisabled: 403, ArchiveError: 503}
 MEDIA_TYPES = {"md": "text/markdown", "html": "text/html", "json": "application/json", "jsonld": "application/ld+json"}
+SQLITE_MAX = 2**63 - 1
+"""The largest integer SQLite takes: a larger offset is a 422, not an OverflowError."""
+NAMES = {"query": "q"}
+"""Fields the HTTP API names otherwise than Python does (``errors.describe``)."""
 
 
 def _problem(error: dict) -> dict:
-    """A validation error as the client wrote the request: ('body', 'article', 'text') -> 'article.text'."""
+    """A validation error as the client wrote the request: ('body', 'faq', 'items', 0, 'question') ->
+    'faq.items[0].question'."""
     if error["type"] == "json_invalid":
         reason = error.get("ctx", {}).get("error", "")
         return {"field": "body", "message": f"malformed JSON at character {error['loc'][-1]} ({reason})"}
-    parts = [str(p) for p in error["loc"] if p not in ("body", "query", "path")]
-    return {"field": ".".join(parts) or "body", "message": error["msg"].removeprefix("Value error, ")}
+    field = ""
+    for part in error["loc"]:
+        if isinstance(part, int):
+            field += f"[{part}]"
+        elif part not in ("body", "query", "path"):
+            field += f".{part}" if field else part
+    return {"field": field or "body", "message": error["msg"].removeprefix("Value error, ")}
+
+
+def _error(status: int, message: str, details: list[dict] | None = None) -> JSONResponse:
+    """Every error's body: ``error`` is one line whatever the input held, ``details`` names the fields."""
+    body: dict = {"error": " ".join(message.splitlines())}
+    if details:
+        body["details"] = details
+    return JSONResponse(body, status_code=status)
 
 
 def create_app(db: Path | None = None, *, allow_writes: bool = False, workers: int = 1) -> FastAPI:
@@ -66,13 +85,27 @@ def create_app(db: Path | None = None, *, allow_writes: bool = False, workers: i
 
     @app.exception_handler(NewsfaqError)
     async def _user_error(_: Request, error: NewsfaqError) -> JSONResponse:
-        return JSONResponse({"error": str(error)}, status_code=STATUS.get(type(error), 422))
+        message = describe(error, NAMES)
+        details = [{"field": NAMES.get(error.field, error.field), "message": message}] if error.field else None
+        return _error(STATUS.get(type(error), 422), message, details)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, error: RequestValidationError) -> JSONResponse:
         details = [_problem(e) for e in error.errors()]
-        message = "; ".join(f"{d['field']}: {d['message']}" for d in details)
-        return JSONResponse({"error": message, "details": details}, status_code=422)
+        return _error(422, "; ".join(f"{d['field']}: {d['message']}" for d in details), details)
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(_: Request, error: HTTPException) -> JSONResponse:
+        """Starlette's own refusals (no such path, wrong method, a body that is not JSON) in the same shape."""
+        response = _error(error.status_code, str(error.detail))
+        response.headers.update(error.headers or {})
+        return response
+
+    @app.exception_handler(Exception)
+    async def _bug(_: Request, error: Exception) -> JSONResponse:
+        """A defect, not the client's fault: a JSON 500 that gives nothing away. Starlette re-raises the
+        exception once this is sent, so the server (uvicorn) logs its traceback."""
+        return _error(500, "internal error: the server failed on this request; the log has the details")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def page(request: Request) -> HTMLResponse:
@@ -115,7 +148,7 @@ def create_app(db: Path | None = None, *, allow_writes: bool = False, workers: i
         return await service.run("ask", body)
 
     @app.get("/api/articles", summary="Archived articles, oldest first (newsfaq.articles/1)")
-    async def articles(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)) -> dict:
+    async def articles(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=SQLITE_MAX)) -> dict:
         return await service.run("articles", limit, offset)
 
     @app.get("/api/articles/{article_id}", summary="One archived article with its body (newsfaq.article/1)")

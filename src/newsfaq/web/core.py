@@ -3,7 +3,8 @@ request model and returns the versioned JSON the CLI prints."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import replace
+from pathlib import Path, PureWindowsPath
 
 from newsfaq import __version__
 from newsfaq.ask.answering import ask as ask_article
@@ -23,7 +24,15 @@ from newsfaq.render.report import report_dict
 from newsfaq.settings import Settings
 from newsfaq.store.archive import Archive
 from newsfaq.store.base import StoredArticle
-from newsfaq.web.requests import AddRequest, ArticleInput, AskRequest, CheckRequest, FaqRequest, RenderRequest
+from newsfaq.web.requests import (
+    AddRequest,
+    ArticleInput,
+    AskRequest,
+    CheckRequest,
+    FaqDocument,
+    FaqRequest,
+    RenderRequest,
+)
 
 
 class NotFound(NewsfaqError):
@@ -66,7 +75,7 @@ class Core:
         try:
             return parse_article(source.text, name=name, date=source.date, format=source.format, settings=settings)
         except MissingDateError:  # the core's message names the CLI flag
-            raise MissingDateError(f"{name}: no publication date found; send article.date as YYYY-MM-DD") from None
+            raise _no_date(name, "article.date") from None
 
     def parse(self, source: ArticleInput) -> dict:
         return article_json(self.article(source, require_date=False))
@@ -93,7 +102,7 @@ class Core:
         return report_dict(article, list(zip(items, verdicts, strict=True)))
 
     @staticmethod
-    def _faq_items(faq: dict | str) -> list[QAPair]:
+    def _faq_items(faq: FaqDocument | str) -> list[QAPair]:
         return parse_faq(faq, "faq") if isinstance(faq, str) else _faq_document(faq).items
 
     def ask(self, request: AskRequest) -> dict:
@@ -103,10 +112,10 @@ class Core:
         return answer.to_dict()
 
     def articles(self, limit: int, offset: int) -> dict:
-        return articles_json(self.archive().articles(limit=limit, offset=offset))
+        return articles_json([_public(s) for s in self.archive().articles(limit=limit, offset=offset)])
 
     def stored(self, article_id: str) -> dict:
-        stored = self._stored(article_id)
+        stored = _public(self._stored(article_id))
         return article_json(stored.article, stored.group)
 
     def search(self, query: str, limit: int) -> dict:
@@ -119,7 +128,7 @@ class Core:
         return {
             "status": "ok",
             "version": __version__,
-            "archive": str(self.db) if self.db else None,
+            "archive": _base_name(str(self.db)) if self.db else None,
             "articles": self._archive.store.count() if self._archive else 0,
             "writes": self.allow_writes,
         }
@@ -135,7 +144,8 @@ class Core:
                 parsed = list(iter_parsed(source.text, name=name, date=source.date, format=source.format))
             except NewsfaqError as error:
                 parsed = [(name, error)]
-            results += parsed
+            field = f"articles[{number}].date"
+            results += [(item, _no_date(item, field) if isinstance(a, MissingDateError) else a) for item, a in parsed]
         good = [a for _, a in results if isinstance(a, Article)]
         report = self.archive().add(good)
         return {
@@ -143,7 +153,11 @@ class Core:
             "duplicates": report.duplicates,
             "grouped": report.grouped,
             "ids": [a.id for a in good],
-            "errors": [{"item": item, "error": str(a)} for item, a in results if isinstance(a, NewsfaqError)],
+            "errors": [
+                {"item": item, "error": str(a).removeprefix(f"{item}: ")}  # ingest's messages begin with the item
+                for item, a in results
+                if isinstance(a, NewsfaqError)
+            ],
         }
 
     def remove(self, article_id: str) -> dict:
@@ -157,8 +171,22 @@ class Core:
             raise WritesDisabled("the archive is read-only over HTTP; restart with: newsfaq serve --allow-writes")
 
 
-def _faq_document(data: dict) -> FAQ:
-    try:
-        return FAQ.from_dict(data)
-    except (KeyError, TypeError) as error:
-        raise InputError(f"faq: not a newsfaq.faq/1 document (missing {error})") from None
+def _faq_document(document: FaqDocument) -> FAQ:
+    return FAQ.from_dict(document.model_dump(by_alias=True))
+
+
+def _no_date(name: str, field: str) -> MissingDateError:
+    """Missing date said the HTTP way: ingest's message names the CLI's --date."""
+    return MissingDateError(f"{name}: no publication date found; send {{field}} as YYYY-MM-DD", field=field)
+
+
+def _base_name(path: str) -> str:
+    """The file's name without the server's directories (which are nobody's business over HTTP);
+    PureWindowsPath splits at / and at \\, wherever the archive was built."""
+    return PureWindowsPath(path).name
+
+
+def _public(stored: StoredArticle) -> StoredArticle:
+    """The article as HTTP shows it: ``source`` is the base name of the file it was read from."""
+    source = stored.article.source and _base_name(stored.article.source)
+    return replace(stored, article=replace(stored.article, source=source))

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from newsfaq.ask.answering import MAX_QUESTION_CHARS
+from newsfaq.datetext import parse_iso
+from newsfaq.model import FAQ_SCHEMA
 
 
 class ArticleInput(BaseModel):
@@ -27,6 +29,66 @@ class ArticleInput(BaseModel):
         return self
 
 
+class _Schema(BaseModel):
+    """Part of a posted newsfaq.faq/1 document, typed as ``model.py`` types it and nothing else: the
+    renderers and the checker trust those types ("3" is no sentence number), so a wrong one is a 422
+    naming the field, not a 500 or markup in the output."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class _Span(_Schema):
+    start: int = Field(ge=0, description="Offset into the article body.")
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Span:
+        if self.start > self.end:
+            raise ValueError(f"start {self.start} is after end {self.end}")
+        return self
+
+
+class FaqCitation(_Span):
+    sentence: int = Field(ge=0, description="Index of the cited sentence (0 is the first).")
+
+
+class FaqDate(_Span):
+    iso: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$", description="2017, 2023-12, 2023-W05 or a day.")
+
+
+class FaqItem(_Schema):
+    question: str
+    answer: str
+    citations: list[FaqCitation] = []
+    intent: str | None = None
+    confidence: float | None = Field(None, ge=0, le=1, allow_inf_nan=False)
+    dates: list[FaqDate] = []
+
+
+class FaqArticle(_Schema):
+    id: str
+    date: str | None = Field(None, description="YYYY-MM-DD")
+    title: str | None = None
+    url: str | None = None
+
+    @field_validator("date")
+    @classmethod
+    def _a_day(cls, value: str | None) -> str | None:
+        if value is not None and parse_iso(value) is None:
+            raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD")
+        return value
+
+
+class FaqDocument(_Schema):
+    """A newsfaq.faq/1 document, as POST /api/faq returns it."""
+
+    schema_: Literal["newsfaq.faq/1"] = Field(alias="schema")
+    generator: str = ""
+    article: FaqArticle
+    items: list[FaqItem]
+
+
 class ParseRequest(BaseModel):
     article: ArticleInput
 
@@ -40,8 +102,18 @@ class CheckRequest(BaseModel):
     """Check ``claims``, or an FAQ (newsfaq.faq/1 JSON or markdown Q&A), or else the article's own FAQ section."""
 
     article: ArticleInput
-    faq: dict[str, Any] | str | None = None
+    faq: FaqDocument | str | None = None
     claims: list[str] | None = Field(None, max_length=500)
+
+    @field_validator("faq", mode="before")
+    @classmethod
+    def _markdown_or_document(cls, value: Any) -> Any:
+        """Validated here rather than as a union, so an error names ``faq.items[0].question``, not the union's arms."""
+        if value is None or isinstance(value, str | FaqDocument):
+            return value
+        if not isinstance(value, dict):
+            raise ValueError(f"give the FAQ as markdown text or a {FAQ_SCHEMA} object")
+        return FaqDocument.model_validate(value)
 
 
 class AskRequest(BaseModel):
@@ -55,7 +127,7 @@ class AskRequest(BaseModel):
 
 
 class RenderRequest(BaseModel):
-    faq: dict[str, Any] = Field(..., description="A newsfaq.faq/1 document, as POST /api/faq returns it.")
+    faq: FaqDocument
     format: Literal["md", "json", "html", "jsonld"] = "md"
 
 
