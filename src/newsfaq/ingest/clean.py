@@ -31,6 +31,10 @@ _CAPTION_RUN_ON = re.compile(
 )
 """A photo caption run into the next sentence with no full stop: "…cake, pictured above Detectives are…"."""
 
+PUNCTUATION_PIECE = 40
+"""spaCy's tokenizer takes time quadratic in the length of a run of punctuation with no space (4,000
+characters: about 2 s; 20,000: a minute). Such a run is never prose; it is cut into pieces this long."""
+
 FURNITURE = re.compile(
     r"""(?:^|(?<=[.!?"”’\n]))[ \t]*(?:
         scroll\ down\ for\ (?:the\ )?videos?
@@ -48,6 +52,7 @@ FURNITURE = re.compile(
     re.I | re.X,
 )
 """Page furniture, matched as a whole phrase at the start of a line or after a sentence end."""
+_PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{2 * PUNCTUATION_PIECE},}}")
 _BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _SPACES = re.compile(r"[ \t]{2,}")
 
@@ -68,10 +73,16 @@ def remove_furniture(text: str) -> str:
     return _SPACES.sub(" ", _BLANK_RUNS.sub("\n\n", text))
 
 
+def _cut_run(match: re.Match[str]) -> str:
+    run = match.group()
+    return " ".join(run[i : i + PUNCTUATION_PIECE] for i in range(0, len(run), PUNCTUATION_PIECE))
+
+
 def clean_text(text: str) -> str:
     """The text with encoding damage, glued sentences, captions run into prose, furniture and tokeniser
     artefacts repaired (see the module docstring)."""
     text = ftfy.fix_encoding(text)
+    text = _PUNCTUATION_RUN.sub(_cut_run, text)
     text = detokenise(text)
     text = _MISSING_SPACE.sub(" ", text)
     text = _CAPTION_RUN_ON.sub(r"\1. ", text)
