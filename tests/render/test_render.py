@@ -62,3 +62,10 @@ def test_markdown_has_faqs_section_and_sources(example_faq):
 def test_article_round_trip():
     article = Article(id="a", body="Body text.", date="2024-01-01", existing_faq=[QAPair("Q?", "A.")])
     assert Article.from_dict(article.to_dict()) == article
+
+
+def test_markdown_never_passes_article_text_through_as_html():
+    markdown = render_faq(_hostile_faq(), "md")
+    assert "<script>" not in markdown and "<b>" not in markdown
+    assert "&lt;script>alert('x')&lt;/script> said the mayor." in markdown
+    assert "<sub>" in markdown  # the renderer's own tag stays

@@ -5,19 +5,25 @@ from __future__ import annotations
 from newsfaq.model import FAQ
 
 
+def _inert(text: str) -> str:
+    """Article text with ``<`` escaped, so a Markdown renderer that passes HTML through never makes a tag
+    of it (everything else reads as written)."""
+    return text.replace("<", "&lt;")
+
+
 def to_markdown(faq: FAQ) -> str:
     lines = []
     if faq.article.title:
-        lines += [f"# {faq.article.title}", ""]
+        lines += [f"# {_inert(faq.article.title)}", ""]
     if faq.article.date:
         lines += [f"date {faq.article.date}", ""]
     lines += ["FAQs", ""]
     if not faq.items:
         lines += ["(The article gives no answerable questions.)", ""]
     for item in faq.items:
-        lines += [f"**{item.question}**", "", item.answer, ""]
+        lines += [f"**{_inert(item.question)}**", "", _inert(item.answer), ""]
         sources = "; ".join(f"sentence {c.sentence + 1}, chars {c.start}–{c.end}" for c in item.citations)
         notes = [f"Source: {sources}."]
-        notes += [f"“{d.text}” = {d.iso}." for d in item.dates if d.iso != d.text]
+        notes += [f"“{_inert(d.text)}” = {_inert(d.iso)}." for d in item.dates if d.iso != d.text]
         lines += ["<sub>" + " ".join(notes) + "</sub>", ""]
     return "\n".join(lines).rstrip() + "\n"
