@@ -131,3 +131,18 @@ def test_directory_walk_reports_bad_file_and_goes_on(tmp_path, example_path):
     assert set(results) == {str(tmp_path / "empty.txt"), str(tmp_path / "good.txt")}
     assert isinstance(results[str(tmp_path / "empty.txt")], InputError)
     assert results[str(tmp_path / "good.txt")].date == "2025-03-14"
+
+
+def test_invalid_utf8_is_refused_not_guessed(tmp_path):
+    path = tmp_path / "broken.txt"
+    prose = b"The minister said the plan works. " * 3
+    path.write_bytes(b"date 2024-01-01\n" + prose + b"\xc3\x28 and \xe2\x80 \xa9\xff")
+    with pytest.raises(InputError, match=r"0xc3 at position \d+ is not UTF-8.*Windows-1252"):
+        load_article(path)
+
+
+def test_windows_1252_english_is_read(tmp_path):
+    path = tmp_path / "western.txt"
+    text = "date 2024-01-01\nCafé prices rose by 5% — “a blow”, the mayor said of the £5 fee. " * 2
+    path.write_bytes(text.encode("cp1252"))
+    assert "“a blow”" in load_article(path).body

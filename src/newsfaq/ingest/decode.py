@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from ftfy.badness import is_bad
+
 from newsfaq.errors import InputError
 from newsfaq.settings import Settings
 
-MAX_WESTERN_SHARE = 0.05
-"""Windows-1252 text in English has a few accented letters and curly quotes, not a run of symbols."""
+MAX_WESTERN_SHARE = 0.2
+"""Windows-1252 prose has some accented letters and curly quotes, not a run of symbols."""
+_TYPOGRAPHY = set("“”‘’–—…€£•°«»©®™")
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
 
 
@@ -16,6 +19,15 @@ def _looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for byte in sample if byte in _CONTROL)
     return controls > max(2, len(sample) // 100)
+
+
+def _reads_as_western(text: str) -> bool:
+    """Mostly ASCII, its other characters letters or typography, and no mojibake (ftfy's test)."""
+    others = [ch for ch in text if not ch.isascii()]
+    if not text or len(others) > MAX_WESTERN_SHARE * len(text):
+        return False
+    plausible = sum(ch.isalpha() or ch in _TYPOGRAPHY for ch in others)
+    return plausible >= 0.8 * len(others) and not is_bad(text)
 
 
 def _utf8_or_western(data: bytes, name: str) -> str:
@@ -29,8 +41,8 @@ def _utf8_or_western(data: bytes, name: str) -> str:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        text = None
-    if text is None or sum(not ch.isascii() for ch in text) > MAX_WESTERN_SHARE * len(text):
+        text = ""
+    if not _reads_as_western(text):
         raise InputError(
             f"{name}: cannot read the text: {problem}, and it does not read as Windows-1252 either; "
             "save the file as UTF-8 and try again"
