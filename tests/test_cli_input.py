@@ -123,7 +123,6 @@ def test_a_bad_file_under_a_directory_named_with_a_bracket_keeps_the_batch_going
     assert len(written) == 1 and "Rotterdam" in written[0].read_text()
 
 
-@pytest.mark.xfail(strict=True, reason="bug: _source_file() splits a file path at '[' or ':' as if it were a feed item")
 def test_a_file_in_a_directory_named_with_a_bracket_keeps_its_own_name(tmp_path, example_path):
     source = tmp_path / "a["
     source.mkdir()
@@ -192,9 +191,6 @@ def test_feed_output_names_keep_the_record_id_sanitised(tmp_path, example_path):
     assert any("escape" in n for n in names), names
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug: _output_name() does not check its fallback name, so a third copy overwrites"
-)
 def test_every_faq_counted_as_written_is_a_file(tmp_path, example_path):
     record = json.dumps({"id": "1", "date": "2025-03-14", "text": article_body(example_path)})
     feed = tmp_path / "feed.jsonl"

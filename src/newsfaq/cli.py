@@ -37,6 +37,7 @@ FLAGS = {
 }  # fmt: skip
 """How the CLI names the fields that errors carry (``errors.describe``)."""
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+FEED_ITEM = re.compile(r"(?::\d+|\[\d+\])$")
 
 
 def _say(label: str, style: str, message: str) -> None:
@@ -84,8 +85,9 @@ def _load(path: str, date: str | None, settings: Settings = DEFAULT_SETTINGS) ->
 
 
 def _source_file(name: str) -> str:
-    """The file an item came from: feed items are named 'feed.jsonl:3' or 'feed.json[2]'."""
-    return name.split(":")[0].split("[")[0]
+    """The file an item came from: feed items are named 'feed.jsonl:3' or 'feed.json[2]' (a file whose own
+    name ends so is still a file)."""
+    return name if Path(name).is_file() else FEED_ITEM.sub("", name)
 
 
 def _safe(text: str) -> str:
@@ -95,13 +97,14 @@ def _safe(text: str) -> str:
 
 def _output_name(name: str, article: Article, fmt: str, taken: set[str]) -> str:
     """``feed-<record id>.faq.md`` for a feed item, ``<file stem>.faq.md`` for a file; sanitised, so it
-    never leaves the output directory, and made unique with the article's id when two items would clash."""
+    never leaves the output directory, and made unique with a number when two items would clash."""
     file_name = _source_file(name)
     stem = _safe(Path(file_name).stem) or article.id
-    suffix = f"-{_safe(article.source_id or '') or article.id}" if file_name != name else ""
-    chosen = f"{stem}{suffix}.faq{SUFFIXES[fmt]}"
-    if chosen in taken:
-        chosen = f"{stem}{suffix}-{article.id}.faq{SUFFIXES[fmt]}"
+    stem += f"-{_safe(article.source_id or '') or article.id}" if file_name != name else ""
+    chosen, copy = f"{stem}.faq{SUFFIXES[fmt]}", 1
+    while chosen in taken:
+        copy += 1
+        chosen = f"{stem}-{copy}.faq{SUFFIXES[fmt]}"
     taken.add(chosen)
     return chosen
 

@@ -105,7 +105,7 @@ def parse_article(
     """Read exactly one article from bytes or text (the contents, not a path)."""
     results = list(iter_parsed(data, name=name, date=date, format=format, settings=settings))
     if len(results) != 1:
-        raise InputError(f"{name}: holds {len(results)} articles; read it with iter_articles")
+        raise InputError(f"{name}: holds {len(results)} articles where one is expected; give one article")
     result = results[0][1]
     if isinstance(result, NewsfaqError):
         raise result

@@ -17,6 +17,11 @@ def record_to_article(record: Any, name: str, date: str | None = None, require_d
     body = record.get("text") or record.get("body")
     if not isinstance(body, str) or not body.strip():
         raise InputError(f"{name}: the record has no 'text' (or 'body') field with the article text")
+    for key in ("title", "date", "url"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise InputError(f"{name}: the record's {key!r} is a {type(record[key]).__name__}; write it as a string")
+    if isinstance(record.get("id"), dict | list):
+        raise InputError(f"{name}: the record's 'id' is a {type(record['id']).__name__}; use a string or number")
     return assemble_article(
         body,
         require_date=require_date,
@@ -42,6 +47,8 @@ def iter_json_records(text: str, name: str) -> Iterator[tuple[str, Any]]:
             raise InputError(f"{name}: malformed JSON ({error.msg} at line {error.lineno}); fix the file") from None
         document = None
     if isinstance(document, list):
+        if not document:
+            raise InputError(f"{name}: an empty JSON array holds no article; give at least one record")
         for position, record in enumerate(document):
             yield f"{name}[{position}]", record
         return
