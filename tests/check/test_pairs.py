@@ -25,3 +25,14 @@ def test_verdict_line_has_the_documented_fields():
     record = json.loads(verdict_line(Pair("x", "Doc.", "Claim."), verdict))
     assert set(record) == {"id", "label", "score", "evidence", "reason"}
     assert record["evidence"][0]["text"] == "Doc."
+
+
+def test_ids_are_kept_as_given_or_numbered_and_lists_are_refused():
+    lines = [
+        '{"id": null, "document": "d", "claim": "c"}',
+        '{"id": 7, "document": "d", "claim": "c"}',
+        '{"id": ["x"], "document": "d", "claim": "c"}',
+    ]
+    first, second, third = read_pairs(iter(lines))
+    assert (first.id, second.id) == ("1", "7")
+    assert "'id' must be a string or a number" in third.message

@@ -146,3 +146,9 @@ def test_windows_1252_english_is_read(tmp_path):
     text = "date 2024-01-01\nCafé prices rose by 5% — “a blow”, the mayor said of the £5 fee. " * 2
     path.write_bytes(text.encode("cp1252"))
     assert "“a blow”" in load_article(path).body
+
+
+def test_a_text_file_starting_with_a_bracket_is_read_as_text(tmp_path):
+    path = tmp_path / "bracket.txt"
+    path.write_text("[Updated] The council closed the bridge on Monday after engineers found cracks in two piers.")
+    assert load_article(path, date="2024-01-01").body.startswith("[Updated] The council")

@@ -42,7 +42,11 @@ def read_pairs(lines: Iterator[str]) -> Iterator[Pair | BadLine]:
         if missing:
             yield BadLine(number, f"line {number}: missing or non-text field(s) {', '.join(missing)}")
             continue
-        yield Pair(str(record.get("id", number)), record["document"], record["claim"])
+        given = record.get("id")
+        if isinstance(given, dict | list):
+            yield BadLine(number, f"line {number}: 'id' must be a string or a number")
+            continue
+        yield Pair(str(number if given is None else given), record["document"], record["claim"])
 
 
 def verdict_line(pair: Pair, verdict: Verdict) -> str:

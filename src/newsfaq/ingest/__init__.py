@@ -22,7 +22,11 @@ from newsfaq.settings import DEFAULT_SETTINGS, Settings
 
 FORMATS = ("auto", "text", "html", "json")
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
-_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".jsonl": "json", ".ndjson": "json"}
+_SUFFIX_FORMATS = {
+    ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "json", ".ndjson": "json",
+    ".txt": "text", ".text": "text", ".md": "text",
+}  # fmt: skip
+"""A text file is text even when it starts with '[' or '{' (a bracketed dateline, a quote)."""
 
 ArticleOrError = Article | NewsfaqError
 
