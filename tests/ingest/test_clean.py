@@ -26,6 +26,12 @@ CASES = [
      "the victim's family said ' we're devastated , ' ( pictured ) . they don't know ."),
     ("`` Yes , '' he said .", '" Yes , " he said .'),
     ("Advertisement executives met on Monday.", "Advertisement executives met on Monday."),
+    ("He spoke.\nStory continues below advertisement\nThe mayor left.", "He spoke.\n\nThe mayor left."),
+    ("Editor's Note: Sign up for CNN Travel's weekly newsletter.\nThe trip began.", "The trip began."),
+    ("He spoke.\n(Jane Doe/The Post via Getty Images)\nThe mayor left.", "He spoke.\n\nThe mayor left."),
+    ("He spoke. Read more suffolk stories here. Click here for more on the candidates.", "He spoke."),
+    ("Read more about the plan in our guide.", "Read more about the plan in our guide."),
+    ("The mayor said he would read more widely.", "The mayor said he would read more widely."),
 ]  # fmt: skip
 
 

@@ -35,19 +35,23 @@ PUNCTUATION_PIECE = 40
 """spaCy's tokenizer takes time quadratic in the length of a run of punctuation with no space (4,000
 characters: about 2 s; 20,000: a minute). Such a run is never prose; it is cut into pieces this long."""
 
+_ENDS = r"(?=[ \t]*[.:!]?[ \t]*(?:\n|$)|[ \t]*[.:!]\s)"
+"""A phrase that could also open prose ("Read more about…") is furniture only when it ends a sentence."""
 FURNITURE = re.compile(
-    r"""(?:^|(?<=[.!?"”’\n]))[ \t]*(?:
+    rf"""(?:^|(?<=[.!?"”’\n]))[ \t]*(?:
         scroll\ down\ for\ (?:the\ )?videos?
       | media\ playback\ is\ (?:not\ supported|unsupported)\ on\ (?:this|your)\ device
-      | click\ here\ to\ (?:get|download|read|watch|see|subscribe)[^.\n]{0,60}
+      | click\ here\ (?:to|for)\ [^.\n]{{0,80}}{_ENDS}
       | send\ this\ page\ to\ someone\ via\ email
       | share\ this\ (?:with|article|story)(?:\ (?:email|facebook|messenger|twitter|pinterest|whatsapp|linkedin
             |reddit|copy\ this\ link|sms))+
-      | (?:image|picture|photo)\ copyright\ [^.\n]{0,60}?\ (?:image|picture|photo)\ caption\b(?=\ [A-Z])
+      | (?:image|picture|photo)\ copyright\ [^.\n]{{0,60}}?\ (?:image|picture|photo)\ caption\b(?=\ [A-Z])
       | (?:image|picture|photo)\ caption\b(?=\ [A-Z])
-      | advertisement(?=[ \t]*(?:\n|$))
-      | (?:follow|like)\ us\ on\ (?:twitter|facebook|instagram)[^.\n]{0,40}
-      | sign\ up\ (?:for|to)\ (?:our|the)\ [^.\n]{0,40}newsletters?
+      | (?:story\ continues\ below\ (?:this\ )?)?advertisement(?=[ \t]*(?:\n|$))
+      | (?:follow|like)\ us\ on\ (?:twitter|facebook|instagram)[^.\n]{{0,40}}{_ENDS}
+      | (?:editor'?s\ note:\ )?sign\ up\ (?:for|to)\ [^.\n]{{0,60}}?newsletters?{_ENDS}
+      | read\ more(?:\ [^.\n]{{0,40}}?\ (?:stories|news)\ here)?{_ENDS}
+      | \((?:[^()\n]{{0,80}}/)?[^()\n]{{0,60}}(?:getty\ images|reuters|ap\ photo|afp|pa\ media)\)(?=[ \t]*(?:\n|$))
     )[ \t]*[.:!]?(?=\s|$)""",
     re.I | re.X,
 )
