@@ -1,5 +1,6 @@
-"""What the clean-up step changes on real scraped news: sentences over 60 words and FAQ answers that
-quote page furniture, for the check-dev articles read raw and read through ``ingest/clean.py``.
+"""What the clean-up step changes on real scraped news: sentences over 60 words, and sentences (any of
+which a check can quote as evidence) and FAQ answers that quote page furniture, for the check-dev
+articles read raw and read through ``ingest/clean.py``.
 
     python bench/cleanup.py
 
@@ -41,9 +42,11 @@ def _raw_articles() -> dict[str, list[str]]:
 def _measure(articles: list[Article]) -> list[float]:
     sentences = [s for found in split_sentences([a.body for a in articles]) for s in found]
     long = sum(len(s.text.split()) > LONG_WORDS for s in sentences)
+    quoting = sum(bool(MARKERS.search(s.text)) for s in sentences)
     answers = [item.answer for a in articles for item in make_faq(a).items]
     furniture = sum(bool(MARKERS.search(answer)) for answer in answers)
-    return [len(sentences), long / max(1, len(sentences)), len(answers), furniture / max(1, len(answers))]
+    share = max(1, len(sentences))
+    return [len(sentences), long / share, quoting / share, len(answers), furniture / max(1, len(answers))]
 
 
 def main() -> None:
@@ -56,8 +59,8 @@ def main() -> None:
             rows.append([name, label, len(articles), *_measure(articles), time.perf_counter() - start])
     print_table(
         "Clean-up on the check-dev articles (sentences by the shared splitter, FAQs by make_faq)",
-        ["set", "text", "articles", "sentences", f"share > {LONG_WORDS} words", "FAQ answers",
-         "share with furniture", "seconds"],
+        ["set", "text", "articles", "sentences", f"share > {LONG_WORDS} words", "share with furniture",
+         "FAQ answers", "answers with furniture", "seconds"],
         rows,
     )  # fmt: skip
 
