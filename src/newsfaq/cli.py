@@ -348,7 +348,7 @@ def add(
 
     def work() -> None:
         if paths == ["-"]:
-            results = _inputs(paths, date, "auto", Settings())
+            results = _inputs(paths, date, "auto", DEFAULT_SETTINGS)
         else:
             files = expand_paths(paths)
             if not files:
