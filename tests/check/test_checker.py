@@ -111,3 +111,15 @@ def test_tokenised_and_plain_claims_get_one_verdict():
         assert (first.label, first.score) == (second.label, second.score)
         assert first.label == "supported"
         assert first.claim == tokenised  # the verdict names the claim as it was given
+
+
+def test_no_negation_reason_unless_the_quoted_sentence_has_one():
+    """A negation in a second, looser evidence sentence once made "drops the negation in sentence 2" of a
+    sentence with no negation in it (51 of 76 negation reasons on check-dev)."""
+    body = (
+        "Crystal Palace manager Alan Pardew insists he has no regrets about leaving Newcastle for Palace. "
+        "Palace have won six out of 10 league games since Pardew succeeded Neil Warnock at the start of the year."
+    )
+    verdict = check(body, "Crystal Palace have won six out of 10 league games.")
+    for part in verdict.claims or [verdict]:
+        assert "negation" not in part.reason, part.reason

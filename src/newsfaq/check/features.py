@@ -147,7 +147,7 @@ def align(claim: list[Word], index: ArticleIndex) -> Alignment:
     cover = _fragments(keys, index)
     long_fragments = [(n, s) for n, s in cover if n >= 2]
     claim_negated = any(w.negation for w in claim)
-    evidence_negated = any(e.negated for e in best)
+    evidence_negated = bool(best) and best[0].negated  # the sentence a reason would quote, not any of them
     features = [
         _share(len(content) - len(missing), len(content)),
         _share(total_weight - sum(w.rarity for w in missing), total_weight) if total_weight else 1.0,
