@@ -123,3 +123,16 @@ def test_no_negation_reason_unless_the_quoted_sentence_has_one():
     verdict = check(body, "Crystal Palace have won six out of 10 league games.")
     for part in verdict.claims or [verdict]:
         assert "negation" not in part.reason, part.reason
+
+
+def test_a_statement_given_to_another_person_is_contradicted():
+    """Every word of "enoch gaver, 28, was shot" is in the article, but the sentence says David Gaver was shot."""
+    body = (
+        "Police said David Gaver, 28, was shot in the stomach during the raid on Tuesday. "
+        "His brother Enoch Gaver was arrested at the scene."
+    )
+    swapped = check(body, "enoch gaver, 28, was shot in the stomach")
+    assert swapped.label == "contradicted"
+    assert swapped.reason == "sentence 1 says this of David Gaver, not enoch gaver"
+    assert check(body, "David Gaver, 28, was shot in the stomach.").label == "supported"
+    assert check(body, "His brother Enoch Gaver was arrested.").label == "supported"

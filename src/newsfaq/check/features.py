@@ -48,6 +48,9 @@ class Alignment:
     missing_names: list[Word]
     negation_mismatch: bool
     features: list[float]
+    swapped_name: tuple[str, str] | None = None
+    """(the evidence's name, the claim's) when the claim gives the closest sentence's statement to someone
+    else: "Enoch Gaver, 28, was shot" where the sentence says "David Gaver, 28, was shot"."""
 
     @property
     def verbatim(self) -> bool:
@@ -169,4 +172,19 @@ def align(claim: list[Word], index: ArticleIndex) -> Alignment:
         rare / max(1, len(content)),
         (len(missing) - rare) / max(1, len(content)),
     ]
-    return Alignment(best, missing, numbers, names, claim_negated != evidence_negated, features)
+    swapped = _swapped_name(claim, best[0], index.names) if best else None
+    return Alignment(best, missing, numbers, names, claim_negated != evidence_negated, features, swapped)
+
+
+def _swapped_name(claim: list[Word], best: SentenceWords, names: set[str]) -> tuple[str, str] | None:
+    """A name in the claim whose surname the sentence gives with another first name, where the claim's first
+    name is not in the sentence at all (every word of the claim may still be somewhere in the article)."""
+    claim_keys = {w.key for w in claim}
+    sentence_keys = {w.key for w in best.words}
+    for first, last in zip(claim, claim[1:], strict=False):
+        if first.key not in names or last.key not in names or first.key in sentence_keys:
+            continue
+        for other, same in zip(best.words, best.words[1:], strict=False):
+            if same.key == last.key and other.capitalised and other.key in names and other.key not in claim_keys:
+                return f"{other.text} {same.text}", f"{first.text} {last.text}"
+    return None

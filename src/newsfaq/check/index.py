@@ -36,6 +36,8 @@ class ArticleIndex:
     trigrams: set[tuple[str, str, str]] = field(default_factory=set)
     positions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     """Where each word occurs: (sentence index, token position) pairs."""
+    names: set[str] = field(default_factory=set)
+    """Keys of words the article capitalises inside a sentence: people's and places' names."""
 
     def __post_init__(self) -> None:
         for entry in self.sentences:
@@ -46,6 +48,7 @@ class ArticleIndex:
             self.keys.update(keys)
             self.bigrams.update(zip(keys, keys[1:], strict=False))
             self.trigrams.update(zip(keys, keys[1:], keys[2:], strict=False))
+            self.names.update(w.key for w in entry.words[1:] if w.capitalised and w.content and not w.number)
 
 
 SPACED_NUMBER = re.compile(r"\b(\d{1,3})([,.]) (\d{3}\b|\d{1,2}\b)")

@@ -64,6 +64,9 @@ def _conflict(alignment: Alignment, claim: list[Word], shared: float) -> str | N
         theirs = [w.text for w in best.words[1:] if w.capitalised and w.content and w.key not in claim_keys]
         if theirs:
             return f"the article has {_listing(theirs)} where the claim has {name.text}"
+    if alignment.swapped_name:
+        theirs, ours = alignment.swapped_name
+        return f"sentence {best.sentence.index + 1} says this of {theirs}, not {ours}"
     if alignment.negation_mismatch and not alignment.missing:
         side = "negates" if any(w.negation for w in claim) else "drops the negation in"
         return f"the claim {side} what sentence {best.sentence.index + 1} says"
@@ -77,7 +80,7 @@ def judge(claim_text: str, claim: list[Word], alignment: Alignment, score: float
     if alignment.verbatim:
         quoted = evidence[:1]
         return Verdict(claim_text, "supported", 1.0, quoted, f"{_sentences_phrase(quoted)} says this word for word")
-    if score >= threshold and not alignment.missing_numbers:
+    if score >= threshold and not alignment.missing_numbers and alignment.swapped_name is None:
         cited = evidence[:1] if shared == 1.0 else evidence
         verb = "says" if len(cited) == 1 else "say"
         return Verdict(claim_text, "supported", score, cited, f"{_sentences_phrase(cited)} of the article {verb} this")
