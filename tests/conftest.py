@@ -37,3 +37,19 @@ def example_faq(example_path):
 
     article = load_article(example_path)
     return article, make_faq(article)
+
+
+@pytest.fixture(scope="session")
+def local_model():
+    """The local instruct model; its tests skip where the ``llm`` extra is not installed, and fail instead
+    when NEWSFAQ_REQUIRE_LLM is set (CI installs the extra, so a silent skip there would hide a break)."""
+    import os
+
+    from newsfaq.nlp import llm
+
+    problem = llm.missing()
+    if problem:
+        if os.environ.get("NEWSFAQ_REQUIRE_LLM"):
+            pytest.fail(f"the local model is required here: {problem}")
+        pytest.skip(f"the local model is not installed: {problem}")
+    return llm.get_model()

