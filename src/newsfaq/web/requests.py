@@ -83,7 +83,7 @@ class FaqArticle(_Schema):
 class FaqDocument(_Schema):
     """A newsfaq.faq/1 document, as POST /api/faq returns it."""
 
-    schema_: Literal["newsfaq.faq/1"] = Field(alias="schema")
+    schema_: Literal[FAQ_SCHEMA] = Field(alias="schema")
     generator: str = ""
     article: FaqArticle
     items: list[FaqItem]
