@@ -41,7 +41,10 @@ def cross_validated() -> dict[str, dict[str, np.ndarray]]:
     documents = sorted({r.document for r in rows})
     groups = np.array([documents.index(r.document) for r in rows])
     indexes = dict(zip(documents, index_articles(documents), strict=True))
-    out = {name: np.zeros(len(rows)) for name in ("baseline", "baseline_pred", "whole", "product", "product_pred")}
+    out = {
+        name: np.zeros(len(rows))
+        for name in ("baseline", "baseline_pred", "whole", "product", "product_pred", "product_contradicted")
+    }
     for train, test in GroupKFold(FOLDS).split(features, labels, groups):
         train_rows = [rows[i] for i in train]
         model = fit(features[train], train_rows)
@@ -53,6 +56,7 @@ def cross_validated() -> dict[str, dict[str, np.ndarray]]:
         verdicts = verdicts_for([indexes[rows[i].document] for i in test], [rows[i].claim for i in test], model)
         out["product"][test] = [v.score for v in verdicts]
         out["product_pred"][test] = [v.label == "supported" for v in verdicts]
+        out["product_contradicted"][test] = [v.label == "contradicted" for v in verdicts]
     sets = np.array([r.set for r in rows])
     return {name: {"labels": labels[sets == name], **{k: v[sets == name] for k, v in out.items()}} for name in SETS}
 

@@ -37,6 +37,18 @@ def _cached() -> dict[tuple[str, int], dict]:
     return {(r["set"], r["row"]): r for r in rows}
 
 
+def cached_prefix() -> dict[str, np.ndarray]:
+    """Each set's judge scores for its first rows, as far as the cache holds them without a gap."""
+    cached = _cached()
+    out = {}
+    for name in load_claim_sets():
+        scores = []
+        while (name, len(scores)) in cached:
+            scores.append(cached[(name, len(scores))]["score"])
+        out[name] = np.array(scores)
+    return out
+
+
 def judge_scores(limit: int | None) -> dict[str, np.ndarray]:
     """Each set's judge scores in file order, computing (and caching) those not cached."""
     cached = _cached()

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The checker's model judge is off unless a test asks for it (``judge=`` or ``--judge``): the other tests pin
+# the fast engine's verdicts, and the same suite runs with and without the model installed. Set before any
+# CLI subprocess starts, so they inherit it.
+os.environ["NEWSFAQ_JUDGE"] = "off"
+os.environ.pop("NEWSFAQ_LLM_URL", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "harbour_strike.txt"

@@ -5,16 +5,18 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
 from newsfaq import __version__
-from newsfaq.check.checker import check_faq, check_many
+from newsfaq.check.cascade import judge_mode
+from newsfaq.check.checker import check_many
 from newsfaq.check.faq_input import read_faq
 from newsfaq.check.pairs import BadLine, read_pairs, verdict_line
 from newsfaq.errors import InputError, NewsfaqError, describe
@@ -237,35 +239,59 @@ def check(
     fmt: Annotated[str, typer.Option("--format", "-f", help="report or json.")] = "report",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when the input has none.")] = None,
+    judge: Annotated[
+        str | None,
+        typer.Option(
+            help="Model judge: off (fast engine only), auto (the judge decides the uncertain claims when the "
+            "model is installed) or always (every claim not quoted word for word). Default: $NEWSFAQ_JUDGE or auto."
+        ),
+    ] = None,
+    llm_url: Annotated[
+        str | None,
+        typer.Option(
+            "--llm-url",
+            help="Judge with the model behind this OpenAI-compatible endpoint (llama.cpp server, vLLM) instead of "
+            "the local one. Default: $NEWSFAQ_LLM_URL.",
+        ),
+    ] = None,
 ) -> None:
     """Check an FAQ or claims against the article: supported, unsupported or contradicted, with evidence."""
     skipped = []
+    options = Settings(require_date=False, judge=judge, llm_url=llm_url)
 
     def work() -> None:
+        judge_mode(options.judge)  # a wrong mode is refused before any work
         if pairs is not None:
-            skipped.append(_check_pairs(pairs, output))
+            skipped.append(_check_pairs(pairs, output, options))
         elif article is None:
             raise InputError("give an ARTICLE to check (or --pairs FILE for a batch)")
         else:
-            _check_article(article, faq_file, claims or [], fmt, output, date)
+            _check_article(article, faq_file, claims or [], fmt, output, date, options)
 
     _guard(work)
     if any(skipped):
         raise typer.Exit(1)
 
 
-def _check_article(path: str, faq_file, claims: list[str], fmt: str, output, date) -> None:
+def _check_article(path: str, faq_file, claims: list[str], fmt: str, output, date, settings: Settings) -> None:
     if fmt not in ("report", "json"):
         raise InputError(f"unknown format {fmt!r}; use report or json")
-    loaded = _load(path, date, Settings(require_date=False))
+    loaded = _load(path, date, settings)
     if claims:
         items: list[QAPair | None] = [None] * len(claims)
-        verdicts = check_many([(loaded, claim) for claim in claims])
+        texts = claims
     else:
         pairs = read_faq(faq_file) if faq_file else loaded.existing_faq
         if not pairs:
             raise InputError(f"{path} has no FAQ section; pass --faq FILE or --claim TEXT")
-        items, verdicts = list(pairs), check_faq(loaded, pairs)
+        items, texts = list(pairs), [item.answer for item in pairs]  # a question is context, not a claim
+    with _progress() as progress:
+        verdicts = check_many(
+            [(loaded, text) for text in texts],
+            judge=settings.judge,
+            llm_url=settings.llm_url,
+            judge_progress=_judging(progress),
+        )
     results = list(zip(items, verdicts, strict=True))
     if fmt == "json":
         _emit(report_json(loaded, results) + "\n", output)
@@ -277,7 +303,19 @@ def _check_article(path: str, faq_file, claims: list[str], fmt: str, output, dat
         Console(file=handle, no_color=True).print(report_markup(results), soft_wrap=True, highlight=False)
 
 
-def _check_pairs(path: Path, output: Path | None) -> int:
+def _judging(progress: Progress) -> Callable[[int, int], None]:
+    """A progress callback that adds its bar when the judge starts (how many claims it reads is known then)."""
+    task: list[TaskID] = []
+
+    def advance(done: int, total: int) -> None:
+        if not task:
+            task.append(progress.add_task("Judging uncertain claims", total=total))
+        progress.update(task[0], completed=done)
+
+    return advance
+
+
+def _check_pairs(path: Path, output: Path | None, settings: Settings) -> int:
     if not path.is_file():
         raise InputError(f"{path}: no such file; check the path")
     with path.open(encoding="utf-8", errors="replace") as handle:
@@ -290,7 +328,10 @@ def _check_pairs(path: Path, output: Path | None) -> int:
         task = progress.add_task("Checking claims", total=len(good))
         verdicts = check_many(
             [(pair.document, pair.claim) for pair in good],
+            judge=settings.judge,
+            llm_url=settings.llm_url,
             progress=lambda n: progress.advance(task, n),
+            judge_progress=_judging(progress),
             processes=os.cpu_count() or 1,
         )
     _emit("".join(verdict_line(pair, verdict) + "\n" for pair, verdict in zip(good, verdicts, strict=True)), output)
@@ -511,11 +552,18 @@ def serve(
     allow_writes: Annotated[
         bool, typer.Option("--allow-writes", help="Let HTTP clients add and remove archived articles.")
     ] = False,
+    llm_url: Annotated[
+        str | None,
+        typer.Option("--llm-url", help="The checker's judge model behind this OpenAI-compatible endpoint."),
+    ] = None,
 ) -> None:
     """Start the web page and the JSON API (docs at /docs)."""
 
     def work() -> None:
         import uvicorn
+
+        if llm_url:
+            os.environ["NEWSFAQ_LLM_URL"] = llm_url  # read by every worker, threads and forked processes alike
 
         from newsfaq.web.app import create_app
 

@@ -11,7 +11,7 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Settings:
-    """Options shared by ingestion and FAQ writing."""
+    """Options shared by ingestion, FAQ writing and checking."""
 
     max_input_bytes: int = MAX_INPUT_BYTES
     """Inputs larger than this are refused (a news article is far smaller)."""
@@ -27,6 +27,12 @@ class Settings:
 
     require_date: bool = True
     """Refuse undated articles; checking claims turns this off, since verdicts do not use the date."""
+
+    judge: str | None = None
+    """The checker's model judge: off, auto or always (``check/cascade.py``); None: $NEWSFAQ_JUDGE, else auto."""
+
+    llm_url: str | None = None
+    """An OpenAI-compatible endpoint serving the judge's model; None: $NEWSFAQ_LLM_URL, else the local model."""
 
 
 DEFAULT_SETTINGS = Settings()

@@ -17,6 +17,7 @@ from functools import lru_cache, partial
 import numpy as np
 from spacy.tokens import Doc, Span
 
+from newsfaq.check.cascade import judge_uncertain
 from newsfaq.check.claims import UNUSED_PIPES, split_claims
 from newsfaq.check.features import align, is_verbatim
 from newsfaq.check.index import ArticleIndex, index_articles
@@ -96,17 +97,16 @@ def _normalised(batch: list[tuple[ArticleLike, str]]) -> list[tuple[str, str]]:
     return [(texts[a] if isinstance(a, str) else a.body, clean_text(claim)) for a, claim in batch]
 
 
-def _check_batch(batch: list[tuple[ArticleLike, str]], model: SupportModel | None) -> list[Verdict]:
-    """Verdicts for one batch of (body, claim) pairs; each distinct body is indexed once. Verdicts name
-    each claim as given; evidence offsets index the (cleaned) body."""
-    cleaned = _normalised(batch)
-    problems = [_unverifiable(body, claim) for body, claim in cleaned]
+def _check_batch(batch: list[tuple[str, str]], model: SupportModel | None) -> list[Verdict]:
+    """The fast checker's verdicts for one batch of cleaned (body, claim) pairs; each distinct body is
+    indexed once."""
+    problems = [_unverifiable(body, claim) for body, claim in batch]
     good = [i for i, problem in enumerate(problems) if problem is None]
-    bodies = sorted({cleaned[i][0] for i in good})
+    bodies = sorted({batch[i][0] for i in good})
     by_body = dict(zip(bodies, index_articles(bodies), strict=True))
-    judged = iter(verdicts_for([by_body[cleaned[i][0]] for i in good], [cleaned[i][1] for i in good], model))
+    judged = iter(verdicts_for([by_body[batch[i][0]] for i in good], [batch[i][1] for i in good], model))
     return [
-        Verdict(claim, "unverifiable", 0.0, [], problem) if problem else replace(next(judged), claim=claim)
+        Verdict(claim, "unverifiable", 0.0, [], problem) if problem else next(judged)
         for (_, claim), problem in zip(batch, problems, strict=True)
     ]
 
@@ -114,17 +114,39 @@ def _check_batch(batch: list[tuple[ArticleLike, str]], model: SupportModel | Non
 def check_many(
     pairs: Iterable[tuple[ArticleLike, str]],
     *,
+    judge: str | None = None,
+    llm_url: str | None = None,
     model: SupportModel | None = None,
     progress: Callable[[int], None] | None = None,
+    judge_progress: Callable[[int, int], None] | None = None,
     batch_size: int = 256,
     processes: int = 1,
 ) -> list[Verdict]:
-    """A verdict for each (article, claim) pair, in order; ``progress(n)`` after each batch.
+    """A verdict for each (article, claim) pair, in order. Verdicts name each claim as given; evidence
+    offsets index the (cleaned) body.
 
-    With ``processes`` > 1, batches run in forked worker processes that share
-    the already loaded models (Linux and macOS; elsewhere it runs in one process).
+    The fast checker reads every pair (``progress(n)`` after each batch); then, unless ``judge`` is
+    ``off``, the model judge decides the uncertain ones (``judge_progress(done, total)``): see
+    ``check/cascade.py``. ``judge`` and ``llm_url`` default to $NEWSFAQ_JUDGE (else ``auto``) and
+    $NEWSFAQ_LLM_URL (else the local model). With ``processes`` > 1, the fast checker's batches run in
+    forked worker processes that share the already loaded models (Linux and macOS; elsewhere it runs in
+    one process).
     """
-    batches = _chunks(list(pairs), batch_size)
+    given = list(pairs)
+    cleaned = _normalised(given)
+    verdicts = _check_fast(cleaned, model, progress, batch_size, processes)
+    verdicts = judge_uncertain(cleaned, verdicts, judge, llm_url, judge_progress)
+    return [replace(verdict, claim=claim) for verdict, (_, claim) in zip(verdicts, given, strict=True)]
+
+
+def _check_fast(
+    pairs: list[tuple[str, str]],
+    model: SupportModel | None,
+    progress: Callable[[int], None] | None,
+    batch_size: int,
+    processes: int,
+) -> list[Verdict]:
+    batches = _chunks(pairs, batch_size)
     work = partial(_check_batch, model=model)
     parallel = processes > 1 and len(batches) > 1 and "fork" in multiprocessing.get_all_start_methods()
     results: list[Verdict] = []
@@ -147,11 +169,13 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
-def check(article: ArticleLike, claim: str, *, model: SupportModel | None = None) -> Verdict:
-    """Whether ``article`` supports ``claim``, with evidence and a reason."""
-    return check_many([(article, claim)], model=model)[0]
+def check(article: ArticleLike, claim: str, *, judge: str | None = None, llm_url: str | None = None) -> Verdict:
+    """Whether ``article`` supports ``claim``, with evidence and a reason (``judge``: as in ``check_many``)."""
+    return check_many([(article, claim)], judge=judge, llm_url=llm_url)[0]
 
 
-def check_faq(article: ArticleLike, items: Sequence[QAPair], *, model: SupportModel | None = None) -> list[Verdict]:
+def check_faq(
+    article: ArticleLike, items: Sequence[QAPair], *, judge: str | None = None, llm_url: str | None = None
+) -> list[Verdict]:
     """A verdict on each FAQ answer (the question is context, not a claim)."""
-    return check_many([(article, item.answer) for item in items], model=model)
+    return check_many([(article, item.answer) for item in items], judge=judge, llm_url=llm_url)

