@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,15 @@ def local_model():
             pytest.fail(f"the local model is required here: {problem}")
         pytest.skip(f"the local model is not installed: {problem}")
     return llm.get_model()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def free_port():
+    """A function giving a loopback port nobody listens on, for a server a test starts."""
+    return _free_port

@@ -144,6 +144,10 @@ def test_check_pairs_batch_skips_malformed_lines(tmp_path, example_path):
         (["check"], "give an ARTICLE"),
         (["check", "nope.txt"], "no such file"),
         (["check", "--pairs", "nope.jsonl"], "no such file"),
+        (
+            ["check", "nope.txt", "--judge", "sometimes"],
+            "judge: unknown judge mode 'sometimes'; use off, auto or always",
+        ),
     ],
 )
 def test_check_errors_are_one_line(args, message):
@@ -151,6 +155,14 @@ def test_check_errors_are_one_line(args, message):
     assert result.returncode == 1
     stderr = result.stderr.decode().strip()
     assert message in stderr and len(stderr.splitlines()) == 1 and "Traceback" not in stderr
+
+
+def test_a_judge_endpoint_that_does_not_answer_is_one_line_and_exit_1(example_path, free_port):
+    url = f"http://127.0.0.1:{free_port()}"
+    result = run("check", str(example_path), "--claim", "Dockers walked out.", "--judge", "always", "--llm-url", url)
+    assert result.returncode == 1
+    stderr = result.stderr.decode().strip()
+    assert f"the model endpoint {url}/v1 cannot be reached" in stderr and len(stderr.splitlines()) == 1, stderr
 
 
 def test_archive_commands_end_to_end(tmp_path, example_path):

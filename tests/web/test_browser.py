@@ -9,7 +9,6 @@ Screenshots (desktop and phone width) go to test-output/. Without
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -36,16 +35,10 @@ The union welcomed the plan but said it would watch closely how the retraining m
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(archive_path):
+def server(archive_path, free_port):
     """The real CLI: ``newsfaq serve --db ARCHIVE --port FREE``; waits until /api/health answers."""
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "newsfaq", "serve", "--db", str(archive_path), "--port", str(port)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

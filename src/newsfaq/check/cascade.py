@@ -60,7 +60,7 @@ class CascadePolicy:
         """P(supported) from the fast score (as log-odds) and the judge's log P(Yes) - log P(No)."""
         clipped = min(max(fast_score, 1e-4), 1 - 1e-4)
         z = self.fast_weight * math.log(clipped / (1 - clipped)) + self.judge_weight * judge_score + self.bias
-        return 1 / (1 + math.exp(-z))
+        return 0.5 * (1 + math.tanh(z / 2))  # the logistic function, without overflow for any margin
 
 
 @lru_cache(maxsize=1)

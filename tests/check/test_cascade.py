@@ -1,0 +1,151 @@
+"""The cascade: which verdicts the judge decides, how its verdicts read, and what happens without a model.
+
+The orchestration tests use a scorer with a fixed answer, so they pin the cascade's own logic on any machine;
+the tests at the end run the real model (they skip without the ``llm`` extra, and fail in CI).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from newsfaq.check import cascade
+from newsfaq.check.cascade import CascadePolicy, judge_mode, judge_uncertain, judged_verdict, needs_judge
+from newsfaq.check.checker import check_many
+from newsfaq.check.judge import Judgement
+from newsfaq.errors import InputError
+from newsfaq.model import Verdict
+from newsfaq.nlp import llm
+from newsfaq.nlp.sentences import split_sentences
+
+POLICY = CascadePolicy(low=0.3, high=0.7, fast_weight=0.5, judge_weight=1.0, bias=0.0)
+BODY = (
+    "Police said David Gaver, 28, was shot in the stomach during the raid on Tuesday. "
+    "His brother Enoch Gaver was arrested at the scene. "
+    "Cardiff supporters have thrown their backing behind a fans' boycott of Saturday's match. "
+    "Government advisers said the feasibility and outcome of the plan remain uncertain."
+)
+
+
+class FixedScorer:
+    """Answers every question with one margin, and records the questions."""
+
+    def __init__(self, margin: float) -> None:
+        self.margin = margin
+        self.asked: list[str] = []
+
+    def answer_margin(self, messages, yes, no) -> float:
+        self.asked.append(messages[-1]["content"])
+        return self.margin
+
+
+def _verdict(label: str, score: float, reason: str = "the article does not mention mortar fire") -> Verdict:
+    return Verdict("A claim.", label, score, [], reason)
+
+
+def test_the_mode_defaults_to_the_environment_then_auto_and_a_wrong_one_is_refused(monkeypatch):
+    monkeypatch.delenv("NEWSFAQ_JUDGE", raising=False)
+    assert judge_mode(None) == "auto"
+    monkeypatch.setenv("NEWSFAQ_JUDGE", "always")
+    assert judge_mode(None) == "always" and judge_mode("off") == "off"
+    with pytest.raises(InputError, match="judge: unknown judge mode 'sometimes'; use off, auto or always"):
+        judge_mode("sometimes")
+    monkeypatch.setenv("NEWSFAQ_JUDGE", "yes")
+    with pytest.raises(InputError, match="NEWSFAQ_JUDGE: unknown judge mode 'yes'"):
+        judge_mode(None)
+
+
+@pytest.mark.parametrize(
+    ("verdict", "mode", "asked"),
+    [
+        (_verdict("supported", 0.5), "auto", True),
+        (_verdict("unsupported", 0.29), "auto", False),
+        (_verdict("supported", 0.7), "auto", False),
+        (_verdict("unsupported", 0.29), "always", True),
+        (_verdict("supported", 1.0, "sentence 2 says this word for word"), "always", False),
+        (_verdict("contradicted", 0.5, "the article says 12, not 21"), "always", False),
+        (_verdict("unverifiable", 0.0, "the claim is empty"), "always", False),
+    ],
+)
+def test_the_judge_decides_the_band_or_with_always_all_but_quotes_and_quoted_conflicts(verdict, mode, asked):
+    assert needs_judge(verdict, mode, POLICY) == asked
+
+
+def test_the_combined_score_rises_with_either_score_and_crosses_the_threshold():
+    assert POLICY.combined(0.5, 0.0) == pytest.approx(0.5)
+    assert POLICY.combined(0.4, 2.0) > POLICY.combined(0.4, 0.0) > POLICY.combined(0.4, -2.0)
+    assert POLICY.combined(0.6, 0.0) > POLICY.combined(0.4, 0.0)
+    assert POLICY.combined(0.0, -1e4) == pytest.approx(0.0) and POLICY.combined(1.0, 1e4) == pytest.approx(1.0)
+
+
+def test_a_judged_verdict_cites_the_sentences_the_judge_read_and_says_so():
+    sentences = split_sentences([BODY])[0]
+    read = Judgement(score=3.0, read=(0, 3))
+    supported = judged_verdict(_verdict("unsupported", 0.45), read, sentences, POLICY)
+    assert supported.label == "supported" and supported.score == pytest.approx(POLICY.combined(0.45, 3.0), abs=1e-4)
+    assert supported.reason == "the model judge read sentences 1 and 4 and finds they say this"
+    assert [c.sentence for c in supported.evidence] == [0, 3]
+    assert all(BODY[c.start : c.end] == c.text for c in supported.evidence)
+
+    doubted = judged_verdict(_verdict("unsupported", 0.45), Judgement(-3.0, (1,)), sentences, POLICY)
+    assert doubted.label == "unsupported"
+    assert doubted.reason == (
+        "the article does not mention mortar fire; the model judge read sentence 2 and finds they do not say it"
+    )
+    overruled = judged_verdict(
+        _verdict("supported", 0.55, "sentence 2 says this"), Judgement(-3.0, (1,)), sentences, POLICY
+    )
+    assert overruled.label == "unsupported" and "though they share its words" in overruled.reason
+    assert "sentence 2 says this" not in overruled.reason  # the fast reason would now be untrue
+
+
+def test_auto_without_the_model_keeps_the_fast_verdicts_and_says_once_why(monkeypatch, caplog):
+    monkeypatch.setattr(cascade, "get_policy", lambda: POLICY)
+    monkeypatch.setattr(cascade, "missing", lambda: "llama-cpp-python is not installed")
+    cascade.say_judge_off.cache_clear()
+    fast = [_verdict("unsupported", 0.5)]
+    with caplog.at_level(logging.WARNING, logger="newsfaq"):
+        assert judge_uncertain([(BODY, "A claim.")], fast, "auto") == fast
+        assert judge_uncertain([(BODY, "A claim.")], fast, "auto") == fast
+    assert [r.getMessage() for r in caplog.records] == [
+        "the model judge is off (llama-cpp-python is not installed); checking with the fast engine alone"
+    ]
+    with pytest.raises(llm.ModelUnavailable, match="--judge always needs the model: llama-cpp-python"):
+        judge_uncertain([(BODY, "A claim.")], fast, "always")
+
+
+def test_the_judge_reads_only_the_uncertain_claims_and_reports_progress(monkeypatch):
+    scorer = FixedScorer(margin=4.0)
+    monkeypatch.setattr(cascade, "get_policy", lambda: POLICY)
+    monkeypatch.setattr(cascade, "_model_or_none", lambda mode, url: scorer)
+    pairs = [(BODY, "Advisers doubt the plan."), (BODY, "Mortar fire hit the embassy."), (BODY, "Gaver was shot.")]
+    fast = [_verdict("unsupported", 0.5), _verdict("unsupported", 0.1), _verdict("supported", 0.65)]
+    seen = []
+    out = judge_uncertain(pairs, fast, "auto", progress=lambda done, total: seen.append((done, total)))
+    assert [v.label for v in out] == ["supported", "unsupported", "supported"]
+    assert out[1] is fast[1] and len(scorer.asked) == 2 and seen == [(1, 2), (2, 2)]
+    assert "Claim: Advisers doubt the plan." in scorer.asked[0]
+
+
+def test_check_many_judges_the_cleaned_claim_and_names_the_claim_as_given(monkeypatch):
+    scorer = FixedScorer(margin=4.0)
+    monkeypatch.setattr(cascade, "_model_or_none", lambda mode, url: scorer)
+    claim = "the advisers said the outcome of the plan remain uncertain -lrb- officials -rrb- ."
+    [verdict] = check_many([(BODY, claim)], judge="always")
+    assert verdict.claim == claim and verdict.label == "supported"
+    assert "uncertain ( officials )" in scorer.asked[0] and "-lrb-" not in scorer.asked[0]
+
+
+# With the real model: the issue's cases, through the whole checker.
+
+
+def test_a_statement_given_to_another_person_stays_contradicted_with_the_judge_on(local_model):
+    [verdict] = check_many([(BODY, "Enoch Gaver, 28, was shot in the stomach.")], judge="always")
+    assert verdict.label == "contradicted"
+    assert verdict.reason == "sentence 1 says this of David Gaver, not Enoch Gaver"
+
+
+def test_the_judge_finds_a_swapped_club_unsupported(local_model):
+    [verdict] = check_many([(BODY, "Leeds have thrown their backing behind a fans' boycott.")], judge="always")
+    assert verdict.label == "unsupported" and "the model judge read" in verdict.reason
