@@ -1,4 +1,5 @@
-"""Checker throughput and memory, with a content-word-overlap baseline in the same process.
+"""The fast checker's throughput and memory (the model judge off), with a content-word-overlap baseline in the
+same process. bench/cascade_speed.py measures the judge and the cascade.
 
     python bench/check_speed.py
 
@@ -46,10 +47,13 @@ def main() -> None:
     everything = [(r.document, r.claim) for r in rows]
     summedits = [(r.document, r.claim) for r in rows if r.set == "summedits_news"]
     first_per_article = list({r.document: (r.document, r.claim) for r in reversed(rows)}.values())
-    check_many(everything[:20])  # load the models
+    check_many(everything[:20], judge="off")  # load the models
+
+    def one_process(pairs):
+        return check_many(pairs, judge="off")
 
     def two_processes(pairs):
-        return check_many(pairs, processes=2)
+        return check_many(pairs, judge="off", processes=2)
 
     table = []
     for name, pairs in (
@@ -60,7 +64,7 @@ def main() -> None:
         words_per_article = statistics.mean(len(d.split()) for d in {d for d, _ in pairs})
         articles = len({d for d, _ in pairs})
         base = _median_seconds(baseline, pairs)
-        one = _median_seconds(check_many, pairs)
+        one = _median_seconds(one_process, pairs)
         two = _median_seconds(two_processes, pairs)
         n = len(pairs)
         table.append([name, n, articles, round(words_per_article), n / base, n / one, n / two, one / base])
