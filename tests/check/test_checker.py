@@ -33,6 +33,42 @@ def test_a_changed_number_is_contradicted(article):
     assert "2,500" in verdict.reason and "4,000" in verdict.reason
 
 
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        (
+            "Dock workers at the Port of Rotterdam walked off the job on Tuesday.",
+            "sentence 1 says Thursday, not Tuesday",
+        ),
+        (
+            "In June, the operators' association said it had offered retraining for every affected worker.",
+            None,  # the article dates no statement: a month it never names is unsupported, not contradicted
+        ),
+        (
+            "The union plans to extend the strike to a fourth terminal in April if no agreement is reached.",
+            "sentence 7 says Monday, not April",
+        ),
+        (
+            "The operators' association said it had not offered retraining for every affected worker.",
+            "the claim negates what sentence 6 says",
+        ),
+    ],
+)
+def test_a_changed_date_or_an_added_negation_is_contradicted_quoting_both_sides(article, claim, reason):
+    verdict = check(article, claim)
+    if reason is None:
+        assert verdict.label == "unsupported", verdict
+    else:
+        assert verdict.label == "contradicted" and verdict.reason.endswith(reason), verdict.reason
+
+
+def test_a_claim_that_drops_the_articles_negation_is_contradicted():
+    body = "The minister said the port would not close during the strike. Talks resume on Monday."
+    verdict = check(body, "The minister said the port would close during the strike.")
+    assert verdict.label == "contradicted"
+    assert verdict.reason.endswith("the claim drops the negation in what sentence 1 says"), verdict.reason
+
+
 def test_an_invented_detail_in_a_true_sentence_is_caught_in_its_own_claim(article):
     verdict = check(
         article,

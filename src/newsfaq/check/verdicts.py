@@ -11,11 +11,26 @@ from __future__ import annotations
 from newsfaq.check.features import Alignment
 from newsfaq.check.index import SentenceWords
 from newsfaq.check.lexicon import Word
+from newsfaq.datetext import MONTHS, WEEKDAYS
 from newsfaq.model import Citation, Verdict
 
 MIN_SHARED_FOR_CONFLICT = 0.6
 """A changed detail is a contradiction only when the rest of the claim matches the evidence sentence."""
 MAX_LISTED = 4
+
+
+CALENDAR_WORDS = set(WEEKDAYS) | {name for name in MONTHS if len(name) > 3 or name == "may"}
+
+
+def _is_calendar_word(word: Word) -> bool:
+    """A day or month name ("may" only as "May")."""
+    lower = word.text.lower()
+    return lower in CALENDAR_WORDS and (lower != "may" or word.capitalised)
+
+
+def _missing_dates(alignment: Alignment) -> list[Word]:
+    """Day and month names of the claim that the article never uses: a wrong date, like a wrong number."""
+    return [w for w in alignment.missing if _is_calendar_word(w)]
 
 
 def _citation(entry: SentenceWords) -> Citation:
@@ -61,6 +76,10 @@ def _conflict(alignment: Alignment, claim: list[Word], shared: float) -> str | N
         theirs = [w.text for w in best.words if w.number and w.key not in claim_keys]
         if theirs:
             return f"the article says {_listing(theirs)}, not {number.text}"
+    for date in _missing_dates(alignment):
+        theirs = [w.text for w in best.words if _is_calendar_word(w) and w.key not in claim_keys]
+        if theirs:
+            return f"sentence {best.sentence.index + 1} says {_listing(theirs)}, not {date.text}"
     name = next(iter(alignment.missing_names), None)
     if name is not None:
         theirs = [w.text for w in best.words[1:] if w.capitalised and w.content and w.key not in claim_keys]
@@ -82,7 +101,7 @@ def judge(claim_text: str, claim: list[Word], alignment: Alignment, score: float
     if alignment.verbatim:
         quoted = evidence[:1]
         return Verdict(claim_text, "supported", 1.0, quoted, f"{sentences_phrase(quoted)} says this word for word")
-    if score >= threshold and not alignment.missing_numbers and alignment.swapped_name is None:
+    if score >= threshold and not (alignment.missing_numbers or _missing_dates(alignment) or alignment.swapped_name):
         cited = evidence[:1] if shared == 1.0 else evidence
         verb = "says" if len(cited) == 1 else "say"
         return Verdict(claim_text, "supported", score, cited, f"{sentences_phrase(cited)} of the article {verb} this")
