@@ -66,3 +66,21 @@ def test_generation_stops_at_a_stop_string(local_model):
         stop=["<|im_end|>", "\n"],
     )
     assert "Paris" in text and "\n" not in text
+
+
+def test_a_chat_is_rendered_in_qwens_format_up_to_the_answer():
+    chat = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Is it raining?"}]
+    assert llm.chat_prompt(chat) == (
+        "<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\nIs it raining?<|im_end|>\n<|im_start|>assistant\n"
+    )
+
+
+def test_the_answer_margin_does_not_depend_on_what_was_asked_before(local_model):
+    chat = [{"role": "system", "content": "Answer Yes or No."}, {"role": "user", "content": "Is Paris in France?"}]
+    first = local_model.answer_margin(chat, "Yes", "No")
+    local_model.answer_margin([{"role": "system", "content": "Be brief."}, chat[1]], "Yes", "No")
+    assert local_model.answer_margin(chat, "Yes", "No") == first > 0
+    whole = llm.log_softmax(local_model.next_logits(llm.chat_prompt(chat)))  # read as one batch: close, not equal
+    assert first == pytest.approx(
+        float(whole[local_model.token_id("Yes")] - whole[local_model.token_id("No")]), abs=0.2
+    )
