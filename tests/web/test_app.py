@@ -59,6 +59,14 @@ def test_check_claims_and_an_faq_given_as_markdown(client, example_text):
     assert [(i["question"], i["verdict"]["label"]) for i in report["items"]] == [("Where will ships go?", "supported")]
 
 
+def test_check_takes_the_judge_mode_and_refuses_an_unknown_one(client, example_text):
+    body = {"article": {"text": example_text}, "claims": ["About 4,000 workers joined the stoppage."]}
+    report = client.post("/api/check", json={**body, "judge": "off"}).json()
+    assert [i["verdict"]["label"] for i in report["items"]] == ["contradicted"]
+    response = client.post("/api/check", json={**body, "judge": "sometimes"})
+    assert response.status_code == 422 and response.json()["details"][0]["field"] == "judge"
+
+
 def test_check_without_anything_to_check_names_what_to_send(client):
     response = client.post("/api/check", json={"article": {"id": "old-report"}})
     assert response.status_code == 422 and "send faq or claims" in response.json()["error"]
