@@ -23,7 +23,7 @@ POLICY = CascadePolicy(low=0.3, high=0.7, fast_weight=0.5, judge_weight=1.0, bia
 BODY = (
     "Police said David Gaver, 28, was shot in the stomach during the raid on Tuesday. "
     "His brother Enoch Gaver was arrested at the scene. "
-    "Cardiff supporters have thrown their backing behind a fans' boycott of Saturday's match. "
+    "Supporters of Cardiff have thrown their backing behind a fans' boycott of Saturday's match. "
     "Government advisers said the feasibility and outcome of the plan remain uncertain."
 )
 
@@ -146,6 +146,6 @@ def test_a_statement_given_to_another_person_stays_contradicted_with_the_judge_o
     assert verdict.reason == "sentence 1 says this of David Gaver, not Enoch Gaver"
 
 
-def test_the_judge_finds_a_swapped_club_unsupported(local_model):
+def test_a_statement_made_of_another_club_stays_contradicted_with_the_judge_on(local_model):
     [verdict] = check_many([(BODY, "Leeds have thrown their backing behind a fans' boycott.")], judge="always")
-    assert verdict.label == "unsupported" and "the model judge read" in verdict.reason
+    assert (verdict.label, verdict.reason) == ("contradicted", "sentence 3 says this of Cardiff, not Leeds")

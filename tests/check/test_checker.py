@@ -172,3 +172,14 @@ def test_a_statement_given_to_another_person_is_contradicted():
     assert swapped.reason == "sentence 1 says this of David Gaver, not enoch gaver"
     assert check(body, "David Gaver, 28, was shot in the stomach.").label == "supported"
     assert check(body, "His brother Enoch Gaver was arrested.").label == "supported"
+
+
+def test_a_statement_made_of_another_club_is_contradicted():
+    """The issue's Leeds case: every word but the club's name is in the sentence, which names Cardiff."""
+    body = (
+        "Supporters of Cardiff have thrown their backing behind a fans' boycott of Saturday's match. "
+        "The club said tickets would be refunded."
+    )
+    verdict = check(body, "Leeds have thrown their backing behind a fans' boycott.")
+    assert (verdict.label, verdict.reason) == ("contradicted", "sentence 1 says this of Cardiff, not Leeds")
+    assert check(body, "Supporters of Cardiff have thrown their backing behind a boycott.").label == "supported"

@@ -172,8 +172,27 @@ def align(claim: list[Word], index: ArticleIndex) -> Alignment:
         rare / max(1, len(content)),
         (len(missing) - rare) / max(1, len(content)),
     ]
-    swapped = _swapped_name(claim, best[0], index.names) if best else None
+    swapped = (
+        (_swapped_name(claim, best[0], index.names) or _other_name(content, missing, best[0], index.names))
+        if best
+        else None
+    )
     return Alignment(best, missing, numbers, names, claim_negated != evidence_negated, features, swapped)
+
+
+def _other_name(
+    content: list[Word], missing: list[Word], best: SentenceWords, names: set[str]
+) -> tuple[str, str] | None:
+    """The claim's one word the article lacks is a name, every other content word is in the sentence, and the
+    sentence names another: "Leeds have thrown their backing behind a fans' boycott" of a sentence about
+    Cardiff supporters. (A name is a word the article capitalises inside a sentence.)"""
+    if len(missing) != 1 or not missing[0].capitalised or missing[0].number:
+        return None
+    if any(w.key not in best.content_keys for w in content if w is not missing[0]):
+        return None
+    claim_keys = {w.key for w in content}
+    theirs = [w.text for w in best.words if w.key in names and not w.number and w.key not in claim_keys]
+    return (theirs[0], missing[0].text) if theirs else None
 
 
 def _swapped_name(claim: list[Word], best: SentenceWords, names: set[str]) -> tuple[str, str] | None:
