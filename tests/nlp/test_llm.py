@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 
 import numpy as np
 import pytest
@@ -84,3 +85,13 @@ def test_the_answer_margin_does_not_depend_on_what_was_asked_before(local_model)
     assert first == pytest.approx(
         float(whole[local_model.token_id("Yes")] - whole[local_model.token_id("No")]), abs=0.2
     )
+
+
+def test_the_thread_count_comes_from_the_environment_or_every_core(monkeypatch):
+    monkeypatch.delenv("NEWSFAQ_LLM_THREADS", raising=False)
+    assert llm.default_threads() == (os.cpu_count() or 1)
+    monkeypatch.setenv("NEWSFAQ_LLM_THREADS", "1")
+    assert llm.default_threads() == 1
+    monkeypatch.setenv("NEWSFAQ_LLM_THREADS", "two")
+    with pytest.raises(llm.ModelUnavailable, match="NEWSFAQ_LLM_THREADS must be a whole number"):
+        llm.default_threads()

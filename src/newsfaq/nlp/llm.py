@@ -104,6 +104,14 @@ def model_path() -> Path:
     return target
 
 
+def default_threads() -> int:
+    """$NEWSFAQ_LLM_THREADS (for a machine shared with other work), else every core."""
+    configured = os.environ.get("NEWSFAQ_LLM_THREADS", "")
+    if configured and (not configured.isdigit() or int(configured) < 1):
+        raise ModelUnavailable(f"NEWSFAQ_LLM_THREADS must be a whole number of threads, not {configured!r}")
+    return int(configured) if configured else os.cpu_count() or 1
+
+
 class LocalModel:
     """One loaded model. Calls are serialised (one context, one key/value cache)."""
 
@@ -111,7 +119,7 @@ class LocalModel:
         from llama_cpp import Llama
 
         self._llm = Llama(
-            model_path=str(path), n_ctx=CONTEXT_TOKENS, n_threads=threads or os.cpu_count() or 1, verbose=False
+            model_path=str(path), n_ctx=CONTEXT_TOKENS, n_threads=threads or default_threads(), verbose=False
         )
         self._lock = threading.Lock()
         self._head: list[int] | None = None
