@@ -20,7 +20,7 @@ import time
 from checksets import load_claim_sets
 from common import print_table
 
-from newsfaq.check.cascade import get_policy, needs_judge
+from newsfaq.check.cascade import get_policy, to_judge
 from newsfaq.check.checker import check_many
 from newsfaq.nlp.llm import get_model
 
@@ -56,7 +56,7 @@ def main() -> None:
     always = _seconds(lambda: check_many(pairs, judge="always"))
     auto = _seconds(lambda: check_many(pairs, judge="auto"))
     policy = get_policy()
-    judged = {mode: sum(needs_judge(v, mode, policy) for v in fast_verdicts) for mode in ("always", "auto")}
+    judged = {mode: len(to_judge(fast_verdicts, mode, policy)) for mode in ("always", "auto")}
     n = len(pairs)
     print_table(
         f"Checking speed on {n} check-dev claims ({count} per set; 2 CPU cores, 1 process)",

@@ -54,7 +54,7 @@ class ScoredClaims:
 
     @property
     def eligible(self) -> np.ndarray:
-        """Claims the judge may decide (mirrors ``cascade.needs_judge`` with mode ``always``)."""
+        """Claims the judge may decide (mirrors ``cascade.judgeable``)."""
         return ~self.contradicted.astype(bool) & (self.fast < 1.0)
 
 

@@ -11,8 +11,15 @@ import logging
 import pytest
 
 from newsfaq.check import cascade
-from newsfaq.check.cascade import CascadePolicy, judge_mode, judge_uncertain, judged_verdict, needs_judge
-from newsfaq.check.checker import check_many
+from newsfaq.check.cascade import (
+    JUDGE_ALL_UP_TO,
+    CascadePolicy,
+    judge_mode,
+    judge_uncertain,
+    judged_verdict,
+    to_judge,
+)
+from newsfaq.check.checker import check_faq, check_many
 from newsfaq.check.judge import Judgement
 from newsfaq.errors import InputError
 from newsfaq.model import Verdict
@@ -56,20 +63,25 @@ def test_the_mode_defaults_to_the_environment_then_auto_and_a_wrong_one_is_refus
         judge_mode(None)
 
 
-@pytest.mark.parametrize(
-    ("verdict", "mode", "asked"),
-    [
-        (_verdict("supported", 0.5), "auto", True),
-        (_verdict("unsupported", 0.29), "auto", False),
-        (_verdict("supported", 0.7), "auto", False),
-        (_verdict("unsupported", 0.29), "always", True),
-        (_verdict("supported", 1.0, "sentence 2 says this word for word"), "always", False),
-        (_verdict("contradicted", 0.5, "the article says 12, not 21"), "always", False),
-        (_verdict("unverifiable", 0.0, "the claim is empty"), "always", False),
-    ],
-)
-def test_the_judge_decides_the_band_or_with_always_all_but_quotes_and_quoted_conflicts(verdict, mode, asked):
-    assert needs_judge(verdict, mode, POLICY) == asked
+def test_the_judge_never_decides_a_quote_a_quoted_conflict_or_an_unverifiable_pair():
+    verdicts = [
+        _verdict("supported", 0.5),
+        _verdict("unsupported", 0.1),
+        _verdict("supported", 1.0, "sentence 2 says this word for word"),
+        _verdict("contradicted", 0.5, "the article says 12, not 21"),
+        _verdict("unverifiable", 0.0, "the claim is empty"),
+    ]
+    assert to_judge(verdicts, "always", POLICY) == to_judge(verdicts, "auto", POLICY) == [0, 1]
+    assert to_judge(verdicts, "off", POLICY) == []
+
+
+def test_a_batch_sends_only_the_band_to_the_judge_in_auto_and_everything_in_always():
+    scores = [0.1, 0.35, 0.69, 0.7, 0.95] * 4  # more than JUDGE_ALL_UP_TO
+    verdicts = [_verdict("supported" if s >= 0.5 else "unsupported", s) for s in scores]
+    assert len(verdicts) > JUDGE_ALL_UP_TO
+    assert [scores[i] for i in to_judge(verdicts, "auto", POLICY)] == [0.35, 0.69] * 4
+    assert to_judge(verdicts, "always", POLICY) == list(range(len(verdicts)))
+    assert len(to_judge(verdicts[:JUDGE_ALL_UP_TO], "auto", POLICY)) == JUDGE_ALL_UP_TO
 
 
 def test_the_combined_score_rises_with_either_score_and_crosses_the_threshold():
@@ -115,16 +127,16 @@ def test_auto_without_the_model_keeps_the_fast_verdicts_and_says_once_why(monkey
         judge_uncertain([(BODY, "A claim.")], fast, "always")
 
 
-def test_the_judge_reads_only_the_uncertain_claims_and_reports_progress(monkeypatch):
+def test_the_judge_reads_only_the_claims_it_decides_and_reports_progress(monkeypatch):
     scorer = FixedScorer(margin=4.0)
     monkeypatch.setattr(cascade, "get_policy", lambda: POLICY)
     monkeypatch.setattr(cascade, "_model_or_none", lambda mode, url: scorer)
     pairs = [(BODY, "Advisers doubt the plan."), (BODY, "Mortar fire hit the embassy."), (BODY, "Gaver was shot.")]
-    fast = [_verdict("unsupported", 0.5), _verdict("unsupported", 0.1), _verdict("supported", 0.65)]
+    fast = [_verdict("unsupported", 0.5), _verdict("contradicted", 0.4), _verdict("supported", 1.0)]
     seen = []
     out = judge_uncertain(pairs, fast, "auto", progress=lambda done, total: seen.append((done, total)))
-    assert [v.label for v in out] == ["supported", "unsupported", "supported"]
-    assert out[1] is fast[1] and len(scorer.asked) == 2 and seen == [(1, 2), (2, 2)]
+    assert [v.label for v in out] == ["supported", "contradicted", "supported"]
+    assert out[1:] == fast[1:] and len(scorer.asked) == 1 and seen == [(1, 1)]
     assert "Claim: Advisers doubt the plan." in scorer.asked[0]
 
 
@@ -149,3 +161,27 @@ def test_a_statement_given_to_another_person_stays_contradicted_with_the_judge_o
 def test_a_statement_made_of_another_club_stays_contradicted_with_the_judge_on(local_model):
     [verdict] = check_many([(BODY, "Leeds have thrown their backing behind a fans' boycott.")], judge="always")
     assert (verdict.label, verdict.reason) == ("contradicted", "sentence 3 says this of Cardiff, not Leeds")
+
+
+def test_the_judge_reads_a_paraphrase_the_fast_checker_misses(local_model):
+    claim = "Experts have said the outcome of the plan is uncertain."
+    [fast] = check_many([(BODY, claim)], judge="off")
+    [judged] = check_many([(BODY, claim)], judge="always")
+    assert fast.label == "unsupported" and judged.label == "supported", (fast, judged)
+    assert judged.reason.startswith("the model judge read sentences") and "4" in judged.reason
+
+
+def test_the_reference_faq_with_the_judge_catches_the_invented_detail_and_reads_the_paraphrase(
+    local_model, reference_path
+):
+    """The issue's reference check: its FAQ's mortar/embassy answer is unsupported; "political dynamics …
+    make the outcome uncertain" paraphrases "feasibility and outcome … remain uncertain" and is supported."""
+    from newsfaq import load_article
+
+    article = load_article(reference_path)
+    verdicts = check_faq(article, article.existing_faq, judge="auto")  # a small call: judged in full
+    [mortar] = [v for v in verdicts if "mortar" in v.claim]
+    [politics] = [v for v in verdicts if "political dynamics" in v.claim]
+    assert mortar.label == "unsupported" and "mortar fire" in mortar.reason
+    assert politics.label == "supported" and politics.reason.startswith("the model judge read sentences")
+    assert any("remain uncertain" in c.text for c in politics.evidence)

@@ -1,12 +1,13 @@
 """The cascade: the fast checker decides the clear cases, the model judge the uncertain ones.
 
-"Clear" is learned (bench/train_cascade.py writes cascade.json): a verdict the
-fast checker quotes word for word, or contradicts with a conflict it quotes
-from both sides, is final; so is one whose fast score falls outside the band
-where, on the labelled claims, the fast checker was least reliable. A claim in
-the band goes to the judge, and its verdict's score becomes the two scores
-combined (a logistic model over the fast score's log-odds and the judge's
-Yes/No margin), so ``score`` stays one comparable support probability.
+A verdict the fast checker quotes word for word, or contradicts with a
+conflict it quotes from both sides, is always final. In a batch, so is one
+whose fast score falls outside the band where, on the labelled claims, the
+fast checker was least reliable ("clear" is learned: bench/train_cascade.py
+writes cascade.json); a small call (an FAQ, a few claims) has the judge read
+every other claim. A judged verdict's score is the two scores combined (a
+logistic model over the fast score's log-odds and the judge's Yes/No
+margin), so ``score`` stays one comparable support probability.
 
 The judge only scores: evidence and reasons still quote the article, and a
 judged verdict says which sentences the model read.
@@ -88,12 +89,27 @@ def say_judge_off(reason: str) -> None:
     _log.warning("the model judge is off (%s); checking with the fast engine alone", reason)
 
 
-def needs_judge(verdict: Verdict, mode: JudgeMode, policy: CascadePolicy) -> bool:
-    """Whether the judge decides this verdict: never one quoted word for word or contradicted by a quoted
-    conflict (nor an unverifiable pair); with ``always`` every other one, with ``auto`` those in the band."""
-    if verdict.label not in ("supported", "unsupported") or verdict.score >= 1.0:
-        return False
-    return mode == "always" or policy.uncertain(verdict.score)
+JUDGE_ALL_UP_TO = 16
+"""A call with at most this many claims the judge may read (an FAQ, a few claims) has the judge read them all,
+not only the band: on check-dev that is as good or better on every set (bench/cascade_quality.py, "always")
+and costs under a minute. Beyond it the band keeps a batch's cost to under half of its claims."""
+
+
+def judgeable(verdict: Verdict) -> bool:
+    """Whether the judge may decide this verdict: never one quoted word for word, one contradicted by a
+    conflict quoted from both sides, or an unverifiable pair."""
+    return verdict.label in ("supported", "unsupported") and verdict.score < 1.0
+
+
+def to_judge(verdicts: Sequence[Verdict], mode: JudgeMode, policy: CascadePolicy) -> list[int]:
+    """Which verdicts the judge decides: none with ``off``; every judgeable one with ``always``, or with
+    ``auto`` when there are at most JUDGE_ALL_UP_TO; else (``auto``, a batch) those in the policy's band."""
+    if mode == "off":
+        return []
+    judged = [i for i, verdict in enumerate(verdicts) if judgeable(verdict)]
+    if mode == "always" or len(judged) <= JUDGE_ALL_UP_TO:
+        return judged
+    return [i for i in judged if policy.uncertain(verdicts[i].score)]
 
 
 def judged_verdict(fast: Verdict, judgement: Judgement, sentences: list[Sentence], policy: CascadePolicy) -> Verdict:
@@ -124,10 +140,8 @@ def judge_uncertain(
     stand and the user is told once why; with ``always`` a missing model is an error.
     """
     chosen = judge_mode(mode)
-    if chosen == "off":
-        return verdicts
     policy = get_policy()
-    todo = [i for i, verdict in enumerate(verdicts) if needs_judge(verdict, chosen, policy)]
+    todo = to_judge(verdicts, chosen, policy)
     if not todo:
         return verdicts
     model = _model_or_none(chosen, llm_url(url))
