@@ -43,7 +43,15 @@ def cross_validated() -> dict[str, dict[str, np.ndarray]]:
     indexes = dict(zip(documents, index_articles(documents), strict=True))
     out = {
         name: np.zeros(len(rows))
-        for name in ("baseline", "baseline_pred", "whole", "product", "product_pred", "product_contradicted")
+        for name in (
+            "baseline",
+            "baseline_pred",
+            "whole",
+            "product",
+            "product_pred",
+            "product_contradicted",
+            "product_settled",
+        )
     }
     for train, test in GroupKFold(FOLDS).split(features, labels, groups):
         train_rows = [rows[i] for i in train]
@@ -57,6 +65,7 @@ def cross_validated() -> dict[str, dict[str, np.ndarray]]:
         out["product"][test] = [v.score for v in verdicts]
         out["product_pred"][test] = [v.label == "supported" for v in verdicts]
         out["product_contradicted"][test] = [v.label == "contradicted" for v in verdicts]
+        out["product_settled"][test] = [v.settled for v in verdicts]
     sets = np.array([r.set for r in rows])
     return {name: {"labels": labels[sets == name], **{k: v[sets == name] for k, v in out.items()}} for name in SETS}
 

@@ -8,8 +8,8 @@ score, as on unseen news) and the judge's score (bench/judge_quality.py's cache;
 run that first). Two things are fitted:
 
 - the combiner: a logistic regression of the label on the fast score's log-odds
-  and the judge's margin, over the claims the judge may decide (not quoted word
-  for word, not contradicted), each (set, label) group weighted equally so 0.5
+  and the judge's margin, over the claims the judge may decide (not settled by
+  the fast checker, not contradicted), each (set, label) group weighted equally so 0.5
   is the natural threshold;
 - the band: the fast scores [low, high) sent to the judge, the pair with the
   best mean balanced accuracy over the three sets among those that send at most
@@ -47,6 +47,7 @@ class ScoredClaims:
     fast: np.ndarray
     fast_supported: np.ndarray
     contradicted: np.ndarray
+    settled: np.ndarray
     judge: np.ndarray
 
     def take(self, rows: np.ndarray) -> ScoredClaims:
@@ -55,7 +56,7 @@ class ScoredClaims:
     @property
     def eligible(self) -> np.ndarray:
         """Claims the judge may decide (mirrors ``cascade.judgeable``)."""
-        return ~self.contradicted.astype(bool) & (self.fast < 1.0)
+        return ~self.contradicted.astype(bool) & ~self.settled.astype(bool)
 
 
 def scored_claims(cached_only: bool = False) -> ScoredClaims:
@@ -72,6 +73,7 @@ def scored_claims(cached_only: bool = False) -> ScoredClaims:
         fields["fast"] += list(fast[name]["product"][:count])
         fields["fast_supported"] += list(fast[name]["product_pred"][:count])
         fields["contradicted"] += list(fast[name]["product_contradicted"][:count])
+        fields["settled"] += list(fast[name]["product_settled"][:count])
         fields["judge"] += list(judged[name])
     return ScoredClaims(**{k: np.array(v) for k, v in fields.items()})
 

@@ -35,7 +35,7 @@ errors = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 SUFFIXES = {"md": ".md", "json": ".json", "html": ".html", "jsonld": ".jsonld"}
 FLAGS = {
     "as_of": "--as-of", "since": "--since", "until": "--until", "date": "--date", "article.date": "--date",
-    "question": "the question", "query": "the search query", "format": "--format",
+    "question": "the question", "query": "the search query", "format": "--format", "judge": "--judge",
 }  # fmt: skip
 """How the CLI names the fields that errors carry (``errors.describe``)."""
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -243,7 +243,8 @@ def check(
         str | None,
         typer.Option(
             help="Model judge: off (fast engine only), auto (the judge decides the uncertain claims when the "
-            "model is installed) or always (every claim not quoted word for word). Default: $NEWSFAQ_JUDGE or auto."
+            "model is installed) or always (every claim not quoted word for word, not contradicted and not "
+            "lacking a number or date). Default: $NEWSFAQ_JUDGE or auto."
         ),
     ] = None,
     llm_url: Annotated[
@@ -564,6 +565,7 @@ def serve(
 
         if llm_url:
             os.environ["NEWSFAQ_LLM_URL"] = llm_url  # read by every worker, threads and forked processes alike
+        judge_mode(None)  # a wrong $NEWSFAQ_JUDGE stops the start, not every request
 
         from newsfaq.web.app import create_app
 

@@ -156,9 +156,19 @@ class Verdict:
     evidence: list[Citation] = field(default_factory=list)
     reason: str = ""
     claims: list[Verdict] = field(default_factory=list)
+    settled: bool = field(default=False, repr=False, compare=False)
+    """The fast checker's verdict is final, whatever a model judge would say: a word-for-word quote, or a
+    number, day or month the article lacks. Internal to the checker; not part of the JSON."""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "claim": self.claim,
+            "label": self.label,
+            "score": self.score,
+            "evidence": [asdict(c) for c in self.evidence],
+            "reason": self.reason,
+            "claims": [c.to_dict() for c in self.claims],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Verdict:

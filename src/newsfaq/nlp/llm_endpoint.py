@@ -24,17 +24,25 @@ class EndpointModel:
     """Chat completions at ``url`` (the server's root or its /v1 path)."""
 
     def __init__(self, url: str, timeout: float = TIMEOUT_SECONDS) -> None:
-        root = url.rstrip("/")
+        root = url.rstrip("/").removesuffix("/chat/completions")
         self.url = root if root.endswith("/v1") else f"{root}/v1"
         self.timeout = timeout
 
     def answer_margin(self, messages: Messages, yes: str, no: str) -> float:
+        """log P(yes) - log P(no), matching tokens without case or spaces; an answer word outside the top
+        tokens counts as no likelier than the least likely of them. Neither among them is an error: the
+        model is not answering the question."""
         top = self._first_token_logprobs(messages)
+        if yes.lower() not in top and no.lower() not in top:
+            raise ModelUnavailable(
+                f"the model endpoint {self.url} answered with neither {yes!r} nor {no!r} among its likeliest "
+                f"first tokens ({', '.join(sorted(top)[:5])}…); is it serving an instruct model?"
+            )
         floor = min(top.values())
-        return top.get(yes, floor) - top.get(no, floor)
+        return top.get(yes.lower(), floor) - top.get(no.lower(), floor)
 
     def _first_token_logprobs(self, messages: Messages) -> dict[str, float]:
-        """The first answer token's most likely tokens (stripped of spaces) and their log-probabilities."""
+        """The first answer token's likeliest tokens (lower-cased, without spaces) and their log-probabilities."""
         reply = self._post(
             "/chat/completions",
             {"messages": messages, "max_tokens": 1, "temperature": 0, "logprobs": True, "top_logprobs": TOP_LOGPROBS},
@@ -43,8 +51,9 @@ class EndpointModel:
             entries = reply["choices"][0]["logprobs"]["content"][0]["top_logprobs"]
             top: dict[str, float] = {}
             for entry in entries:
-                token, logprob = entry["token"].strip(), float(entry["logprob"])
-                top[token] = max(top.get(token, -math.inf), logprob)
+                token, logprob = entry["token"].strip().lower(), float(entry["logprob"])
+                if math.isfinite(logprob):
+                    top[token] = max(top.get(token, -math.inf), logprob)
         except (KeyError, IndexError, TypeError, ValueError):
             raise ModelUnavailable(
                 f"the model endpoint {self.url} returned no first-token logprobs; it must support "
@@ -62,10 +71,10 @@ class EndpointModel:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return json.loads(response.read())
         except urllib.error.HTTPError as error:
-            detail = error.read()[:200].decode("utf-8", "replace")
+            detail = " ".join(error.read()[:200].decode("utf-8", "replace").split())  # one line, whatever it sent
             raise ModelUnavailable(f"the model endpoint {self.url} answered HTTP {error.code}: {detail}") from None
         except (urllib.error.URLError, TimeoutError, OSError) as error:
-            reason = getattr(error, "reason", error)
+            reason = " ".join(str(getattr(error, "reason", error)).split())
             raise ModelUnavailable(f"the model endpoint {self.url} cannot be reached ({reason})") from None
-        except json.JSONDecodeError:
+        except ValueError:  # not JSON, or not text at all
             raise ModelUnavailable(f"the model endpoint {self.url} did not answer with JSON") from None

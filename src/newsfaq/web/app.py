@@ -17,6 +17,7 @@ from swagger_ui_bundle import swagger_ui_path
 
 from newsfaq import __version__
 from newsfaq.errors import NewsfaqError, describe
+from newsfaq.nlp.llm import ModelUnavailable
 from newsfaq.settings import MAX_INPUT_BYTES
 from newsfaq.store.sqlite import ArchiveError
 from newsfaq.web.core import NotFound, WritesDisabled
@@ -25,7 +26,7 @@ from newsfaq.web.requests import AddRequest, AskRequest, CheckRequest, FaqReques
 from newsfaq.web.workers import Workers
 
 HERE = Path(__file__).parent
-STATUS = {NotFound: 404, WritesDisabled: 403, ArchiveError: 503}
+STATUS = {NotFound: 404, WritesDisabled: 403, ArchiveError: 503, ModelUnavailable: 503}
 MEDIA_TYPES = {"md": "text/markdown", "html": "text/html", "json": "application/json", "jsonld": "application/ld+json"}
 SQLITE_MAX = 2**63 - 1
 """The largest integer SQLite takes: a larger offset is a 422, not an OverflowError."""
