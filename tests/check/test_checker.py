@@ -183,3 +183,7 @@ def test_a_statement_made_of_another_club_is_contradicted():
     verdict = check(body, "Leeds have thrown their backing behind a fans' boycott.")
     assert (verdict.label, verdict.reason) == ("contradicted", "sentence 1 says this of Cardiff, not Leeds")
     assert check(body, "Supporters of Cardiff have thrown their backing behind a boycott.").label == "supported"
+    # a capitalised word that is not in the name's slot is not a name given instead of it
+    assert (
+        check(body, "Eventually supporters have thrown their backing behind a fans' boycott.").label != "contradicted"
+    )

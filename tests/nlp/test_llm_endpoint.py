@@ -5,10 +5,13 @@ extra, failing instead where NEWSFAQ_REQUIRE_LLM is set)."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -76,3 +79,54 @@ def test_an_endpoint_that_cannot_be_reached_is_one_clear_error(free_port):
     url = f"http://127.0.0.1:{free_port()}"
     with pytest.raises(llm.ModelUnavailable, match=rf"^the model endpoint {url}/v1 cannot be reached \("):
         EndpointModel(url, timeout=5).answer_margin([{"role": "user", "content": "Hello?"}], "Yes", "No")
+
+
+def _serving(status: int, body: bytes):
+    """A real HTTP server on loopback that answers every POST with ``status`` and ``body``: the replies a
+    misconfigured endpoint sends, which a llama.cpp server will not."""
+
+    class Reply(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 (the name http.server calls)
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(status)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Reply)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def _top(*pairs: tuple[str, float]) -> bytes:
+    entries = [{"token": token, "logprob": logprob} for token, logprob in pairs]
+    return json.dumps({"choices": [{"logprobs": {"content": [{"top_logprobs": entries}]}}]}).encode()
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "outcome"),
+    [
+        (200, _top((" yes", -0.1), ("No", -2.5), ("Yes", -0.5)), 2.4),  # case and spaces merged, the likeliest kept
+        (200, _top(("Yes", -0.2), ("Maybe", -3.0)), 2.8),  # "No" outside the top: no likelier than the last
+        (200, _top(("Yes", float("nan")), ("No", -1.0), ("The", -4.0)), -4.0 + 1.0),  # a NaN entry is ignored
+        (200, _top(("The", -0.1), ("I", -1.0)), "neither 'Yes' nor 'No' among its likeliest first tokens"),
+        (200, b'{"choices": [{"message": {"content": "Yes"}}]}', "returned no first-token logprobs"),
+        (500, b"<html>\n<body>Internal\nerror</body>\n</html>", "answered HTTP 500: <html> <body>Internal error"),
+        (200, b"\xff\xfe not json", "did not answer with JSON"),
+    ],
+)
+def test_an_endpoints_answer_is_read_or_refused_in_one_line(status, body, outcome):
+    server = _serving(status, body)
+    model = EndpointModel(f"http://127.0.0.1:{server.server_port}/v1/chat/completions", timeout=5)
+    try:
+        if isinstance(outcome, float):
+            assert model.answer_margin([{"role": "user", "content": "Is it?"}], "Yes", "No") == pytest.approx(outcome)
+        else:
+            with pytest.raises(llm.ModelUnavailable) as raised:
+                model.answer_margin([{"role": "user", "content": "Is it?"}], "Yes", "No")
+            assert outcome in str(raised.value) and "\n" not in str(raised.value)
+            assert str(raised.value).startswith(f"the model endpoint http://127.0.0.1:{server.server_port}/v1 ")
+    finally:
+        server.shutdown()
