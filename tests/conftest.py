@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -73,3 +77,31 @@ def _free_port() -> int:
 def free_port():
     """A function giving a loopback port nobody listens on, for a server a test starts."""
     return _free_port
+
+
+@contextmanager
+def _running(command: list[str], ready_url: str, what: str, wait_seconds: float = 120):
+    """Run ``command`` (a server) until the block ends, once ``ready_url`` answers; a server that exits or
+    never answers fails the test with its output."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            urllib.request.urlopen(ready_url, timeout=1)
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"{what} did not start: {process.stdout.read().decode(errors='replace')}")
+            time.sleep(0.25)
+    try:
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def running():
+    """``running(command, ready_url, what)``: a context manager around a server the test starts."""
+    return _running

@@ -9,8 +9,6 @@ import json
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -28,28 +26,16 @@ BODY = (
 
 
 @pytest.fixture(scope="module")
-def llm_server(local_model, free_port):
+def llm_server(local_model, free_port, running):
     """``python -m llama_cpp.server`` on a free loopback port; waits until it lists its model."""
     if importlib.util.find_spec("sse_starlette") is None:
         pytest.fail("llama-cpp-python's server extra is missing; the llm extra installs llama-cpp-python[server]")
     port = free_port()
+    url = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "llama_cpp.server", "--model", str(llm.model_path()), "--host", "127.0.0.1",
                "--port", str(port), "--n_ctx", "2048", "--verbose", "False"]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/v1/models", timeout=1)
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"the llama.cpp server did not start: {process.stdout.read().decode(errors='replace')}")
-            time.sleep(0.5)
-    yield url
-    process.terminate()
-    process.wait(timeout=30)
+    with running(command, f"{url}/v1/models", "the llama.cpp server", wait_seconds=180):
+        yield url
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,7 @@ Screenshots (desktop and phone width) go to test-output/. Without
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -36,25 +33,13 @@ The union welcomed the plan but said it would watch closely how the retraining m
 
 
 @pytest.fixture(scope="module")
-def server(archive_path, free_port):
+def server(archive_path, free_port, running):
     """The real CLI: ``newsfaq serve --db ARCHIVE --port FREE``; waits until /api/health answers."""
     port = free_port()
-    command = [sys.executable, "-m", "newsfaq", "serve", "--db", str(archive_path), "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/api/health", timeout=1)
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"newsfaq serve did not start: {process.stdout.read().decode(errors='replace')}")
-            time.sleep(0.25)
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    command = [sys.executable, "-m", "newsfaq", "serve", "--db", str(archive_path), "--port", str(port)]
+    with running(command, f"{url}/api/health", "newsfaq serve"):
+        yield url
 
 
 @pytest.fixture(scope="module")
