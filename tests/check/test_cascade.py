@@ -105,14 +105,14 @@ def test_a_judged_verdict_cites_the_sentences_the_judge_read_and_says_which_way_
     doubted = judged_verdict(_verdict("unsupported", 0.45), Judgement(-3.0, (1,)), sentences, POLICY)
     assert (doubted.label, doubted.reason) == (
         "unsupported",
-        "the article does not mention mortar fire; the model judge read sentence 2 and finds they do not say it",
+        "the article does not mention mortar fire; the model judge read sentence 2 and finds it does not say this",
     )
     overruled = judged_verdict(
         _verdict("supported", 0.55, "sentence 2 says this"), Judgement(-3.0, (1,)), sentences, POLICY
     )
     assert (overruled.label, overruled.reason) == (
         "unsupported",
-        "the model judge read sentence 2 and finds they do not say this",
+        "the model judge read sentence 2 and finds it does not say this",
     )
 
 

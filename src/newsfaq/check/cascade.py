@@ -119,16 +119,14 @@ def judged_verdict(fast: Verdict, judgement: Judgement, sentences: list[Sentence
     label = "supported" if score >= policy.threshold else "unsupported"
     read = [Citation(s.index, s.start, s.end, s.text) for s in sentences if s.index in judgement.read]
     judged = f"the model judge read {sentences_phrase(read)}"
-    if label == "supported":
-        reason = f"{judged} and finds they say this"
-        if judgement.score <= 0:
-            reason = f"{fast.reason}; {judged} and leaned against it, not enough to outweigh the wording"
+    says, lacks = ("it says", "it does not say") if len(read) == 1 else ("they say", "they do not say")
+    if label == "supported" and judgement.score > 0:
+        reason = f"{judged} and finds {says} this"
+    elif label == "supported":
+        reason = f"{fast.reason}; {judged} and leaned against it, not enough to outweigh the wording"
     else:
-        reason = f"{judged} and finds they do not say this"
-        if judgement.score > 0:
-            reason = f"{judged} and leaned only slightly towards it"
-        if fast.label == "unsupported":
-            reason = f"{fast.reason}; {reason.replace('this', 'it')}"
+        lean = f"finds {lacks} this" if judgement.score <= 0 else "leaned only slightly towards it"
+        reason = f"{fast.reason}; {judged} and {lean}" if fast.label == "unsupported" else f"{judged} and {lean}"
     parts = fast.claims if label == fast.label else []  # parts judged otherwise than the whole would mislead
     return Verdict(fast.claim, label, score, read, reason, parts)
 
