@@ -101,8 +101,19 @@ def fit_combiner(claims: ScoredClaims) -> tuple[float, float, float]:
 
 def predict(policy: CascadePolicy, claims: ScoredClaims, always: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """(score, judged) per claim under ``policy``: the combined score where the judge decides, else the fast one."""
-    judged = claims.eligible & (True if always else (claims.fast >= policy.low) & (claims.fast < policy.high))
-    combined = np.array([policy.combined(f, j) for f, j in zip(claims.fast, claims.judge, strict=True)])
+    return _outcome(policy, claims, _combined(policy, claims), always)
+
+
+def _combined(policy: CascadePolicy, claims: ScoredClaims) -> np.ndarray:
+    """Every claim's combined score; it depends on the combiner only, not on the band."""
+    return np.array([policy.combined(f, j) for f, j in zip(claims.fast, claims.judge, strict=True)])
+
+
+def _outcome(
+    policy: CascadePolicy, claims: ScoredClaims, combined: np.ndarray, always: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    in_band = np.array([policy.uncertain(f) for f in claims.fast], dtype=bool)
+    judged = claims.eligible & (True if always else in_band)
     return np.where(judged, combined, claims.fast), judged
 
 
@@ -123,11 +134,12 @@ def _largest_share(claims: ScoredClaims, judged: np.ndarray) -> float:
 
 def fit_policy(claims: ScoredClaims) -> CascadePolicy:
     fast_weight, judge_weight, bias = fit_combiner(claims)
+    combined = _combined(CascadePolicy(0.0, 1.0, fast_weight, judge_weight, bias), claims)
     best: tuple[float, CascadePolicy] | None = None
     for low in BAND_CUTS:
         for high in BAND_CUTS[low < BAND_CUTS]:
             policy = CascadePolicy(float(low), float(high), fast_weight, judge_weight, bias)
-            score, judged = predict(policy, claims)
+            score, judged = _outcome(policy, claims, combined)
             if _largest_share(claims, judged) > MAX_JUDGED_SHARE:
                 continue
             accuracy = _mean_balanced_accuracy(claims, supported(policy, claims, score, judged))

@@ -72,13 +72,11 @@ def get_policy() -> CascadePolicy:
 
 def judge_mode(mode: str | None) -> JudgeMode:
     """``mode`` checked, or when None the default: $NEWSFAQ_JUDGE, else auto."""
-    if mode is None:
-        mode = os.environ.get("NEWSFAQ_JUDGE") or "auto"
-        if mode not in JUDGE_MODES:
-            raise InputError(f"NEWSFAQ_JUDGE: unknown judge mode {mode!r}; use off, auto or always")
-    if mode not in JUDGE_MODES:
-        raise InputError(f"{FIELD}: unknown judge mode {mode!r}; use off, auto or always", field="judge")
-    return mode  # type: ignore[return-value]
+    chosen = mode if mode is not None else os.environ.get("NEWSFAQ_JUDGE") or "auto"
+    if chosen not in JUDGE_MODES:
+        source, field = (FIELD, "judge") if mode is not None else ("NEWSFAQ_JUDGE", None)
+        raise InputError(f"{source}: unknown judge mode {chosen!r}; use off, auto or always", field=field)
+    return chosen  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=1)
