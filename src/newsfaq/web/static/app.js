@@ -139,11 +139,13 @@ async function writeFaq() {
   });
   if (!state.faq.items.length) list.append(el("li", {}, "The article gave no question a grounded answer."));
   paintBody(ranges);
-  $("faq-copy").hidden = $("faq-hint").hidden = !state.faq.items.length;
+  $("faq-hint").hidden = !state.faq.items.length;
+  $("faq-copy").hidden = true;  // shown once both renders are in, so a quick click never copies nothing
   state.renders = {};
   for (const format of ["md", "jsonld"]) {
     state.renders[format] = await api("/api/render", { faq: state.faq, format });
   }
+  $("faq-copy").hidden = !state.faq.items.length;
 }
 
 async function copy(format, label) {
