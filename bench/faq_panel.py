@@ -1,25 +1,35 @@
 """The hand-judged FAQ panel (issue 13): 20 check-dev articles, every FAQ item judged by an editor.
 
-    python bench/faq_panel.py
+    python bench/faq_panel.py [--engine fast|model ...] [--unjudged bench/out/unjudged.jsonl]
 
 Automatic scores cannot say whether a question is one a reader would ask, so each item on the panel was
 judged by hand (fluent, answered, important, page furniture; ``faq_panel/RUBRIC.md``). This regenerates
 the FAQs, finds each item's judgement by (article id, question, sha1 of the answer) and recomputes the
 shares from the judgements. An item whose text has changed since it was judged has no judgement: it is
-counted and listed, one per line, so someone can judge it; the shares cover judged items only.
+counted and listed, one per line, so someone can judge it (``--unjudged`` also writes them, with the article
+text, for the judge to read); the shares cover judged items only.
+
+Beside the judgements, two automatic proxies over every item: asked-back consistency (``ask``, given the
+question, answers from a sentence the item cites) and the share of questions whose premise the checker finds
+unsupported (``faq/question_checks.py``).
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
+import time
 from pathlib import Path
 
 from articles import dev_articles
 from common import print_table
 
-from newsfaq.faq.writer import make_faq
-from newsfaq.model import Article
+from newsfaq.faq.question_checks import asked_back, premise_holds, premise_verdicts
+from newsfaq.faq.writer import make_faq, reach
+from newsfaq.model import FAQ, Article
+from newsfaq.nlp.analysis import analyze
+from newsfaq.settings import Settings
 
 PANEL = Path(__file__).resolve().parent / "faq_panel"
 SIZES = {"qags_cnndm": 12, "qags_xsum": 8}
@@ -82,20 +92,65 @@ def tally(
     return row, unjudged
 
 
+def proxies(faqs: list[tuple[Article, FAQ]], settings: Settings) -> tuple[float, float]:
+    """(asked-back consistency %, premise unsupported %) over every item."""
+    landed = held = total = 0
+    for article, faq in faqs:
+        if not faq.items:
+            continue
+        analysis = analyze(article, limit=reach(settings))
+        questions = [item.question for item in faq.items]
+        sentences = asked_back(questions, analysis)
+        landed += sum(s in {c.sentence for c in item.citations} for s, item in zip(sentences, faq.items, strict=True))
+        held += sum(premise_holds(v) for v in premise_verdicts(questions, analysis, settings))
+        total += len(questions)
+    return 100 * landed / max(1, total), 100 * (total - held) / max(1, total)
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", action="append", choices=["fast", "model"], help="default: both")
+    parser.add_argument("--unjudged", type=Path, help="write the unjudged items here, with article text")
+    args = parser.parse_args()
     entries = {(e["set"], e["position"]): e for e in json.loads((PANEL / "articles.json").read_text())}
     judged = load_judgements((PANEL / "judgements.jsonl").read_text().splitlines())
-    generated, main_event = {}, {}
-    for name, position, article in choose(dev_articles(), SIZES):
-        entry = entries[name, position]
-        if entry["id"] != article.id:
-            print(f"{name} #{position}: article text changed since judged ({entry['id']} -> {article.id})")
-        generated[article.id] = [(item.question, item.answer) for item in make_faq(article).items]
-        main_event[article.id] = entry["main_event"]
-    row, unjudged = tally(generated, main_event, judged)
+    panel = choose(dev_articles(), SIZES)
+    rows, unjudged_lines, dump = [], [], []
+    for engine in args.engine or ["fast", "model"]:
+        settings = Settings(faq_engine=engine)
+        generated, main_event, faqs = {}, {}, []
+        started = time.perf_counter()
+        for name, position, article in panel:
+            entry = entries[name, position]
+            if entry["id"] != article.id:
+                print(f"{name} #{position}: article text changed since judged ({entry['id']} -> {article.id})")
+            faq = make_faq(article, settings)
+            faqs.append((article, faq))
+            generated[article.id] = [(item.question, item.answer) for item in faq.items]
+            main_event[article.id] = entry["main_event"]
+            for item in faq.items:
+                if judgement_key(article.id, item.question, item.answer) not in judged:
+                    dump.append(
+                        {
+                            "article": article.id,
+                            "set": name,
+                            "position": position,
+                            "engine": engine,
+                            "question": item.question,
+                            "answer": item.answer,
+                            "answer_sha1": judgement_key(article.id, item.question, item.answer)[2],
+                            "citations": [c.sentence for c in item.citations],
+                            "body": article.body,
+                        }
+                    )
+        seconds = (time.perf_counter() - started) / len(panel)
+        row, unjudged = tally(generated, main_event, judged)
+        rows.append([engine, *row, *proxies(faqs, settings), seconds])
+        unjudged_lines += [f"{engine}  {line}" for line in unjudged]
     print_table(
         "FAQ panel, hand-judged (shares over judged items)",
         [
+            "engine",
             "articles",
             "items",
             "fluent %",
@@ -105,12 +160,17 @@ def main() -> None:
             "furniture",
             f"main event, < {MIN_ITEMS} items",
             "not judged",
+            "asked back %",
+            "premise unsupported %",
+            "s / article",
         ],
-        [row],
+        rows,
     )
-    if unjudged:
+    if unjudged_lines:
         print("\nNot judged (text changed since judged):")
-        print("\n".join(unjudged))
+        print("\n".join(unjudged_lines))
+    if args.unjudged:
+        args.unjudged.write_text("".join(json.dumps(record) + "\n" for record in dump))
 
 
 if __name__ == "__main__":

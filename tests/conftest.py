@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-# The checker's model judge is off unless a test asks for it (``judge=`` or ``--judge``): the other tests pin
-# the fast engine's verdicts, and the same suite runs with and without the model installed. Set before any
-# CLI subprocess starts, so they inherit it.
+# The checker's model judge and the model question writer are off unless a test asks for them (``judge=``,
+# ``--judge``, ``faq_engine=``, ``--engine``): the other tests pin the fast engines' output, and the same suite
+# runs with and without the model installed. Set before any CLI subprocess starts, so they inherit it.
 os.environ["NEWSFAQ_JUDGE"] = "off"
+os.environ["NEWSFAQ_FAQ_ENGINE"] = "fast"
 os.environ.pop("NEWSFAQ_LLM_URL", None)
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,6 +20,7 @@ from newsfaq.check.checker import check_many
 from newsfaq.check.faq_input import read_faq
 from newsfaq.check.pairs import BadLine, read_pairs, verdict_line
 from newsfaq.errors import InputError, NewsfaqError, describe
+from newsfaq.faq.engines import faq_engine
 from newsfaq.faq.writer import make_faq
 from newsfaq.ingest import expand_paths, iter_articles, iter_parsed, load_article, parse_article, read_limited
 from newsfaq.model import Article, QAPair
@@ -36,6 +37,7 @@ SUFFIXES = {"md": ".md", "json": ".json", "html": ".html", "jsonld": ".jsonld"}
 FLAGS = {
     "as_of": "--as-of", "since": "--since", "until": "--until", "date": "--date", "article.date": "--date",
     "question": "the question", "query": "the search query", "format": "--format", "judge": "--judge",
+    "engine": "--engine",
 }  # fmt: skip
 """How the CLI names the fields that errors carry (``errors.describe``)."""
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -121,16 +123,34 @@ def faq(
     ] = None,
     date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD when the input has none.")] = None,
     input_format: Annotated[str, typer.Option(help="auto, text, html or json.")] = "auto",
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            help="Who writes the questions: fast (rules), model (the local model beside the rules, every question "
+            "checked; several seconds an article) or auto (model when installed). Default: $NEWSFAQ_FAQ_ENGINE, "
+            "else auto for one article and fast for many."
+        ),
+    ] = None,
+    llm_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible endpoint serving the model (default $NEWSFAQ_LLM_URL).")
+    ] = None,
 ) -> None:
     """Write the FAQ for each article: every answer quoted from the article, with citations."""
     if fmt not in RENDERERS:
         _fail(f"unknown format {fmt!r}; use one of {', '.join(RENDERERS)}")
         raise typer.Exit(2)
-    settings = Settings(max_questions=count)
     many = articles != ["-"] and (len(articles) > 1 or Path(articles[0]).is_dir())
+    if engine is None and many:
+        engine = os.environ.get("NEWSFAQ_FAQ_ENGINE") or "fast"  # batch work chooses the model explicitly
+    settings = Settings(max_questions=count, faq_engine=engine, llm_url=llm_url)
     run = _run_many if many else _run_one
     failures = []
-    _guard(lambda: failures.append(run(articles, fmt, output, date, input_format, settings)))
+
+    def write_all() -> None:
+        faq_engine(engine)  # a wrong engine is one line before any article is read
+        failures.append(run(articles, fmt, output, date, input_format, settings))
+
+    _guard(write_all)
     if any(failures):
         raise typer.Exit(1)
 
@@ -144,7 +164,9 @@ def _run_one(paths, fmt, output, date, input_format, settings) -> int:
     name, result = results[0]
     if isinstance(result, NewsfaqError):
         raise result
-    _emit(render_faq(make_faq(result, settings), fmt), output)
+    with _progress() as progress:
+        written = make_faq(result, settings, progress=_bar(progress, "Writing questions with the model"))
+    _emit(render_faq(written, fmt), output)
     return 0
 
 
@@ -291,7 +313,7 @@ def _check_article(path: str, faq_file, claims: list[str], fmt: str, output, dat
             [(loaded, text) for text in texts],
             judge=settings.judge,
             llm_url=settings.llm_url,
-            judge_progress=_judging(progress),
+            judge_progress=_bar(progress, "Judging uncertain claims"),
         )
     results = list(zip(items, verdicts, strict=True))
     if fmt == "json":
@@ -304,13 +326,14 @@ def _check_article(path: str, faq_file, claims: list[str], fmt: str, output, dat
         Console(file=handle, no_color=True).print(report_markup(results), soft_wrap=True, highlight=False)
 
 
-def _judging(progress: Progress) -> Callable[[int, int], None]:
-    """A progress callback that adds its bar when the judge starts (how many claims it reads is known then)."""
+def _bar(progress: Progress, description: str) -> Callable[[int, int], None]:
+    """A progress callback that adds its bar at the first call (when the total is known: how many claims the
+    judge reads, how many questions the model writes)."""
     task: list[TaskID] = []
 
     def advance(done: int, total: int) -> None:
         if not task:
-            task.append(progress.add_task("Judging uncertain claims", total=total))
+            task.append(progress.add_task(description, total=total))
         progress.update(task[0], completed=done)
 
     return advance
@@ -332,7 +355,7 @@ def _check_pairs(path: Path, output: Path | None, settings: Settings) -> int:
             judge=settings.judge,
             llm_url=settings.llm_url,
             progress=lambda n: progress.advance(task, n),
-            judge_progress=_judging(progress),
+            judge_progress=_bar(progress, "Judging uncertain claims"),
             processes=os.cpu_count() or 1,
         )
     _emit("".join(verdict_line(pair, verdict) + "\n" for pair, verdict in zip(good, verdicts, strict=True)), output)

@@ -120,14 +120,17 @@ class FAQ:
     article: ArticleRef
     items: list[QAPair]
     generator: str = ""
+    note: str = ""
+    """Why the FAQ is short (the article is too short, or reports no event), when it is."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "schema": FAQ_SCHEMA,
             "generator": self.generator,
             "article": asdict(self.article),
             "items": [item.to_dict() for item in self.items],
         }
+        return data | ({"note": self.note} if self.note else {})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FAQ:
@@ -138,6 +141,7 @@ class FAQ:
             article=ArticleRef(**data["article"]),
             items=[QAPair.from_dict(item) for item in data["items"]],
             generator=data.get("generator", ""),
+            note=data.get("note", ""),
         )
 
 

@@ -28,6 +28,10 @@ class Settings:
     require_date: bool = True
     """Refuse undated articles; checking claims turns this off, since verdicts do not use the date."""
 
+    faq_engine: str | None = None
+    """Who writes the FAQ's questions: fast, model or auto (``faq/engines.py``); None: $NEWSFAQ_FAQ_ENGINE, else
+    auto."""
+
     judge: str | None = None
     """The checker's model judge: off, auto or always (``check/cascade.py``); None: $NEWSFAQ_JUDGE, else auto."""
 

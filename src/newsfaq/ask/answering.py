@@ -16,7 +16,7 @@ from newsfaq.ask.questions import QuestionInfo, analyse_question
 from newsfaq.ask.reader import get_reader
 from newsfaq.errors import InputError
 from newsfaq.model import Answer, Article, ArticleRef, Citation, Evidence
-from newsfaq.nlp.analysis import analyze
+from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.nlp.embeddings import embed_question, get_embedder
 
 MAX_QUESTION_CHARS = 1000
@@ -115,7 +115,12 @@ def _silence(passages: list[Passage]) -> str:
 
 def passage_of(article: Article) -> Passage:
     """A whole article as one passage (parsed in full)."""
-    analysis = analyze(article)
+    return passage_from(analyze(article))
+
+
+def passage_from(analysis: Analysis) -> Passage:
+    """The passage of an article already parsed (the FAQ writer asks its questions back with it)."""
+    article = analysis.article
     offsets = [(s.index, s.start, s.end) for s in analysis.sentences]
     vectors = get_embedder().embed([s.text for s in analysis.spans])
     return Passage(ArticleRef.of(article), analysis.spans, offsets, answerability.content_keys(article.body), vectors)

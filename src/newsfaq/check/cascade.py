@@ -98,13 +98,15 @@ def judgeable(verdict: Verdict) -> bool:
     return verdict.label in ("supported", "unsupported") and not verdict.settled
 
 
-def to_judge(verdicts: Sequence[Verdict], mode: JudgeMode, policy: CascadePolicy) -> list[int]:
+def to_judge(
+    verdicts: Sequence[Verdict], mode: JudgeMode, policy: CascadePolicy, all_up_to: int = JUDGE_ALL_UP_TO
+) -> list[int]:
     """Which verdicts the judge decides: none with ``off``; every judgeable one with ``always``, or with
-    ``auto`` when there are at most JUDGE_ALL_UP_TO; else (``auto``, a batch) those in the policy's band."""
+    ``auto`` when there are at most ``all_up_to``; else (``auto``, a batch) those in the policy's band."""
     if mode == "off":
         return []
     judged = [i for i, verdict in enumerate(verdicts) if judgeable(verdict)]
-    if mode == "always" or len(judged) <= JUDGE_ALL_UP_TO:
+    if mode == "always" or len(judged) <= all_up_to:
         return judged
     return [i for i in judged if policy.uncertain(verdicts[i].score)]
 
@@ -135,15 +137,17 @@ def judge_uncertain(
     mode: str | None = None,
     url: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    all_up_to: int = JUDGE_ALL_UP_TO,
 ) -> list[Verdict]:
     """``verdicts`` (the fast checker's, for cleaned (body, claim) ``pairs``) with the uncertain ones judged.
 
-    ``progress(done, total)`` after each judged claim. With mode ``auto`` and no model, the fast verdicts
-    stand and the user is told once why; with ``always`` a missing model is an error.
+    ``progress(done, total)`` after each judged claim; ``all_up_to``: see ``to_judge``. With mode ``auto``
+    and no model, the fast verdicts stand and the user is told once why; with ``always`` a missing model is
+    an error.
     """
     chosen = judge_mode(mode)
     policy = get_policy()
-    todo = to_judge(verdicts, chosen, policy)
+    todo = to_judge(verdicts, chosen, policy, all_up_to)
     if not todo:
         return verdicts
     model = _model_or_none(chosen, endpoint_url(url))

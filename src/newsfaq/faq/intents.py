@@ -313,22 +313,20 @@ def _object_of(noun: Token, preposition: str) -> Token | None:
 
 
 def find_who(analysis: Analysis) -> Iterator[Candidate]:
-    """Who is who: people the article describes (apposition or title), with their role."""
+    """Who is who: people the article names more than once and describes (apposition or title), answered by
+    the sentence that gives their role."""
     names = full_names(analysis.doc)
     by_person: dict[str, list[Token]] = {}
     for mention in person_mentions(analysis.doc):
         by_person.setdefault(mention.key, []).append(mention.head)
     for key, heads in by_person.items():
         role_sentences = [analysis.sentence_of(h) for h in heads if _described(h)]
-        if not role_sentences:
-            continue
-        first = role_sentences[0]
-        subject_sentences = [analysis.sentence_of(h) for h in heads if h.dep_ in SUBJECT_DEPS]
-        others = [i for i in subject_sentences if i != first]
+        if not role_sentences or len(heads) < 2:
+            continue  # a person named once in passing is no one a reader asks about
         dead = any(_near_death(h) for h in heads)
         weight = INTENT_WEIGHTS["who"] * min(1.0, 0.7 + 0.1 * len(heads))
         question = f"Who {'was' if dead else 'is'} {names[key]}?"
-        yield Candidate("who", question, (first, *others[:1]), weight)
+        yield Candidate("who", question, (role_sentences[0],), weight)  # the sentence that gives the role
 
 
 def _described(head: Token) -> bool:

@@ -1,6 +1,6 @@
-"""``make_faq``: plan candidates from reader intents, keep the well-formed,
-rank by importance, check each answer against the article, drop repeats, and
-attach answers quoted from the article.
+"""``make_faq``: plan candidates from reader intents, let the local model reword the questions (checked),
+rank both engines' candidates together by importance, check each answer against the article, drop repeats,
+and attach answers quoted from the article.
 
 Answers are whole article sentences, so every answer is literally in the source
 and each citation's offsets point at exactly the quoted text.
@@ -9,13 +9,18 @@ and each citation's offsets point at exactly the quoted text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsfaq import __version__
-from newsfaq.faq.candidates import Candidate
+from newsfaq.faq.candidates import POSITION_DISCOUNT, Candidate, ranked
+from newsfaq.faq.engines import faq_engine, question_model, say_model_off
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FINDERS, INTENT_WEIGHTS
+from newsfaq.faq.model_engine import model_candidates
+from newsfaq.ingest.clean import is_caption
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
+from newsfaq.nlp.llm import ModelUnavailable
 from newsfaq.settings import DEFAULT_SETTINGS, Settings
 
 UNRESOLVED_WORDS = {"he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "these", "those", "whose"}
@@ -23,8 +28,9 @@ QUESTION_STARTS = ("what", "why", "how", "who", "when", "where", "which", "whom"
 MIN_QUESTION_WORDS, MAX_QUESTION_WORDS = 4, 16
 DANGLING_WORDS = {"in", "on", "at", "of", "as", "since", "during", "to", "from", "with", "for"}
 DUPLICATE_OVERLAP = 0.7
-POSITION_DISCOUNT = 0.06
-"""Importance falls with the evidence's place in the story: weight / (1 + 0.06 x sentence index)."""
+MAX_WHO = 2
+MIN_ITEMS = 4
+"""An article that reports an event should get at least this many items; fewer comes with a note saying why."""
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
 
 
@@ -58,11 +64,6 @@ def _is_repeat(candidate: Candidate, kept: list[Candidate]) -> bool:
     return False
 
 
-def _importance(candidate: Candidate) -> float:
-    """Intent weight discounted by how far down the story the evidence sits."""
-    return candidate.weight / (1.0 + POSITION_DISCOUNT * candidate.sentences[0])
-
-
 def reach(settings: Settings) -> int:
     """How many leading sentences the FAQ reads: evidence further down can never reach
     ``min_confidence`` (the heaviest intent discounted by position), so a very long body is parsed only
@@ -72,17 +73,21 @@ def reach(settings: Settings) -> int:
 
 
 def plan_candidates(analysis: Analysis) -> list[Candidate]:
-    """All well-formed candidates, most important first (deterministic order)."""
+    """All well-formed rule-based candidates whose evidence is prose, not a photo caption, most important
+    first (deterministic order)."""
     found = [c for finder in FINDERS for c in finder(analysis) if is_well_formed(c.question)]
-    return sorted(found, key=lambda c: (-_importance(c), c.sentences[0], c.question))
+    return ranked([c for c in found if not is_caption(analysis.spans[c.sentences[0]].text)])
 
 
 def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
+    """The first ``limit`` candidates that repeat no earlier one, with at most MAX_WHO "Who is ...?" items
+    (a story's people matter through what they did, which the other items quote)."""
     kept: list[Candidate] = []
     for candidate in candidates:
         if len(kept) >= limit:
             break
-        if not _is_repeat(candidate, kept):
+        too_many_who = candidate.intent == "who" and sum(c.intent == "who" for c in kept) >= MAX_WHO
+        if not too_many_who and not _is_repeat(candidate, kept):
             kept.append(candidate)
     return kept
 
@@ -97,15 +102,54 @@ def _answer(analysis: Analysis, candidate: Candidate, settings: Settings) -> QAP
         answer=" ".join(s.text for s in sentences),
         citations=citations,
         intent=candidate.intent,
-        confidence=round(min(1.0, _importance(candidate)), 3),
+        confidence=round(min(1.0, candidate.importance), 3),
         dates=dates,
     )
 
 
-def make_faq(article: Article, settings: Settings = DEFAULT_SETTINGS, *, analysis: Analysis | None = None) -> FAQ:
-    """Write the FAQ for ``article``: at most ``settings.max_questions`` grounded pairs."""
+def _model_written(
+    analysis: Analysis, planned: list[Candidate], settings: Settings, progress: Callable[[int, int], None] | None
+) -> list[Candidate]:
+    """The model's checked questions, or none when the fast engine alone writes (or, under ``auto``, when the
+    model fails mid-way: the rule-based questions stand and the user is told once)."""
+    model = question_model(settings.faq_engine, settings.llm_url)
+    if model is None:
+        return []
+    try:
+        return model_candidates(analysis, planned, settings, model, progress)
+    except ModelUnavailable as error:
+        if faq_engine(settings.faq_engine) == "model":
+            raise
+        say_model_off(str(error))
+        return []
+
+
+def shortfall(analysis: Analysis, items: list[QAPair]) -> str:
+    """Why the FAQ has fewer than MIN_ITEMS items, or '' when it does not."""
+    if len(items) >= MIN_ITEMS:
+        return ""
+    count = len(analysis.spans)
+    if count < MIN_ITEMS:
+        return f"The article has only {count} sentence{'s' if count != 1 else ''}: too short for a fuller FAQ."
+    return (
+        f"Only {len(items)} question{'s' if len(items) != 1 else ''} had an answer the article states and "
+        "that passed the checks; the article may report no single event."
+    )
+
+
+def make_faq(
+    article: Article,
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    analysis: Analysis | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> FAQ:
+    """Write the FAQ for ``article``: at most ``settings.max_questions`` grounded pairs. ``progress(done,
+    total)`` after each question the model writes."""
     analysis = analysis or analyze(article, limit=reach(settings))
-    confident = [c for c in plan_candidates(analysis) if _importance(c) >= settings.min_confidence]
+    planned = plan_candidates(analysis)
+    pool = ranked(planned + _model_written(analysis, planned, settings, progress))
+    confident = [c for c in pool if c.importance >= settings.min_confidence]
     chosen = select(ground(confident, analysis, settings.max_answer_sentences).kept, settings.max_questions)
     items = [_answer(analysis, c, settings) for c in chosen]
-    return FAQ(article=ArticleRef.of(article), items=items, generator=f"newsfaq {__version__}")
+    return FAQ(ArticleRef.of(article), items, generator=f"newsfaq {__version__}", note=shortfall(analysis, items))

@@ -31,6 +31,20 @@ _CAPTION_RUN_ON = re.compile(
 )
 """A photo caption run into the next sentence with no full stop: "…cake, pictured above Detectives are…"."""
 
+CAPTION = re.compile(
+    r"\(\s*(?:pictured|left|right|centre|center|above|below|top|bottom|inset|second (?:left|right))\b[^()]{0,30}\)"
+    r"|\bpictured (?:above|below|left|right|centre|center|top|bottom|here)\b"
+    r"|^\s*[A-Z][\w'’ -]{0,30}\s:\s",
+    re.I,
+)
+"""A photo caption kept in the text as a sentence ("Babysitting : John agreed to babysit Ronnie (pictured)"):
+prose to the checker, but never an FAQ's evidence (it repeats the story beside a picture the reader lacks)."""
+
+
+def is_caption(sentence: str) -> bool:
+    return bool(CAPTION.search(sentence))
+
+
 PUNCTUATION_PIECE = 40
 """spaCy's tokenizer takes time quadratic in the length of a run of punctuation with no space (4,000
 characters: about 2 s; 20,000: a minute). Such a run is never prose; it is cut into pieces this long."""

@@ -43,12 +43,24 @@ Messages = list[dict[str, str]]
 """A chat: {"role": "system" | "user" | "assistant", "content": ...} turns."""
 
 
+class ReplyWriter(Protocol):
+    """What a question writer needs from a language model, local or behind an endpoint."""
+
+    def reply(self, messages: Messages, *, max_tokens: int = 64, stop: list[str] | None = None) -> str:
+        """The assistant's greedy reply to ``messages``."""
+        ...
+
+
 class AnswerScorer(Protocol):
     """What a judge needs from a language model, local or behind an endpoint."""
 
     def answer_margin(self, messages: Messages, yes: str, no: str) -> float:
         """log P(yes) - log P(no) for the assistant's first token after ``messages``."""
         ...
+
+
+class LanguageModel(AnswerScorer, ReplyWriter, Protocol):
+    """The local model and an endpoint's both score answers (the judge) and write replies (the FAQ writer)."""
 
 
 def chat_prompt(messages: Messages) -> str:
@@ -180,6 +192,10 @@ class LocalModel:
             )
         return result["choices"][0]["text"]
 
+    def reply(self, messages: Messages, *, max_tokens: int = 64, stop: list[str] | None = None) -> str:
+        """The assistant's greedy reply to ``messages``, cut at a stop string or the end of its turn."""
+        return self.generate(chat_prompt(messages), max_tokens=max_tokens, stop=["<|im_end|>", *(stop or [])])
+
 
 def _last_logits(llm: Any) -> np.ndarray:
     from llama_cpp import llama_get_logits_ith
@@ -207,7 +223,7 @@ def endpoint_url(url: str | None = None) -> str | None:
     return url or os.environ.get("NEWSFAQ_LLM_URL") or None
 
 
-def language_model(url: str | None = None) -> AnswerScorer:
+def language_model(url: str | None = None) -> LanguageModel:
     """The model at an OpenAI-compatible endpoint (``endpoint_url(url)``: a llama.cpp server, vLLM) when there
     is one, else the local one."""
     url = endpoint_url(url)

@@ -41,6 +41,14 @@ class EndpointModel:
         floor = min(top.values())
         return top.get(yes.lower(), floor) - top.get(no.lower(), floor)
 
+    def reply(self, messages: Messages, *, max_tokens: int = 64, stop: list[str] | None = None) -> str:
+        """The assistant's greedy reply (temperature 0), cut at a stop string."""
+        body = {"messages": messages, "max_tokens": max_tokens, "temperature": 0, "stop": stop or []}
+        try:
+            return str(self._post("/chat/completions", body)["choices"][0]["message"]["content"] or "")
+        except (KeyError, IndexError, TypeError):
+            raise ModelUnavailable(f"the model endpoint {self.url} returned no chat reply") from None
+
     def _first_token_logprobs(self, messages: Messages) -> dict[str, float]:
         """The first answer token's likeliest tokens (lower-cased, without spaces) and their log-probabilities."""
         reply = self._post(

@@ -20,6 +20,8 @@ def to_markdown(faq: FAQ) -> str:
     lines += ["FAQs", ""]
     if not faq.items:
         lines += ["(The article gives no answerable questions.)", ""]
+    if faq.note:
+        lines += [f"({_inert(faq.note)})", ""]
     for item in faq.items:
         lines += [f"**{_inert(item.question)}**", "", _inert(item.answer), ""]
         sources = "; ".join(f"sentence {c.sentence + 1}, chars {c.start}–{c.end}" for c in item.citations)

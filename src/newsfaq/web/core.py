@@ -81,7 +81,8 @@ class Core:
         return article_json(self.article(source, require_date=False))
 
     def faq(self, request: FaqRequest) -> dict:
-        return make_faq(self.article(request.article), Settings(max_questions=request.count)).to_dict()
+        settings = Settings(max_questions=request.count, faq_engine=request.engine)
+        return make_faq(self.article(request.article), settings).to_dict()
 
     def render(self, request: RenderRequest) -> str:
         return render_faq(_faq_document(request.faq), request.format)

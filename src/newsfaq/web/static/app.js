@@ -138,6 +138,7 @@ async function writeFaq() {
     list.append(card);
   });
   if (!state.faq.items.length) list.append(el("li", {}, "The article gave no question a grounded answer."));
+  if (state.faq.note) list.append(el("li", { class: "meta" }, state.faq.note));  // why the FAQ is short
   paintBody(ranges);
   $("faq-hint").hidden = !state.faq.items.length;
   $("faq-copy").hidden = true;  // shown once both renders are in, so a quick click never copies nothing

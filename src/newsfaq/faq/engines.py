@@ -1,0 +1,46 @@
+"""Which engine writes the FAQ's questions: the rule-based writer alone (``fast``), or with the local model
+beside it (``model``); ``auto`` uses the model when it is installed and says once when it is not."""
+
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from typing import Literal, get_args
+
+from newsfaq.errors import FIELD, InputError
+from newsfaq.nlp.llm import LanguageModel, ModelUnavailable, endpoint_url, language_model, missing
+
+FaqEngine = Literal["fast", "model", "auto"]
+FAQ_ENGINES: tuple[str, ...] = get_args(FaqEngine)
+_log = logging.getLogger("newsfaq")
+
+
+def faq_engine(mode: str | None) -> FaqEngine:
+    """``mode`` checked, or when None the default: $NEWSFAQ_FAQ_ENGINE, else auto."""
+    chosen = mode if mode is not None else os.environ.get("NEWSFAQ_FAQ_ENGINE") or "auto"
+    if chosen not in FAQ_ENGINES:
+        source, field = (FIELD, "engine") if mode is not None else ("NEWSFAQ_FAQ_ENGINE", None)
+        raise InputError(f"{source}: unknown FAQ engine {chosen!r}; use fast, model or auto", field=field)
+    return chosen  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=1)
+def say_model_off(reason: str) -> None:
+    """Tell the user once per process that questions come from the rule-based writer alone, and why."""
+    _log.warning("the model question writer is off (%s); writing questions with the fast engine alone", reason)
+
+
+def question_model(mode: str | None, url: str | None) -> LanguageModel | None:
+    """The model that writes questions, or None for the fast engine alone (``auto`` without the model)."""
+    chosen = faq_engine(mode)
+    if chosen == "fast":
+        return None
+    url = endpoint_url(url)
+    problem = None if url else missing()
+    if problem and chosen == "model":
+        raise ModelUnavailable(f"the FAQ engine 'model' needs the model: {problem}")
+    if problem:
+        say_model_off(problem)
+        return None
+    return language_model(url)

@@ -1,0 +1,59 @@
+"""What a written question must pass before it is offered: asked back, and its premise checked.
+
+A question can go wrong in two ways an answer cannot: it can ask something other than what its quoted answer
+says (the reader, given the question, lands elsewhere in the article), and it can presuppose what the article
+never says ("Why did the minister resign?" when nobody resigned). The first is caught by asking the question
+back with the reader (``ask``); the second by putting the question's premise, the question without its
+question words, to the checker (fast engine, then the model judge as the checker's cascade decides).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsfaq.ask.answering import answer_from, passage_from
+from newsfaq.check.cascade import judge_uncertain
+from newsfaq.check.checker import verdicts_for
+from newsfaq.check.index import build_index
+from newsfaq.model import Verdict
+from newsfaq.nlp.analysis import Analysis
+from newsfaq.settings import Settings
+
+PREMISE_FLOOR = 0.3
+"""Below this support score a premise counts as saying what the article does not."""
+_WH = re.compile(r"^(?:how (?:many|much|long|far|often|old)|what|why|how|who|whom|whose|when|where|which)\b\s*", re.I)
+_AUX = re.compile(
+    r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b\s*", re.I
+)
+
+
+def premise(question: str) -> str:
+    """What the question takes for granted: 'Why did the union call the strike?' -> 'the union call the strike'
+    (the checker reads words, not grammar)."""
+    text = _WH.sub("", question.strip().rstrip("?").strip(), count=1)
+    return _AUX.sub("", text, count=1).strip()
+
+
+def asked_back(questions: Sequence[str], analysis: Analysis) -> list[int]:
+    """For each question, the article sentence the reader answers it from (or, when it abstains, the sentence
+    it names as the closest lead)."""
+    passage = passage_from(analysis)
+    return [answer_from(question, [passage]).evidence[0].citation.sentence for question in questions]
+
+
+def premise_verdicts(questions: Sequence[str], analysis: Analysis, settings: Settings) -> list[Verdict]:
+    """The checker's verdict on each question's premise against the whole article; the judge reads only the
+    premises whose fast score is in the cascade's uncertain band."""
+    claims = [premise(question) or question for question in questions]
+    index = build_index(analysis.article.body, analysis.sentences)
+    verdicts = verdicts_for([index] * len(claims), claims)
+    pairs = [(analysis.article.body, claim) for claim in claims]
+    return judge_uncertain(pairs, verdicts, settings.judge, settings.llm_url, all_up_to=0)
+
+
+def premise_holds(verdict: Verdict) -> bool:
+    """A premise is a fragment, not a claim: a fair question reworded from the article often scores below a
+    claim's bar, so only a contradiction or a clearly unsupported premise (a word, name or number the article
+    lacks) rejects the question."""
+    return verdict.label != "contradicted" and verdict.score >= PREMISE_FLOOR
