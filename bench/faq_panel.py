@@ -25,7 +25,7 @@ from pathlib import Path
 from articles import dev_articles
 from common import print_table
 
-from newsfaq.faq.question_checks import asked_back, premise_holds, premise_verdicts
+from newsfaq.faq.question_checks import asked_back, premises_hold
 from newsfaq.faq.writer import make_faq, reach
 from newsfaq.model import FAQ, Article
 from newsfaq.nlp.analysis import analyze
@@ -102,7 +102,7 @@ def proxies(faqs: list[tuple[Article, FAQ]], settings: Settings) -> tuple[float,
         questions = [item.question for item in faq.items]
         sentences = asked_back(questions, analysis)
         landed += sum(s in {c.sentence for c in item.citations} for s, item in zip(sentences, faq.items, strict=True))
-        held += sum(premise_holds(v) for v in premise_verdicts(questions, analysis, settings))
+        held += sum(premises_hold(questions, analysis, settings))
         total += len(questions)
     return 100 * landed / max(1, total), 100 * (total - held) / max(1, total)
 

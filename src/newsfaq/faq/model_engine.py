@@ -16,7 +16,7 @@ from dataclasses import replace
 from newsfaq.faq.candidates import Candidate, ranked
 from newsfaq.faq.intents import INTENT_WEIGHTS
 from newsfaq.faq.model_questions import write_question
-from newsfaq.faq.question_checks import asked_back, premise_holds, premise_verdicts
+from newsfaq.faq.question_checks import asked_back, premises_hold
 from newsfaq.ingest.clean import is_caption
 from newsfaq.nlp.analysis import Analysis
 from newsfaq.settings import Settings
@@ -63,9 +63,9 @@ def model_candidates(
     if not written:
         return []
     landed = asked_back([c.question for c in written], analysis)
-    verdicts = premise_verdicts([c.question for c in written], analysis, settings)
+    holds = premises_hold([c.question for c in written], analysis, settings)
     return [
         candidate
-        for candidate, sentence, verdict in zip(written, landed, verdicts, strict=True)
-        if sentence == candidate.sentences[0] and premise_holds(verdict)
+        for candidate, sentence, held in zip(written, landed, holds, strict=True)
+        if sentence == candidate.sentences[0] and held
     ]

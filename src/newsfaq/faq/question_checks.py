@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from newsfaq.ask.answering import answer_from, passage_from
 from newsfaq.check.cascade import judge_uncertain
 from newsfaq.check.checker import verdicts_for
+from newsfaq.check.features import align
 from newsfaq.check.index import build_index
-from newsfaq.model import Verdict
+from newsfaq.check.lexicon import words
 from newsfaq.nlp.analysis import Analysis
 from newsfaq.settings import Settings
 
 PREMISE_FLOOR = 0.3
-"""Below this support score a premise counts as saying what the article does not."""
+"""A judged premise scoring below this says what the article does not."""
 _WH = re.compile(r"^(?:how (?:many|much|long|far|often|old)|what|why|how|who|whom|whose|when|where|which)\b\s*", re.I)
 _AUX = re.compile(
     r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b\s*", re.I
@@ -42,18 +43,23 @@ def asked_back(questions: Sequence[str], analysis: Analysis) -> list[int]:
     return [answer_from(question, [passage]).evidence[0].citation.sentence for question in questions]
 
 
-def premise_verdicts(questions: Sequence[str], analysis: Analysis, settings: Settings) -> list[Verdict]:
-    """The checker's verdict on each question's premise against the whole article; the judge reads only the
-    premises whose fast score is in the cascade's uncertain band."""
+def premises_hold(questions: Sequence[str], analysis: Analysis, settings: Settings) -> list[bool]:
+    """Whether each question's premise holds against the whole article.
+
+    A premise is a fragment, not a claim: a fair question reworded from the article often scores below a
+    claim's bar ("shipping companies react to the strike"). So a premise fails when the checker finds a
+    conflict with the article, when it has a content word the article never uses ("Why did the minister
+    resign?"), or when the model judge, reading the premises the cascade finds uncertain, scores it below
+    PREMISE_FLOOR.
+    """
     claims = [premise(question) or question for question in questions]
     index = build_index(analysis.article.body, analysis.sentences)
-    verdicts = verdicts_for([index] * len(claims), claims)
+    fast = verdicts_for([index] * len(claims), claims)
     pairs = [(analysis.article.body, claim) for claim in claims]
-    return judge_uncertain(pairs, verdicts, settings.judge, settings.llm_url, all_up_to=0)
-
-
-def premise_holds(verdict: Verdict) -> bool:
-    """A premise is a fragment, not a claim: a fair question reworded from the article often scores below a
-    claim's bar, so only a contradiction or a clearly unsupported premise (a word, name or number the article
-    lacks) rejects the question."""
-    return verdict.label != "contradicted" and verdict.score >= PREMISE_FLOOR
+    final = judge_uncertain(pairs, fast, settings.judge, settings.llm_url, all_up_to=0)
+    return [
+        verdict.label != "contradicted"
+        and not align(words(claim), index).missing
+        and (verdict is first or verdict.score >= PREMISE_FLOOR)
+        for claim, first, verdict in zip(claims, fast, final, strict=True)
+    ]

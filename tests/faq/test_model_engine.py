@@ -1,0 +1,84 @@
+"""The model engine: what its checks keep and drop (with scripted replies), and the whole path with the real
+model through the real CLI."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newsfaq import load_article
+from newsfaq.faq.model_engine import LEAD_SENTENCES, answer_sentences, model_candidates
+from newsfaq.faq.writer import plan_candidates
+from newsfaq.model import FAQ
+from newsfaq.nlp.analysis import analyze
+from newsfaq.settings import Settings
+
+
+class ByAnswer:
+    """Replies chosen by the answer sentence in the prompt: the test decides what the 'model' writes."""
+
+    def __init__(self, replies: dict[str, str]) -> None:
+        self.replies = replies
+
+    def reply(self, messages, *, max_tokens=64, stop=None):
+        answer = messages[-1]["content"].split("Answer sentence: ")[1]
+        return next((text for key, text in self.replies.items() if answer.startswith(key)), "")
+
+
+@pytest.fixture(scope="module")
+def analysis(example_path):
+    return analyze(load_article(example_path))
+
+
+def test_the_lead_and_the_planners_evidence_get_questions_most_important_first(analysis):
+    planned = plan_candidates(analysis)
+    targets = answer_sentences(planned, analysis, 6)
+    sentences = [t.sentences[0] for t in targets]
+    assert set(range(LEAD_SENTENCES)) <= set(sentences) and len(sentences) == len(set(sentences)) == 6
+    importance = [t.importance for t in targets]
+    assert importance == sorted(importance, reverse=True)
+    assert all(t.intent != "who" for t in targets)
+
+
+def test_a_question_is_kept_only_when_asked_back_to_its_sentence_and_its_premise_holds(analysis):
+    replies = ByAnswer(
+        {
+            "Shipping companies reacted": "How did shipping companies react to the strike?",
+            "Maersk said": "How many containers did Rotterdam handle last year?",  # another sentence answers it
+            "The union plans": "Why did Maersk close its Rotterdam office?",  # the article never says so
+            "Dock workers": "The strike began on Thursday.",  # not a question
+        }
+    )
+    planned = plan_candidates(analysis)
+    kept = model_candidates(analysis, planned, Settings(judge="off", max_questions=12), replies)
+    assert [(c.question, c.sentences, c.engine) for c in kept] == [
+        ("How did shipping companies react to the strike?", (8,), "model")
+    ]
+    assert kept[0].intent == "reaction"
+
+
+@pytest.fixture(scope="module")
+def model_faq(example_path, local_model):
+    """The example's FAQ written by the model engine, through the installed CLI (judge as the user gets it)."""
+    env_cli = [sys.executable, "-m", "newsfaq", "faq", str(example_path), "--engine", "model", "-f", "json"]
+    result = subprocess.run(env_cli, capture_output=True, timeout=600, env=_env(NEWSFAQ_JUDGE="auto"))
+    assert result.returncode == 0, result.stderr.decode()
+    return FAQ.from_dict(json.loads(result.stdout))
+
+
+def _env(**changes: str) -> dict[str, str]:
+    import os
+
+    return {**os.environ, **changes}
+
+
+def test_the_model_engine_words_questions_the_rules_did_not(example_path, model_faq):
+    article = load_article(example_path)
+    rules = {c.question for c in plan_candidates(analyze(article))}
+    assert len(model_faq.items) >= 4 and not model_faq.note
+    assert any(item.question not in rules for item in model_faq.items)
+    for item in model_faq.items:
+        assert item.citations and item.answer == " ".join(c.text for c in item.citations)
+        for citation in item.citations:
+            assert article.body[citation.start : citation.end] == citation.text

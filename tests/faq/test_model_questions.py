@@ -1,0 +1,41 @@
+from newsfaq.faq.model_questions import INTENT_HINTS, question_messages, tidy_question, write_question
+
+STORY = "Dock workers at the Port of Rotterdam walked off the job on Thursday. The strike was called by a union."
+ANSWER = "About 1,200 workers joined the stoppage, according to the union."
+
+
+class Replies:
+    """Stands in for the model where the test is about what happens to its reply, not the reply itself."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.asked = text, []
+
+    def reply(self, messages, *, max_tokens=64, stop=None):
+        self.asked.append((messages, max_tokens, stop))
+        return self.text
+
+
+def test_the_prompt_quotes_the_story_the_answer_and_the_planners_hint():
+    messages = question_messages(STORY, ANSWER, "how-many")
+    assert messages[0]["role"] == "system" and "pronouns" in messages[0]["content"]
+    user = messages[1]["content"]
+    assert user.startswith(f"Story so far: {STORY}") and f"Answer sentence: {ANSWER}" in user
+    assert user.endswith(INTENT_HINTS["how-many"])
+
+
+def test_tidy_question_keeps_one_question_and_refuses_the_rest():
+    assert tidy_question("How many workers joined the stoppage?\nMore text") == "How many workers joined the stoppage?"
+    assert tidy_question('Question: "how many workers joined?"') == "How many workers joined?"
+    assert tidy_question("1. Who called the strike?") == "Who called the strike?"
+    assert tidy_question("The union called it.") is None  # an answer, not a question
+    assert tidy_question("Who? Why?") is None
+    assert tidy_question("Why " + "very " * 20 + "long?") is None
+    assert tidy_question("") is None
+
+
+def test_a_question_sharing_nothing_with_the_story_is_refused():
+    assert write_question(Replies("What will happen next?"), STORY, ANSWER, "what-next") is None
+    writer = Replies("How many workers joined the stoppage at the port?")
+    assert write_question(writer, STORY, ANSWER, "how-many") == "How many workers joined the stoppage at the port?"
+    _, max_tokens, stop = writer.asked[0]
+    assert stop == ["\n"] and max_tokens <= 40
