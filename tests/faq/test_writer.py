@@ -1,7 +1,8 @@
 import re
 
 from newsfaq import make_faq
-from newsfaq.faq.writer import is_well_formed
+from newsfaq.faq.candidates import Candidate
+from newsfaq.faq.writer import MAX_WHO, is_well_formed, ranked, select, shortfall
 from newsfaq.settings import Settings
 
 
@@ -43,7 +44,8 @@ def test_items_are_well_formed_distinct_and_ranked(example_faq):
     assert all(is_well_formed(q) for q in questions)
     confidences = [item.confidence for item in faq.items]
     assert confidences == sorted(confidences, reverse=True)
-    assert {item.intent for item in faq.items} >= {"what-happened", "why", "how-many", "what-next", "who"}
+    assert {item.intent for item in faq.items} >= {"what-happened", "why", "how-many", "what-next", "said"}
+    assert not _by_question(faq, "^Who is Niek Stam")  # named once, in passing: what he said is the item
 
 
 def test_relative_dates_in_answers_are_resolved(example_faq):
@@ -72,3 +74,31 @@ def test_well_formed_rejects_dangling_and_overlong_questions():
     assert not is_well_formed("When is the economy showing the highest growth in?")
     assert not is_well_formed("Why had that been abandoned?")
     assert not is_well_formed("When did " + "the very long council " * 5 + "meet?")
+
+
+def test_one_ranking_puts_the_checked_model_wording_first_on_the_same_evidence():
+    rules = Candidate("why", "Why was the strike called by the union?", (1,), 0.95)
+    model = Candidate("why", "Why did the union call the strike?", (1,), 0.95, engine="model")
+    lead = Candidate("what-happened", "What did dock workers do?", (0,), 1.0)
+    assert ranked([rules, lead, model]) == [lead, model, rules]
+    assert select(ranked([rules, lead, model]), 8) == [lead, model]  # one item per evidence sentence
+
+
+def test_at_most_two_who_items():
+    names = ["Anna Berg", "Carl Dahl", "Eva Falk", "Gustav Holm"]
+    people = [Candidate("who", f"Who is {name}?", (i,), 0.8) for i, name in enumerate(names)]
+    assert [c.question for c in select(people, 8)] == [f"Who is {name}?" for name in names[:MAX_WHO]]
+
+
+def test_a_short_faq_says_why(example_path):
+    from newsfaq import load_article
+    from newsfaq.nlp.analysis import analyze
+
+    article = load_article(example_path)
+    faq = make_faq(article)
+    assert shortfall(analyze(article), faq.items) == "" and faq.note == ""
+    two = analyze(
+        article.__class__(id="x", body="Dock workers walked out on Thursday. The port is closed.", date="2025-03-14")
+    )
+    assert shortfall(two, []) == "The article has only 2 sentences: too short for a fuller FAQ."
+    assert shortfall(analyze(article), faq.items[:1]).startswith("Only 1 question had an answer the article states")

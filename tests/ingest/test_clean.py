@@ -65,3 +65,13 @@ def test_a_long_run_of_punctuation_is_cut_so_parsing_stays_fast():
     assert max(len(piece) for piece in pieces) <= PUNCTUATION_PIECE
     assert "".join(pieces[3:-7]) == run  # every character kept, only spaces added
     assert clean_text(cleaned) == cleaned
+
+
+def test_photo_captions_are_recognised_and_prose_is_not():
+    from newsfaq.ingest.clean import is_caption
+
+    assert is_caption("Babysitting : john agreed to babysit ronnie ( pictured ) on tuesday.")
+    assert is_caption("Midfielder James Morrison (right) celebrates his goal.")
+    assert is_caption("The suspect, pictured above, was seen on Friday.")
+    assert not is_caption("The minister said: the talks will go on.")
+    assert not is_caption("The union (which has 1,200 members) called the strike.")

@@ -27,7 +27,10 @@ INTENT_WEIGHTS = {
     "reaction": 0.75,
     "background": 0.6,
     "said": 0.55,
+    "key-fact": 0.7,
 }
+"""``key-fact`` is no finder's: the model engine asks about a sentence central to the story that no finder
+recognised (``faq/centrality.py``); its weight grows with how central the sentence is."""
 JUSTIFY_VERBS = {"justify", "defend", "explain"}
 LIGHT_VERBS = {
     "strike": "carry out",

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from newsfaq.faq.candidates import Candidate, ranked
+from newsfaq.faq.centrality import centrality
 from newsfaq.faq.intents import INTENT_WEIGHTS
 from newsfaq.faq.model_questions import write_question
 from newsfaq.faq.question_checks import asked_back, premises_hold
@@ -31,8 +32,8 @@ SPARE = 1
 
 def answer_sentences(planned: list[Candidate], analysis: Analysis, count: int) -> list[Candidate]:
     """The ``count`` answer sentences most worth a model question, most important first, each as the planner's
-    best candidate for it: the planned candidates' main evidence, and the lead sentences however the planner
-    read them (as what happened, when it found nothing)."""
+    best candidate for it: the planned candidates' main evidence, the lead sentences (as what happened, when
+    the planner found nothing in them), and the sentences most central to the story (``faq/centrality.py``)."""
     chosen: dict[int, Candidate] = {}
     for candidate in planned:
         if candidate.intent in REWORDED_INTENTS:
@@ -40,6 +41,9 @@ def answer_sentences(planned: list[Candidate], analysis: Analysis, count: int) -
     for index in range(min(LEAD_SENTENCES, len(analysis.spans))):
         if not is_caption(analysis.spans[index].text):
             chosen.setdefault(index, Candidate("what-happened", "", (index,), INTENT_WEIGHTS["what-happened"]))
+    for index, share in enumerate(centrality(analysis)):
+        if share > 0:
+            chosen.setdefault(index, Candidate("key-fact", "", (index,), INTENT_WEIGHTS["key-fact"] * (0.5 + share)))
     return ranked(list(chosen.values()))[:count]
 
 

@@ -24,6 +24,7 @@ from newsfaq.settings import Settings
 PREMISE_FLOOR = 0.3
 """A judged premise scoring below this says what the article does not."""
 _WH = re.compile(r"^(?:how (?:many|much|long|far|often|old)|what|why|how|who|whom|whose|when|where|which)\b\s*", re.I)
+_HAPPEN = re.compile(r"^(?:happen(?:s|ed|ing)?|going on)\b(?:\s+(?:to|in|at|with|after|before|during)\b)?\s*", re.I)
 _AUX = re.compile(
     r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b\s*", re.I
 )
@@ -31,9 +32,10 @@ _AUX = re.compile(
 
 def premise(question: str) -> str:
     """What the question takes for granted: 'Why did the union call the strike?' -> 'the union call the strike'
-    (the checker reads words, not grammar)."""
+    (the checker reads words, not grammar); 'What happened to the van?' takes only 'the van' for granted."""
     text = _WH.sub("", question.strip().rstrip("?").strip(), count=1)
-    return _AUX.sub("", text, count=1).strip()
+    text = _AUX.sub("", text, count=1)
+    return _HAPPEN.sub("", text, count=1).strip()
 
 
 def asked_back(questions: Sequence[str], analysis: Analysis) -> list[int]:
