@@ -68,6 +68,8 @@ def test_well_formed_rejects_questions_that_need_the_article():
     assert not is_well_formed("What did they say?")
     assert not is_well_formed("The strike happened?")
     assert is_well_formed("Why did the US carry out the strike?")
+    assert not is_well_formed("When did we go into ourselves way too much?")  # a speaker inside a quote
+    assert not is_well_formed("What did the coach tell us?")
 
 
 def test_well_formed_rejects_dangling_and_overlong_questions():

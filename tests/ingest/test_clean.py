@@ -67,11 +67,12 @@ def test_a_long_run_of_punctuation_is_cut_so_parsing_stays_fast():
     assert clean_text(cleaned) == cleaned
 
 
-def test_photo_captions_are_recognised_and_prose_is_not():
-    from newsfaq.ingest.clean import is_caption
+def test_captions_and_cut_lead_ins_are_not_evidence_and_prose_is():
+    from newsfaq.ingest.clean import is_not_evidence
 
-    assert is_caption("Babysitting : john agreed to babysit ronnie ( pictured ) on tuesday.")
-    assert is_caption("Midfielder James Morrison (right) celebrates his goal.")
-    assert is_caption("The suspect, pictured above, was seen on Friday.")
-    assert not is_caption("The minister said: the talks will go on.")
-    assert not is_caption("The union (which has 1,200 members) called the strike.")
+    assert is_not_evidence("Babysitting : john agreed to babysit ronnie ( pictured ) on tuesday.")
+    assert is_not_evidence("Midfielder James Morrison (right) celebrates his goal.")
+    assert is_not_evidence("The suspect, pictured above, was seen on Friday.")
+    assert is_not_evidence("Salford head coach Ian Watson told BBC Radio Manchester:.")
+    assert not is_not_evidence("The minister said: the talks will go on.")
+    assert not is_not_evidence("The union (which has 1,200 members) called the strike.")

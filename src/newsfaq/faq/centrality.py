@@ -12,7 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from newsfaq.ingest.clean import is_caption
+from newsfaq.ingest.clean import is_not_evidence
 from newsfaq.nlp.analysis import Analysis
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ"}
@@ -32,7 +32,7 @@ def centrality(analysis: Analysis) -> list[float]:
     title = {w.lower() for w in (analysis.article.title or "").split()}
     scores = []
     for span, sentence in zip(analysis.spans, keys, strict=True):
-        if len(span) < MIN_TOKENS or not sentence or is_caption(span.text):
+        if len(span) < MIN_TOKENS or not sentence or is_not_evidence(span.text):
             scores.append(0.0)
             continue
         shared = sum(counts[key] > 1 or key in title for key in sentence)

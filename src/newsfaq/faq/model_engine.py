@@ -1,11 +1,11 @@
 """The model engine: the rule planner chooses what to ask about, the local model words the question, and the
-checks decide whether it may be offered.
+checks decide what may be offered.
 
 The planner already knows which sentences matter (the lead, the causes, the counts, the plans) and what a
 reader would ask of each; its weakness is wording. So the model writes one question per chosen answer
-sentence, with the planner's intent as a hint, and the question is kept only when the reader, asked it back,
-lands on that sentence and the checker supports its premise. Kept questions join the rule-based candidates in
-the writer's one ranking (``faq/writer.py``).
+sentence, with the planner's intent as a hint. Then every candidate, the model's and the rules', is kept only
+when the reader, asked it back, lands on its sentence and the checker finds its premise in the article; the
+survivors compete in the writer's one ranking (``faq/writer.py``).
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from newsfaq.faq.centrality import centrality
 from newsfaq.faq.intents import INTENT_WEIGHTS
 from newsfaq.faq.model_questions import write_question
 from newsfaq.faq.question_checks import asked_back, premises_hold
-from newsfaq.ingest.clean import is_caption
+from newsfaq.ingest.clean import is_not_evidence
 from newsfaq.nlp.analysis import Analysis
+from newsfaq.nlp.llm import ReplyWriter
 from newsfaq.settings import Settings
 
 LEAD_SENTENCES = 3
@@ -39,7 +40,7 @@ def answer_sentences(planned: list[Candidate], analysis: Analysis, count: int) -
         if candidate.intent in REWORDED_INTENTS:
             chosen.setdefault(candidate.sentences[0], candidate)
     for index in range(min(LEAD_SENTENCES, len(analysis.spans))):
-        if not is_caption(analysis.spans[index].text):
+        if not is_not_evidence(analysis.spans[index].text):
             chosen.setdefault(index, Candidate("what-happened", "", (index,), INTENT_WEIGHTS["what-happened"]))
     for index, share in enumerate(centrality(analysis)):
         if share > 0:
@@ -47,14 +48,15 @@ def answer_sentences(planned: list[Candidate], analysis: Analysis, count: int) -
     return ranked(list(chosen.values()))[:count]
 
 
-def model_candidates(
+def model_questions(
     analysis: Analysis,
     planned: list[Candidate],
     settings: Settings,
-    model,
+    model: ReplyWriter,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Candidate]:
-    """The model's questions for the planner's answer sentences that pass both checks."""
+    """The model's question for each of the planner's best answer sentences, unchecked (``progress(done,
+    total)`` after each)."""
     story = " ".join(span.text for span in analysis.spans[:LEAD_SENTENCES])
     targets = answer_sentences(planned, analysis, settings.max_questions + SPARE)
     written = []
@@ -64,12 +66,19 @@ def model_candidates(
             written.append(replace(target, question=question, engine="model"))
         if progress:
             progress(done, len(targets))
-    if not written:
+    return written
+
+
+def passing(candidates: list[Candidate], analysis: Analysis, settings: Settings) -> list[Candidate]:
+    """The candidates, of either engine, that the reader answers from their own sentence when asked them back,
+    and whose premise the checker finds in the article."""
+    if not candidates:
         return []
-    landed = asked_back([c.question for c in written], analysis)
-    holds = premises_hold([c.question for c in written], analysis, settings)
+    questions = [c.question for c in candidates]
+    landed = asked_back(questions, analysis)
+    holds = premises_hold(questions, analysis, settings)
     return [
         candidate
-        for candidate, sentence, held in zip(written, landed, holds, strict=True)
+        for candidate, sentence, held in zip(candidates, landed, holds, strict=True)
         if sentence == candidate.sentences[0] and held
     ]

@@ -16,14 +16,15 @@ from newsfaq.faq.candidates import POSITION_DISCOUNT, Candidate, ranked
 from newsfaq.faq.engines import faq_engine, question_model, say_model_off
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FINDERS, INTENT_WEIGHTS
-from newsfaq.faq.model_engine import model_candidates
-from newsfaq.ingest.clean import is_caption
+from newsfaq.faq.model_engine import model_questions, passing
+from newsfaq.ingest.clean import is_not_evidence
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.nlp.llm import ModelUnavailable
 from newsfaq.settings import DEFAULT_SETTINGS, Settings
 
 UNRESOLVED_WORDS = {"he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "these", "those", "whose"}
+UNRESOLVED_WORDS |= {"i", "me", "my", "we", "our", "you", "your"}  # a speaker inside a quotation ("us": not "US")
 QUESTION_STARTS = ("what", "why", "how", "who", "when", "where", "which", "whom")
 MIN_QUESTION_WORDS, MAX_QUESTION_WORDS = 4, 16
 DANGLING_WORDS = {"in", "on", "at", "of", "as", "since", "during", "to", "from", "with", "for"}
@@ -43,7 +44,7 @@ def is_well_formed(question: str) -> bool:
         return False
     if words[-1] in DANGLING_WORDS or words[2] in ("that", "which"):
         return False  # "When is X in?", "Why had that been abandoned?"
-    return not (set(words) & UNRESOLVED_WORDS) and not re.search(r"[\"“”]", question)
+    return not (set(words) & UNRESOLVED_WORDS) and not re.search(r"[\"“”]|\bus\b", question)
 
 
 def _content_words(question: str) -> set[str]:
@@ -76,7 +77,7 @@ def plan_candidates(analysis: Analysis) -> list[Candidate]:
     """All well-formed rule-based candidates whose evidence is prose, not a photo caption, most important
     first (deterministic order)."""
     found = [c for finder in FINDERS for c in finder(analysis) if is_well_formed(c.question)]
-    return ranked([c for c in found if not is_caption(analysis.spans[c.sentences[0]].text)])
+    return ranked([c for c in found if not is_not_evidence(analysis.spans[c.sentences[0]].text)])
 
 
 def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
@@ -107,21 +108,23 @@ def _answer(analysis: Analysis, candidate: Candidate, settings: Settings) -> QAP
     )
 
 
-def _model_written(
-    analysis: Analysis, planned: list[Candidate], settings: Settings, progress: Callable[[int, int], None] | None
-) -> list[Candidate]:
-    """The model's checked questions, or none when the fast engine alone writes (or, under ``auto``, when the
-    model fails mid-way: the rule-based questions stand and the user is told once)."""
+def _candidates(analysis: Analysis, settings: Settings, progress: Callable[[int, int], None] | None) -> list[Candidate]:
+    """The rule-based candidates alone for the fast engine; with the model, those and the model's questions,
+    every one checked. Under ``auto`` a model that fails mid-way leaves the rule-based ones unchecked, as the
+    fast engine has them, and the user is told once."""
+    planned = plan_candidates(analysis)
     model = question_model(settings.faq_engine, settings.llm_url)
     if model is None:
-        return []
+        return planned
     try:
-        return model_candidates(analysis, planned, settings, model, progress)
+        return ranked(
+            passing(planned + model_questions(analysis, planned, settings, model, progress), analysis, settings)
+        )
     except ModelUnavailable as error:
         if faq_engine(settings.faq_engine) == "model":
             raise
         say_model_off(str(error))
-        return []
+        return planned
 
 
 def shortfall(analysis: Analysis, items: list[QAPair]) -> str:
@@ -147,9 +150,7 @@ def make_faq(
     """Write the FAQ for ``article``: at most ``settings.max_questions`` grounded pairs. ``progress(done,
     total)`` after each question the model writes."""
     analysis = analysis or analyze(article, limit=reach(settings))
-    planned = plan_candidates(analysis)
-    pool = ranked(planned + _model_written(analysis, planned, settings, progress))
-    confident = [c for c in pool if c.importance >= settings.min_confidence]
+    confident = [c for c in _candidates(analysis, settings, progress) if c.importance >= settings.min_confidence]
     chosen = select(ground(confident, analysis, settings.max_answer_sentences).kept, settings.max_questions)
     items = [_answer(analysis, c, settings) for c in chosen]
     return FAQ(ArticleRef.of(article), items, generator=f"newsfaq {__version__}", note=shortfall(analysis, items))

@@ -31,18 +31,19 @@ _CAPTION_RUN_ON = re.compile(
 )
 """A photo caption run into the next sentence with no full stop: "…cake, pictured above Detectives are…"."""
 
-CAPTION = re.compile(
+NOT_EVIDENCE = re.compile(
     r"\(\s*(?:pictured|left|right|centre|center|above|below|top|bottom|inset|second (?:left|right))\b[^()]{0,30}\)"
     r"|\bpictured (?:above|below|left|right|centre|center|top|bottom|here)\b"
-    r"|^\s*[A-Z][\w'’ -]{0,30}\s:\s",
-    re.I,
+    r"|^\s*[A-Z][\w'’ -]{0,30}\s:\s"
+    r"|:\s*\.?\s*$"
 )
-"""A photo caption kept in the text as a sentence ("Babysitting : John agreed to babysit Ronnie (pictured)"):
-prose to the checker, but never an FAQ's evidence (it repeats the story beside a picture the reader lacks)."""
+"""A photo caption kept in the text as a sentence ("Babysitting : John agreed to babysit Ronnie (pictured)"),
+or a lead-in cut from its quote ("Coach Ian Watson told BBC Radio Manchester:"): prose to the checker, but never
+an FAQ's evidence (one repeats the story beside a picture the reader lacks, the other says nothing)."""
 
 
-def is_caption(sentence: str) -> bool:
-    return bool(CAPTION.search(sentence))
+def is_not_evidence(sentence: str) -> bool:
+    return bool(NOT_EVIDENCE.search(sentence))
 
 
 PUNCTUATION_PIECE = 40
