@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from articles import dev_articles
-from common import percentile, print_table
+from common import FAST_FAQ, percentile, print_table
 
 from newsfaq.ask.questions import analyse_question
 from newsfaq.faq.writer import make_faq
@@ -46,7 +46,7 @@ def corpus(size: int) -> list[Article]:
 def main() -> None:
     size = int(sys.argv[sys.argv.index("--articles") + 1]) if "--articles" in sys.argv else 10_000
     articles = corpus(size)
-    questions = [item.question for a in articles[:QUESTION_ARTICLES] for item in make_faq(a).items]
+    questions = [item.question for a in articles[:QUESTION_ARTICLES] for item in make_faq(a, FAST_FAQ).items]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "scale.db"
         archive = Archive(path, create=True)

@@ -14,7 +14,7 @@ import json
 import re
 import time
 
-from common import data_path, print_table
+from common import FAST_FAQ, data_path, print_table
 
 from newsfaq.faq.writer import make_faq
 from newsfaq.ingest.assemble import assemble_article
@@ -43,7 +43,7 @@ def _measure(articles: list[Article]) -> list[float]:
     sentences = [s for found in split_sentences([a.body for a in articles]) for s in found]
     long = sum(len(s.text.split()) > LONG_WORDS for s in sentences)
     quoting = sum(bool(MARKERS.search(s.text)) for s in sentences)
-    answers = [item.answer for a in articles for item in make_faq(a).items]
+    answers = [item.answer for a in articles for item in make_faq(a, FAST_FAQ).items]
     furniture = sum(bool(MARKERS.search(answer)) for answer in answers)
     share = max(1, len(sentences))
     return [len(sentences), long / share, quoting / share, len(answers), furniture / max(1, len(answers))]

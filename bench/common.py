@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from newsfaq.settings import Settings
+
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
@@ -32,3 +34,8 @@ def percentile(values: list[float], share: float) -> float:
     """The value below which ``share`` of ``values`` fall (nearest rank)."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+FAST_FAQ = Settings(faq_engine="fast")
+"""The rule-based FAQ engine alone: the benchmarks of other parts read its FAQs (the model engine's own
+benchmarks are faq_panel.py and faq_speed.py)."""

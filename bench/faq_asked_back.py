@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 
 from articles import dev_articles
-from common import print_table
+from common import FAST_FAQ, print_table
 
 from newsfaq.ask.answering import answer_from, passage_of
 from newsfaq.faq.writer import make_faq
@@ -25,7 +25,7 @@ def main() -> None:
     asked = answered = from_cited = 0
     for _, article in dev_articles()[:count]:
         passage = passage_of(article)
-        for item in make_faq(article).items:
+        for item in make_faq(article, FAST_FAQ).items:
             answer = answer_from(item.question, [passage])
             asked += 1
             if answer.answer is not None:

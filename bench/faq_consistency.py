@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from articles import dev_articles
-from common import data_path, print_table
+from common import FAST_FAQ, data_path, print_table
 
 from newsfaq import load_article
 from newsfaq.faq.writer import make_faq
@@ -114,7 +114,7 @@ def main() -> None:
     for _, article in articles:
         analysis = analyze(article)
         sentences = [s.text for s in analysis.sentences]
-        for item in make_faq(article, analysis=analysis).items:
+        for item in make_faq(article, FAST_FAQ, analysis=analysis).items:
             found = best_sentence(item.question, sentences)
             cited = [c.sentence for c in item.citations]
             for key in (item.intent, "all"):

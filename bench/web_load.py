@@ -28,7 +28,7 @@ from pathlib import Path
 import httpx
 import psutil
 from articles import PLACEHOLDER_DATE, dev_articles
-from common import percentile, print_table
+from common import FAST_FAQ, percentile, print_table
 
 from newsfaq.faq.writer import make_faq
 from newsfaq.store.archive import Archive
@@ -45,12 +45,14 @@ def _option(name: str, default: int) -> int:
 def workload(count: int) -> list[tuple[str, dict]]:
     """(endpoint, JSON body) pairs: FAQ and ask requests in turn, cycling over real articles."""
     articles = [a for _, a in dev_articles()[:PAYLOAD_ARTICLES]]
-    questions = [item.question for a in articles for item in make_faq(a).items[:2]]
+    questions = [item.question for a in articles for item in make_faq(a, FAST_FAQ).items[:2]]
     work = []
     for n in range(count):
         if n % 2 == 0:
             body = articles[(n // 2) % len(articles)].body
-            work.append(("/api/faq", {"article": {"text": body, "date": PLACEHOLDER_DATE, "format": "text"}}))
+            work.append(
+                ("/api/faq", {"article": {"text": body, "date": PLACEHOLDER_DATE, "format": "text"}, "engine": "fast"})
+            )
         else:
             work.append(("/api/ask", {"question": questions[(n // 2) % len(questions)]}))
     return work
