@@ -165,6 +165,28 @@ def test_a_judge_endpoint_that_does_not_answer_is_one_line_and_exit_1(example_pa
     assert f"the model endpoint {url}/v1 cannot be reached" in stderr and len(stderr.splitlines()) == 1, stderr
 
 
+def test_an_unknown_faq_engine_is_one_line_and_exit_1(example_path):
+    result = run("faq", str(example_path), "--engine", "gpt")
+    assert result.returncode == 1 and not result.stdout
+    expected = "newsfaq: error: --engine: unknown FAQ engine 'gpt'; use fast, model or auto"
+    assert result.stderr.decode().strip() == expected
+
+
+def test_a_question_writer_endpoint_that_does_not_answer_is_one_line_and_exit_1(example_path, free_port):
+    url = f"http://127.0.0.1:{free_port()}"
+    result = run("faq", str(example_path), "--engine", "model", "--llm-url", url)
+    assert result.returncode == 1 and not result.stdout
+    stderr = result.stderr.decode().strip()
+    assert f"the model endpoint {url}/v1 cannot be reached" in stderr and len(stderr.splitlines()) == 1, stderr
+
+
+def test_under_auto_a_dead_endpoint_leaves_the_rule_based_faq_and_says_so(example_path, free_port):
+    result = run("faq", str(example_path), "--engine", "auto", "--llm-url", f"http://127.0.0.1:{free_port()}")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == run("faq", str(example_path), "--engine", "fast").stdout
+    assert result.stderr.decode().count("the model question writer is off") == 1
+
+
 def test_archive_commands_end_to_end(tmp_path, example_path):
     db = str(tmp_path / "a.db")
     added = run("add", str(example_path), "--db", db)
