@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from newsfaq.ask.answering import answer_from, passage_from
-from newsfaq.check.cascade import judge_uncertain
+from newsfaq.check.cascade import get_policy, judge_uncertain
 from newsfaq.check.checker import verdicts_for
 from newsfaq.check.features import align
 from newsfaq.check.index import build_index
@@ -49,19 +49,27 @@ def premises_hold(questions: Sequence[str], analysis: Analysis, settings: Settin
     """Whether each question's premise holds against the whole article.
 
     A premise is a fragment, not a claim: a fair question reworded from the article often scores below a
-    claim's bar ("shipping companies react to the strike"). So a premise fails when the checker finds a
-    conflict with the article, when it has a content word the article never uses ("Why did the minister
-    resign?"), or when the model judge, reading the premises the cascade finds uncertain, scores it below
-    PREMISE_FLOOR.
+    claim's bar ("shipping companies react to the strike"), and questions reword verbs ("Why did the US
+    carry out the strike?"). So a premise fails when the checker finds a conflict with the article; the
+    model judge reads those with a content word the article never uses or a fast score in the cascade's
+    uncertain band, and fails those it scores below PREMISE_FLOOR; without the judge, an unused content word
+    fails the premise.
     """
     claims = [premise(question) or question for question in questions]
     index = build_index(analysis.article.body, analysis.sentences)
     fast = verdicts_for([index] * len(claims), claims)
-    pairs = [(analysis.article.body, claim) for claim in claims]
-    final = judge_uncertain(pairs, fast, settings.judge, settings.llm_url, all_up_to=0)
-    return [
-        verdict.label != "contradicted"
-        and not align(words(claim), index).missing
-        and (verdict is first or verdict.score >= PREMISE_FLOOR)
-        for claim, first, verdict in zip(claims, fast, final, strict=True)
-    ]
+    lacking = [bool(align(words(claim), index).missing) for claim in claims]
+    uncertain = get_policy().uncertain
+    doubtful = [i for i, v in enumerate(fast) if v.label != "contradicted" and (lacking[i] or uncertain(v.score))]
+    pairs = [(analysis.article.body, claims[i]) for i in doubtful]
+    read = judge_uncertain(pairs, [fast[i] for i in doubtful], settings.judge, settings.llm_url, all_up_to=len(pairs))
+    judged = {i: verdict for i, verdict in zip(doubtful, read, strict=True) if verdict is not fast[i]}
+    holds = []
+    for i, verdict in enumerate(fast):
+        if verdict.label == "contradicted":
+            holds.append(False)
+        elif i in judged:
+            holds.append(judged[i].score >= PREMISE_FLOOR)
+        else:
+            holds.append(not lacking[i])
+    return holds
