@@ -36,3 +36,10 @@ def test_the_fast_checker_catches_a_premise_with_words_the_article_lacks(example
 def test_the_judge_catches_a_false_premise_made_of_the_articles_words(example_path, local_model):
     analysis = analyze(load_article(example_path))
     assert premises_hold(QUESTIONS, analysis, Settings(judge="auto")) == [True, True, False, False, False]
+
+
+def test_the_judge_reads_a_reworded_verb_the_fast_checker_cannot(example_path, local_model):
+    analysis = analyze(load_article(example_path))
+    reworded = ["How did the terminal operators justify their position?"]  # the article: "defended"
+    assert premises_hold(reworded, analysis, Settings(judge="off")) == [False]
+    assert premises_hold(reworded, analysis, Settings(judge="auto")) == [True]
