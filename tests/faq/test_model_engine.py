@@ -16,14 +16,19 @@ from newsfaq.settings import Settings
 
 
 class ByAnswer:
-    """Replies chosen by the answer sentence in the prompt: the test decides what the 'model' writes."""
+    """Replies chosen by the answer sentence in the prompt, and answer checks that fail the ``unanswered``
+    questions: the test decides what the 'model' writes and finds."""
 
-    def __init__(self, replies: dict[str, str]) -> None:
-        self.replies = replies
+    def __init__(self, replies: dict[str, str], unanswered: set[str]) -> None:
+        self.replies, self.unanswered = replies, unanswered
 
     def reply(self, messages, *, max_tokens=64, stop=None):
         answer = messages[-1]["content"].split("Answer sentence: ")[1]
         return next((text for key, text in self.replies.items() if answer.startswith(key)), "")
+
+    def answer_margin(self, messages, yes, no):
+        question = messages[-1]["content"].split("Question: ")[1].split("\n")[0]
+        return -3.0 if question in self.unanswered else 3.0
 
 
 @pytest.fixture(scope="module")
@@ -41,20 +46,22 @@ def test_the_lead_and_the_planners_evidence_get_questions_most_important_first(a
     assert all(t.intent != "who" for t in targets)
 
 
-def test_a_question_is_kept_only_when_asked_back_to_its_sentence_and_its_premise_holds(analysis):
+def test_a_question_is_kept_only_when_asked_back_to_its_sentence_answered_there_and_its_premise_holds(analysis):
     replies = ByAnswer(
         {
             "Shipping companies reacted": "How did shipping companies react to the strike?",
             "Maersk said": "How many containers did the Port of Rotterdam handle last year?",  # sentence 11 says
             "The union plans": "Why did the union close its Rotterdam office?",  # the article never says so
             "Dock workers": "The strike began on Thursday.",  # not a question
-        }
+            "The strike was called": "Why did dock workers at the Port of Rotterdam strike?",
+        },
+        unanswered={"Why did dock workers at the Port of Rotterdam strike?"},  # the model finds it unanswered
     )
     planned = plan_candidates(analysis)
     settings = Settings(judge="off", max_questions=12)
     written = model_questions(analysis, planned, settings, replies)
-    assert len(written) == 3 and all(c.engine == "model" for c in written)
-    kept = passing(written, analysis, settings)
+    assert len(written) == 4 and all(c.engine == "model" for c in written)
+    kept = passing(written, analysis, settings, replies)
     assert [(c.question, c.sentences, c.intent) for c in kept] == [
         ("How did shipping companies react to the strike?", (8,), "reaction")
     ]

@@ -17,17 +17,17 @@ from newsfaq.faq.candidates import Candidate, ranked
 from newsfaq.faq.centrality import centrality
 from newsfaq.faq.intents import INTENT_WEIGHTS
 from newsfaq.faq.model_questions import write_question
-from newsfaq.faq.question_checks import asked_back, premises_hold
+from newsfaq.faq.question_checks import ANSWERS_AT, answer_margins, asked_back, premises_hold
 from newsfaq.ingest.clean import is_not_evidence
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.llm import ReplyWriter
+from newsfaq.nlp.llm import AnswerScorer, ReplyWriter
 from newsfaq.settings import Settings
 
 LEAD_SENTENCES = 3
 """The opening sentences always get a model question: news says what happened first."""
 REWORDED_INTENTS = {"what-happened", "why", "what-next", "how-many", "reaction", "background", "said"}
 """'Who is X?' is already how a reader asks it; every other intent's rule wording is the model's to improve."""
-SPARE = 1
+SPARE = 3
 """Questions written beyond the FAQ's length, for the ones the checks drop."""
 
 
@@ -69,16 +69,19 @@ def model_questions(
     return written
 
 
-def passing(candidates: list[Candidate], analysis: Analysis, settings: Settings) -> list[Candidate]:
+def passing(
+    candidates: list[Candidate], analysis: Analysis, settings: Settings, model: AnswerScorer
+) -> list[Candidate]:
     """The candidates, of either engine, that the reader answers from their own sentence when asked them back,
-    and whose premise the checker finds in the article."""
+    whose premise the checker finds in the article, and whose sentence the model finds answers them."""
     if not candidates:
         return []
     questions = [c.question for c in candidates]
     landed = asked_back(questions, analysis)
     holds = premises_hold(questions, analysis, settings)
-    return [
-        candidate
-        for candidate, sentence, held in zip(candidates, landed, holds, strict=True)
-        if sentence == candidate.sentences[0] and held
+    grounded = [
+        c for c, sentence, held in zip(candidates, landed, holds, strict=True) if sentence == c.sentences[0] and held
     ]
+    sentences = [analysis.spans[c.sentences[0]].text for c in grounded]
+    margins = answer_margins([c.question for c in grounded], sentences, model)
+    return [c for c, margin in zip(grounded, margins, strict=True) if margin >= ANSWERS_AT]
