@@ -4,8 +4,8 @@ checks decide what may be offered.
 The planner already knows which sentences matter (the lead, the causes, the counts, the plans) and what a
 reader would ask of each; its weakness is wording. So the model writes one question per chosen answer
 sentence, with the planner's intent as a hint. Then every candidate, the model's and the rules', is kept only
-when the reader, asked it back, lands on its sentence and the checker finds its premise in the article; the
-survivors compete in the writer's one ranking (``faq/writer.py``).
+when the reader, asked it back, lands on its sentence, the checker finds its premise in the article and the
+model finds the sentence answers it; the survivors compete in the writer's one ranking (``faq/writer.py``).
 """
 
 from __future__ import annotations
