@@ -117,9 +117,8 @@ def _candidates(analysis: Analysis, settings: Settings, progress: Callable[[int,
     if model is None:
         return planned
     try:
-        return ranked(
-            passing(planned + model_questions(analysis, planned, settings, model, progress), analysis, settings)
-        )
+        written = model_questions(analysis, planned, settings, model, progress)
+        return ranked(passing(planned + written, analysis, settings, model))
     except ModelUnavailable as error:
         if faq_engine(settings.faq_engine) == "model":
             raise
