@@ -4,7 +4,10 @@ Passing one ``Settings`` around keeps function signatures short and makes the
 defaults visible in a single place.
 """
 
+import os
 from dataclasses import dataclass
+
+from newsfaq.errors import FIELD, InputError
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
@@ -40,3 +43,15 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+
+
+def chosen_mode(mode: str | None, choices: tuple[str, ...], env: str, field: str, kind: str) -> str:
+    """``mode`` checked against ``choices``, or when None the default: $``env``, else ``auto``. A wrong value
+    is an InputError naming where it came from (the ``field`` of a request or CLI flag, or the variable)."""
+    chosen = mode if mode is not None else os.environ.get(env) or "auto"
+    if chosen not in choices:
+        source, named = (FIELD, field) if mode is not None else (env, None)
+        raise InputError(
+            f"{source}: unknown {kind} {chosen!r}; use {', '.join(choices[:-1])} or {choices[-1]}", field=named
+        )
+    return chosen

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,11 +29,11 @@ import numpy as np
 
 from newsfaq.check.judge import Judgement, judge
 from newsfaq.check.verdicts import sentences_phrase
-from newsfaq.errors import FIELD, InputError
 from newsfaq.model import Citation, Sentence, Verdict
 from newsfaq.nlp.embeddings import get_embedder
 from newsfaq.nlp.llm import AnswerScorer, ModelUnavailable, endpoint_url, language_model, missing
 from newsfaq.nlp.sentences import split_sentences
+from newsfaq.settings import chosen_mode
 
 JudgeMode = Literal["off", "auto", "always"]
 JUDGE_MODES: tuple[str, ...] = get_args(JudgeMode)
@@ -72,11 +71,7 @@ def get_policy() -> CascadePolicy:
 
 def judge_mode(mode: str | None) -> JudgeMode:
     """``mode`` checked, or when None the default: $NEWSFAQ_JUDGE, else auto."""
-    chosen = mode if mode is not None else os.environ.get("NEWSFAQ_JUDGE") or "auto"
-    if chosen not in JUDGE_MODES:
-        source, field = (FIELD, "judge") if mode is not None else ("NEWSFAQ_JUDGE", None)
-        raise InputError(f"{source}: unknown judge mode {chosen!r}; use off, auto or always", field=field)
-    return chosen  # type: ignore[return-value]
+    return chosen_mode(mode, JUDGE_MODES, "NEWSFAQ_JUDGE", "judge", "judge mode")  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=1)

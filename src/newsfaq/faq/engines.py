@@ -4,12 +4,11 @@ beside it (``model``); ``auto`` uses the model when it is installed and says onc
 from __future__ import annotations
 
 import logging
-import os
 from functools import lru_cache
 from typing import Literal, get_args
 
-from newsfaq.errors import FIELD, InputError
 from newsfaq.nlp.llm import LanguageModel, ModelUnavailable, endpoint_url, language_model, missing
+from newsfaq.settings import chosen_mode
 
 FaqEngine = Literal["fast", "model", "auto"]
 FAQ_ENGINES: tuple[str, ...] = get_args(FaqEngine)
@@ -18,11 +17,7 @@ _log = logging.getLogger("newsfaq")
 
 def faq_engine(mode: str | None) -> FaqEngine:
     """``mode`` checked, or when None the default: $NEWSFAQ_FAQ_ENGINE, else auto."""
-    chosen = mode if mode is not None else os.environ.get("NEWSFAQ_FAQ_ENGINE") or "auto"
-    if chosen not in FAQ_ENGINES:
-        source, field = (FIELD, "engine") if mode is not None else ("NEWSFAQ_FAQ_ENGINE", None)
-        raise InputError(f"{source}: unknown FAQ engine {chosen!r}; use fast, model or auto", field=field)
-    return chosen  # type: ignore[return-value]
+    return chosen_mode(mode, FAQ_ENGINES, "NEWSFAQ_FAQ_ENGINE", "engine", "FAQ engine")  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=1)
