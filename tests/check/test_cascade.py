@@ -133,7 +133,7 @@ def test_a_judged_reason_never_says_the_judge_decided_what_the_wording_decided()
 
 def test_auto_without_the_model_keeps_the_fast_verdicts_and_says_once_why(monkeypatch, caplog):
     monkeypatch.setattr(cascade, "get_policy", lambda: POLICY)
-    monkeypatch.setattr(cascade, "missing", lambda: "llama-cpp-python is not installed")
+    monkeypatch.setattr(llm, "missing", lambda: "llama-cpp-python is not installed")
     cascade.say_judge_off.cache_clear()
     fast = [_verdict("unsupported", 0.5)]
     with caplog.at_level(logging.WARNING, logger="newsfaq"):
@@ -149,7 +149,7 @@ def test_auto_without_the_model_keeps_the_fast_verdicts_and_says_once_why(monkey
 def test_the_judge_reads_only_the_claims_it_decides_and_reports_progress(monkeypatch):
     scorer = FixedScorer(margin=4.0)
     monkeypatch.setattr(cascade, "get_policy", lambda: POLICY)
-    monkeypatch.setattr(cascade, "_model_or_none", lambda mode, url: scorer)
+    monkeypatch.setattr(cascade, "available_model", lambda url, required_by, say_off: scorer)
     pairs = [(BODY, "Advisers doubt the plan."), (BODY, "Mortar fire hit the embassy."), (BODY, "Gaver was shot.")]
     fast = [_verdict("unsupported", 0.5), _verdict("contradicted", 0.4), _verdict("supported", 1.0, settled=True)]
     seen = []
@@ -161,7 +161,7 @@ def test_the_judge_reads_only_the_claims_it_decides_and_reports_progress(monkeyp
 
 def test_check_many_judges_the_cleaned_claim_and_names_the_claim_as_given(monkeypatch):
     scorer = FixedScorer(margin=4.0)
-    monkeypatch.setattr(cascade, "_model_or_none", lambda mode, url: scorer)
+    monkeypatch.setattr(cascade, "available_model", lambda url, required_by, say_off: scorer)
     claim = "the advisers said the outcome of the plan remain uncertain -lrb- officials -rrb- ."
     [verdict] = check_many([(BODY, claim)], judge="always")
     assert verdict.claim == claim and verdict.label == "supported"
@@ -173,7 +173,7 @@ def test_check_many_judges_the_cleaned_claim_and_names_the_claim_as_given(monkey
 
 def test_a_number_the_article_lacks_stays_unsupported_whatever_the_judge_says(monkeypatch):
     scorer = FixedScorer(margin=10.0)
-    monkeypatch.setattr(cascade, "_model_or_none", lambda mode, url: scorer)
+    monkeypatch.setattr(cascade, "available_model", lambda url, required_by, say_off: scorer)
     claims = ["Police said David Gaver, 28, was shot in the stomach during the raid on Tuesday and 40 others hurt."]
     [verdict] = check_many([(BODY, claim) for claim in claims], judge="always")
     assert verdict.label == "unsupported" and "40" in verdict.reason and scorer.asked == []

@@ -5,6 +5,7 @@ import pytest
 from newsfaq.errors import InputError
 from newsfaq.faq import engines
 from newsfaq.faq.engines import faq_engine, question_model
+from newsfaq.nlp import llm
 from newsfaq.nlp.llm import ModelUnavailable
 
 
@@ -22,7 +23,7 @@ def test_the_engine_comes_from_the_caller_then_the_environment(monkeypatch):
 
 
 def test_without_the_model_auto_says_so_once_and_model_refuses(monkeypatch, caplog):
-    monkeypatch.setattr(engines, "missing", lambda: "llama-cpp-python is not installed")
+    monkeypatch.setattr(llm, "missing", lambda: "llama-cpp-python is not installed")
     engines.say_model_off.cache_clear()
     assert question_model("fast", None) is None
     with caplog.at_level(logging.WARNING, logger="newsfaq"):

@@ -31,7 +31,7 @@ from newsfaq.check.judge import Judgement, judge
 from newsfaq.check.verdicts import sentences_phrase
 from newsfaq.model import Citation, Sentence, Verdict
 from newsfaq.nlp.embeddings import get_embedder
-from newsfaq.nlp.llm import AnswerScorer, ModelUnavailable, endpoint_url, language_model, missing
+from newsfaq.nlp.llm import ModelUnavailable, available_model
 from newsfaq.nlp.sentences import split_sentences
 from newsfaq.settings import chosen_mode
 
@@ -145,7 +145,7 @@ def judge_uncertain(
     todo = to_judge(verdicts, chosen, policy, all_up_to)
     if not todo:
         return verdicts
-    model = _model_or_none(chosen, endpoint_url(url))
+    model = available_model(url, "the judge mode 'always'" if chosen == "always" else None, say_judge_off)
     if model is None:
         return verdicts
     bodies = sorted({pairs[i][0] for i in todo})
@@ -167,14 +167,3 @@ def judge_uncertain(
         if progress:
             progress(done, len(todo))
     return out
-
-
-def _model_or_none(mode: JudgeMode, url: str | None) -> AnswerScorer | None:
-    if url is None:
-        problem = missing()
-        if problem and mode == "always":
-            raise ModelUnavailable(f"the judge mode 'always' needs the model: {problem}")
-        if problem:
-            say_judge_off(problem)
-            return None
-    return language_model(url)

@@ -7,7 +7,7 @@ import logging
 from functools import lru_cache
 from typing import Literal, get_args
 
-from newsfaq.nlp.llm import LanguageModel, ModelUnavailable, endpoint_url, language_model, missing
+from newsfaq.nlp.llm import LanguageModel, available_model
 from newsfaq.settings import chosen_mode
 
 FaqEngine = Literal["fast", "model", "auto"]
@@ -31,11 +31,4 @@ def question_model(mode: str | None, url: str | None) -> LanguageModel | None:
     chosen = faq_engine(mode)
     if chosen == "fast":
         return None
-    url = endpoint_url(url)
-    problem = None if url else missing()
-    if problem and chosen == "model":
-        raise ModelUnavailable(f"the FAQ engine 'model' needs the model: {problem}")
-    if problem:
-        say_model_off(problem)
-        return None
-    return language_model(url)
+    return available_model(url, "the FAQ engine 'model'" if chosen == "model" else None, say_model_off)

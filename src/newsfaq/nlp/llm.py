@@ -18,6 +18,7 @@ import importlib
 import importlib.util
 import os
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -232,6 +233,19 @@ def language_model(url: str | None = None) -> LanguageModel:
 
         return EndpointModel(url)
     return get_model()
+
+
+def available_model(url: str | None, required_by: str | None, say_off: Callable[[str], None]) -> LanguageModel | None:
+    """The model (``endpoint_url(url)``'s, else the local one), or None after ``say_off(problem)`` when the
+    local one is not installed; ``required_by`` (what cannot do without it) makes that an error instead."""
+    url = endpoint_url(url)
+    problem = None if url else missing()
+    if problem and required_by:
+        raise ModelUnavailable(f"{required_by} needs the model: {problem}")
+    if problem:
+        say_off(problem)
+        return None
+    return language_model(url)
 
 
 def log_softmax(logits: np.ndarray) -> np.ndarray:
