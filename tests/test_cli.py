@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -178,6 +179,15 @@ def test_a_question_writer_endpoint_that_does_not_answer_is_one_line_and_exit_1(
     assert result.returncode == 1 and not result.stdout
     stderr = result.stderr.decode().strip()
     assert f"the model endpoint {url}/v1 cannot be reached" in stderr and len(stderr.splitlines()) == 1, stderr
+
+
+def test_serve_refuses_an_unknown_faq_engine_at_start(free_port):
+    env = {**os.environ, "NEWSFAQ_FAQ_ENGINE": "gpt"}
+    result = subprocess.run([*CLI, "serve", "--port", str(free_port())], capture_output=True, timeout=60, env=env)
+    assert result.returncode == 1
+    assert result.stderr.decode().strip() == (
+        "newsfaq: error: NEWSFAQ_FAQ_ENGINE: unknown FAQ engine 'gpt'; use fast, model or auto"
+    )
 
 
 def test_under_auto_a_dead_endpoint_leaves_the_rule_based_faq_and_says_so(example_path, free_port):

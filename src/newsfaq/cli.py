@@ -588,7 +588,8 @@ def serve(
 
         if llm_url:
             os.environ["NEWSFAQ_LLM_URL"] = llm_url  # read by every worker, threads and forked processes alike
-        judge_mode(None)  # a wrong $NEWSFAQ_JUDGE stops the start, not every request
+        judge_mode(None)  # a wrong $NEWSFAQ_JUDGE or $NEWSFAQ_FAQ_ENGINE stops the start, not every request
+        faq_engine(None)
 
         from newsfaq.web.app import create_app
 
