@@ -74,5 +74,7 @@ def test_captions_and_cut_lead_ins_are_not_evidence_and_prose_is():
     assert is_not_evidence("Midfielder James Morrison (right) celebrates his goal.")
     assert is_not_evidence("The suspect, pictured above, was seen on Friday.")
     assert is_not_evidence("Salford head coach Ian Watson told BBC Radio Manchester:.")
+    assert is_not_evidence("She said that when she bit it, the hand became")
     assert not is_not_evidence("The minister said: the talks will go on.")
+    assert not is_not_evidence('"We will not give up," she said.')
     assert not is_not_evidence("The union (which has 1,200 members) called the strike.")

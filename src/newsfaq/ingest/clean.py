@@ -36,10 +36,12 @@ NOT_EVIDENCE = re.compile(
     r"|\bpictured (?:above|below|left|right|centre|center|top|bottom|here)\b"
     r"|^\s*[A-Z][\w'’ -]{0,30}\s:\s"
     r"|:\s*\.?\s*$"
+    r"|[^.!?\"”’'\)\]]\s*$"
 )
 """A photo caption kept in the text as a sentence ("Babysitting : John agreed to babysit Ronnie (pictured)"),
-or a lead-in cut from its quote ("Coach Ian Watson told BBC Radio Manchester:"): prose to the checker, but never
-an FAQ's evidence (one repeats the story beside a picture the reader lacks, the other says nothing)."""
+a lead-in cut from its quote ("Coach Ian Watson told BBC Radio Manchester:"), or a sentence cut short by the
+scrape (no closing punctuation: "…when the hand became"): prose to the checker, but never an FAQ's evidence
+(one repeats the story beside a picture the reader lacks, the others say nothing whole)."""
 
 
 def is_not_evidence(sentence: str) -> bool:
