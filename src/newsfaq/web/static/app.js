@@ -287,7 +287,7 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const tab of document.querySelectorAll('nav [role="tab"]')) {
     tab.addEventListener("click", () => showView(tab.dataset.view));
   }
-  $("run-faq").addEventListener("click", () => busy($("run-faq"), "Writing the FAQ… (up to half a minute when the local model writes the questions)", writeFaq));
+  $("run-faq").addEventListener("click", () => busy($("run-faq"), "Writing the FAQ… (up to a minute when the local model writes the questions)", writeFaq));
   $("run-check").addEventListener("click", () => busy($("run-check"), "Checking…", runCheck));
   $("run-ask").addEventListener("click", () => busy($("run-ask"), "Looking for the answer…", runAsk));
   $("ask-question").addEventListener("keydown", (event) => {
