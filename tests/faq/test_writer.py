@@ -98,9 +98,10 @@ def test_a_short_faq_says_why(example_path):
 
     article = load_article(example_path)
     faq = make_faq(article)
-    assert shortfall(analyze(article), faq.items) == "" and faq.note == ""
+    assert shortfall(analyze(article), faq.items, 8) == "" and faq.note == ""
+    assert shortfall(analyze(article), faq.items[:2], 2) == ""  # two asked for, two given
     two = analyze(
         article.__class__(id="x", body="Dock workers walked out on Thursday. The port is closed.", date="2025-03-14")
     )
-    assert shortfall(two, []) == "The article has only 2 sentences: too short for a fuller FAQ."
-    assert shortfall(analyze(article), faq.items[:1]).startswith("Only 1 question had an answer the article states")
+    assert shortfall(two, [], 8) == "The article has only 2 sentences: too short for a fuller FAQ."
+    assert shortfall(analyze(article), faq.items[:1], 8).startswith("Only 1 question had an answer the article states")

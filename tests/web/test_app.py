@@ -123,6 +123,10 @@ def test_render_gives_markdown_and_faqpage_jsonld(client, example_text):
     faq = client.post("/api/faq", json={"article": {"text": example_text}, "count": 2}).json()
     markdown = client.post("/api/render", json={"faq": faq, "format": "md"})
     assert markdown.headers["content-type"].startswith("text/markdown") and faq["items"][0]["question"] in markdown.text
+    short = client.post(
+        "/api/render", json={"faq": faq | {"note": "The article has only 3 sentences."}, "format": "md"}
+    )
+    assert "(The article has only 3 sentences.)" in short.text  # a short FAQ's note survives the round trip
     jsonld = client.post("/api/render", json={"faq": faq, "format": "jsonld"}).json()
     assert jsonld["@type"] == "FAQPage" and len(jsonld["mainEntity"]) == len(faq["items"])
 

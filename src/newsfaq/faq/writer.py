@@ -126,9 +126,10 @@ def _candidates(analysis: Analysis, settings: Settings, progress: Callable[[int,
         return planned
 
 
-def shortfall(analysis: Analysis, items: list[QAPair]) -> str:
-    """Why the FAQ has fewer than MIN_ITEMS items, or '' when it does not."""
-    if len(items) >= MIN_ITEMS:
+def shortfall(analysis: Analysis, items: list[QAPair], limit: int) -> str:
+    """Why the FAQ has fewer than MIN_ITEMS items (or than ``limit``, the most asked for, when that is fewer),
+    or '' when it does not."""
+    if len(items) >= min(MIN_ITEMS, limit):
         return ""
     count = len(analysis.spans)
     if count < MIN_ITEMS:
@@ -152,4 +153,9 @@ def make_faq(
     confident = [c for c in _candidates(analysis, settings, progress) if c.importance >= settings.min_confidence]
     chosen = select(ground(confident, analysis, settings.max_answer_sentences).kept, settings.max_questions)
     items = [_answer(analysis, c, settings) for c in chosen]
-    return FAQ(ArticleRef.of(article), items, generator=f"newsfaq {__version__}", note=shortfall(analysis, items))
+    return FAQ(
+        ArticleRef.of(article),
+        items,
+        generator=f"newsfaq {__version__}",
+        note=shortfall(analysis, items, settings.max_questions),
+    )

@@ -87,6 +87,7 @@ class FaqDocument(_Schema):
     generator: str = ""
     article: FaqArticle
     items: list[FaqItem]
+    note: str = ""
 
 
 class ParseRequest(BaseModel):
