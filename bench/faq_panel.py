@@ -26,15 +26,13 @@ from articles import dev_articles
 from common import print_table
 
 from newsfaq.faq.question_checks import asked_back, premises_hold
-from newsfaq.faq.writer import make_faq, reach
+from newsfaq.faq.writer import MIN_ITEMS, make_faq, reach
 from newsfaq.model import FAQ, Article
 from newsfaq.nlp.analysis import analyze
 from newsfaq.settings import Settings
 
 PANEL = Path(__file__).resolve().parent / "faq_panel"
 SIZES = {"qags_cnndm": 12, "qags_xsum": 8}
-MIN_ITEMS = 4
-"""An article with a main event should get at least this many items."""
 CRITERIA = ("fluent", "answered", "important")
 
 
