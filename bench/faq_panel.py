@@ -28,7 +28,7 @@ from common import print_table
 from newsfaq.faq.question_checks import asked_back, premises_hold
 from newsfaq.faq.writer import MIN_ITEMS, make_faq, reach
 from newsfaq.model import FAQ, Article
-from newsfaq.nlp.analysis import analyze
+from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.settings import Settings
 
 PANEL = Path(__file__).resolve().parent / "faq_panel"
@@ -90,13 +90,12 @@ def tally(
     return row, unjudged
 
 
-def proxies(faqs: list[tuple[Article, FAQ]], settings: Settings) -> tuple[float, float]:
-    """(asked-back consistency %, premise unsupported %) over every item."""
+def proxies(faqs: list[tuple[Analysis, FAQ]], settings: Settings) -> tuple[float, float]:
+    """(asked-back consistency %, premise unsupported %) over every item, from each article's parse."""
     landed = held = total = 0
-    for article, faq in faqs:
+    for analysis, faq in faqs:
         if not faq.items:
             continue
-        analysis = analyze(article, limit=reach(settings))
         questions = [item.question for item in faq.items]
         sentences = asked_back(questions, analysis)
         landed += sum(s in {c.sentence for c in item.citations} for s, item in zip(sentences, faq.items, strict=True))
@@ -122,12 +121,14 @@ def main() -> None:
             entry = entries[name, position]
             if entry["id"] != article.id:
                 print(f"{name} #{position}: article text changed since judged ({entry['id']} -> {article.id})")
-            faq = make_faq(article, settings)
-            faqs.append((article, faq))
+            analysis = analyze(article, limit=reach(settings))
+            faq = make_faq(article, settings, analysis=analysis)
+            faqs.append((analysis, faq))
             generated[article.id] = [(item.question, item.answer) for item in faq.items]
             main_event[article.id] = entry["main_event"]
             for item in faq.items:
-                if judgement_key(article.id, item.question, item.answer) not in judged:
+                key = judgement_key(article.id, item.question, item.answer)
+                if key not in judged:
                     dump.append(
                         {
                             "article": article.id,
@@ -136,7 +137,7 @@ def main() -> None:
                             "engine": engine,
                             "question": item.question,
                             "answer": item.answer,
-                            "answer_sha1": judgement_key(article.id, item.question, item.answer)[2],
+                            "answer_sha1": key[2],
                             "citations": [c.sentence for c in item.citations],
                             "body": article.body,
                         }

@@ -3,7 +3,7 @@
 Asked for "the questions a reader would want", a 1.5B model writes generic ones ("What happened?") and greedy
 decoding loops. Given the story's opening and one answer sentence the planner chose, it writes a fluent,
 specific question with names instead of pronouns (2-3 s on 2 cores). What it writes is never trusted: the
-writer grounds every question (``faq/premise.py``) before it competes with the rule-based ones.
+writer checks every question (``faq/question_checks.py``) before it competes with the rule-based ones.
 """
 
 from __future__ import annotations
