@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from newsfaq.faq.answer_kinds import fits
 from newsfaq.faq.candidates import Candidate, ranked
 from newsfaq.faq.centrality import centrality
+from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.intents import INTENT_WEIGHTS
 from newsfaq.faq.model_questions import write_question
 from newsfaq.faq.question_checks import ANSWERS_AT, answer_margins, asked_back, premises_hold
-from newsfaq.ingest.clean import is_not_evidence
 from newsfaq.nlp.analysis import Analysis
 from newsfaq.nlp.llm import AnswerScorer, ReplyWriter
 from newsfaq.settings import Settings
@@ -39,11 +40,12 @@ def answer_sentences(planned: list[Candidate], analysis: Analysis, count: int) -
     for candidate in planned:
         if candidate.intent in REWORDED_INTENTS:
             chosen.setdefault(candidate.sentences[0], candidate)
+    barred = unquotable(analysis)
     for index in range(min(LEAD_SENTENCES, len(analysis.spans))):
-        if not is_not_evidence(analysis.spans[index].text):
+        if index not in barred:
             chosen.setdefault(index, Candidate("what-happened", "", (index,), INTENT_WEIGHTS["what-happened"]))
     for index, share in enumerate(centrality(analysis)):
-        if share > 0:
+        if share > 0 and index not in barred:
             chosen.setdefault(index, Candidate("key-fact", "", (index,), INTENT_WEIGHTS["key-fact"] * (0.5 + share)))
     return ranked(list(chosen.values()))[:count]
 
@@ -80,7 +82,9 @@ def passing(
     landed = asked_back(questions, analysis)
     holds = premises_hold(questions, analysis, settings)
     grounded = [
-        c for c, sentence, held in zip(candidates, landed, holds, strict=True) if sentence == c.sentences[0] and held
+        c
+        for c, sentence, held in zip(candidates, landed, holds, strict=True)
+        if sentence == c.sentences[0] and held and fits(c, analysis)
     ]
     sentences = [analysis.spans[c.sentences[0]].text for c in grounded]
     margins = answer_margins([c.question for c in grounded], sentences, model)

@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable
 
 from newsfaq import __version__
+from newsfaq.faq.answer_kinds import fits
 from newsfaq.faq.candidates import POSITION_DISCOUNT, Candidate, ranked
 from newsfaq.faq.engines import faq_engine, question_model, say_model_off
+from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FINDERS, INTENT_WEIGHTS
 from newsfaq.faq.model_engine import model_questions, passing
-from newsfaq.ingest.clean import is_not_evidence
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.nlp.llm import ModelUnavailable
@@ -74,10 +75,11 @@ def reach(settings: Settings) -> int:
 
 
 def plan_candidates(analysis: Analysis) -> list[Candidate]:
-    """All well-formed rule-based candidates whose evidence is prose, not a photo caption, most important
-    first (deterministic order)."""
+    """All well-formed rule-based candidates whose evidence is prose, not a photo caption, and holds the kind of
+    answer asked for, most important first (deterministic order)."""
     found = [c for finder in FINDERS for c in finder(analysis) if is_well_formed(c.question)]
-    return ranked([c for c in found if not is_not_evidence(analysis.spans[c.sentences[0]].text)])
+    barred = unquotable(analysis)
+    return ranked([c for c in found if c.sentences[0] not in barred and fits(c, analysis)])
 
 
 def select(candidates: list[Candidate], limit: int) -> list[Candidate]:

@@ -31,13 +31,12 @@ _CAPTION_RUN_ON = re.compile(
 )
 """A photo caption run into the next sentence with no full stop: "…cake, pictured above Detectives are…"."""
 
-NOT_EVIDENCE = re.compile(
+CAPTION = re.compile(
     r"\(\s*(?:pictured|left|right|centre|center|above|below|top|bottom|inset|second (?:left|right))\b[^()]{0,30}\)"
     r"|\bpictured (?:above|below|left|right|centre|center|top|bottom|here)\b"
     r"|^\s*[A-Z][\w'’ -]{0,30}\s:\s"
-    r"|:\s*\.?\s*$"
-    r"|[^.!?\"”’'\)\]]\s*$"
 )
+NOT_EVIDENCE = re.compile(CAPTION.pattern + r"|:\s*\.?\s*$" + r"|[^.!?\"”’'\)\]]\s*$")
 """A photo caption kept in the text as a sentence ("Babysitting : John agreed to babysit Ronnie (pictured)"),
 a lead-in cut from its quote ("Coach Ian Watson told BBC Radio Manchester:"), or a sentence cut short by the
 scrape (no closing punctuation: "…when the hand became"): prose to the checker, but never an FAQ's evidence
@@ -46,6 +45,10 @@ scrape (no closing punctuation: "…when the hand became"): prose to the checker
 
 def is_not_evidence(sentence: str) -> bool:
     return bool(NOT_EVIDENCE.search(sentence))
+
+
+def is_caption(sentence: str) -> bool:
+    return bool(CAPTION.search(sentence))
 
 
 PUNCTUATION_PIECE = 40

@@ -1,0 +1,40 @@
+"""Which sentences an FAQ answer may quote.
+
+A marked photo caption, a lead-in cut from its quote or a sentence cut short is never an answer
+(``ingest.clean.is_not_evidence``). Scraped tabloid pages also carry captions with no mark: a caption block
+opens with a sentence restating the story beside a picture ("West Brom manager Tony Pulis led his side to a
+2-0 victory"), then the marked ones follow. On the FAQ panel editors flagged such openers as furniture. They
+are found by what they do: the sentence just before a marked caption that repeats another sentence of the
+article. Likewise a sentence said twice (a caption or a summary box copying the text) is quoted from its
+last copy, the one in the running prose.
+"""
+
+from __future__ import annotations
+
+from newsfaq.check.lexicon import words
+from newsfaq.ingest.clean import is_caption, is_not_evidence
+from newsfaq.nlp.analysis import Analysis
+
+REPEATS = 0.6
+"""Share of a caption opener's content words that another sentence of the article holds."""
+SAME = 0.8
+"""Share, both ways, at which two sentences are copies of each other."""
+
+
+def unquotable(analysis: Analysis) -> set[int]:
+    """Indices of the sentences that may not be an FAQ answer."""
+    texts = [span.text for span in analysis.spans]
+    marked = {i for i, text in enumerate(texts) if is_not_evidence(text)}
+    keys = [{w.key for w in words(text) if w.content} for text in texts]
+
+    def held(i: int, j: int) -> float:
+        return len(keys[i] & keys[j]) / len(keys[i]) if keys[i] else 0.0
+
+    prose = [j for j in range(len(texts)) if j not in marked]
+    openers = {
+        i
+        for i in prose
+        if i + 1 < len(texts) and is_caption(texts[i + 1]) and any(held(i, j) >= REPEATS for j in prose if j != i)
+    }
+    copies = {i for i in prose if any(j > i and min(held(i, j), held(j, i)) >= SAME for j in prose)}
+    return marked | openers | copies

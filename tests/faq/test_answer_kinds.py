@@ -1,0 +1,51 @@
+import pytest
+
+from newsfaq.faq.answer_kinds import asked_kind, holds_answer_kind
+from newsfaq.model import Article
+from newsfaq.nlp.analysis import analyze
+
+SENTENCES = [
+    "The ferry sank on Tuesday night off the northern coast.",  # 0: a time
+    "More than 40 passengers were rescued by fishing boats.",  # 1: a number
+    "The captain was arrested because he had ignored a storm warning.",  # 2: a reason
+    "Relatives gathered at the harbour to wait for news.",  # 3: a purpose clause
+    "A majority of the passengers were tourists.",  # 4: no figure, no time, no reason
+    "The owner feared for the future of the company.",  # 5: no reason
+]
+
+
+@pytest.fixture(scope="module")
+def spans():
+    return analyze(Article(id="kinds", body=" ".join(SENTENCES), date="2025-03-14")).spans
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When did the ferry sink?", "time"),
+        ("How many passengers were rescued?", "number"),
+        ("What percentage of the passengers were tourists?", "number"),
+        ("How long did the rescue take?", "duration"),
+        ("Why was the captain arrested?", "reason"),
+        ("What was the reason for the arrest?", "reason"),
+        ("Who owns the ferry?", "other"),
+        ("What happened to the ferry?", "other"),
+    ],
+)
+def test_what_shape_of_answer_a_question_asks_for(question, kind):
+    assert asked_kind(question) == kind
+
+
+def test_a_sentence_answers_only_questions_whose_kind_of_answer_it_holds(spans):
+    assert holds_answer_kind("When did the ferry sink?", spans[0])
+    assert not holds_answer_kind("When were the passengers rescued?", spans[1])
+    assert holds_answer_kind("How many passengers were rescued?", spans[1])
+    assert not holds_answer_kind("What percentage of the passengers were tourists?", spans[4])
+    assert holds_answer_kind("Why was the captain arrested?", spans[2])
+    assert holds_answer_kind("Why did relatives gather at the harbour?", spans[3])
+    assert not holds_answer_kind("Why did the owner fear for the company?", spans[5])
+
+
+def test_questions_without_a_required_shape_are_left_to_the_model(spans):
+    assert holds_answer_kind("Who owns the ferry?", spans[5])
+    assert holds_answer_kind("What did the owner fear?", spans[5])

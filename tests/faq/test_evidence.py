@@ -1,0 +1,36 @@
+from newsfaq.faq.evidence import unquotable
+from newsfaq.model import Article
+from newsfaq.nlp.analysis import analyze
+
+
+def _unquotable(sentences: list[str]) -> set[int]:
+    return unquotable(analyze(Article(id="e", body=" ".join(sentences), date="2025-03-14")))
+
+
+def test_an_unmarked_caption_opening_a_caption_block_is_not_quoted():
+    sentences = [
+        "Riverside beat their old rivals Hillford 3 - 1 on Saturday to reach the cup final.",
+        "Striker Joe Marsh scored twice in the first half.",
+        "Riverside beat Hillford 3 - 1 to reach the cup final.",  # restates the lede, then the captions
+        "Joe Marsh ( right ) celebrates his second goal with his team-mates.",
+        "The final will be played at the national stadium in May.",
+    ]
+    assert _unquotable(sentences) == {2, 3}
+
+
+def test_a_sentence_before_a_caption_that_repeats_nothing_stays_quotable():
+    sentences = [
+        "Riverside beat their old rivals Hillford 3 - 1 on Saturday to reach the cup final.",
+        "The manager said the win was the best of his career.",
+        "Joe Marsh ( right ) celebrates his second goal with his team-mates.",
+    ]
+    assert _unquotable(sentences) == {2}
+
+
+def test_a_sentence_said_twice_is_quoted_from_its_last_copy():
+    sentences = [
+        "The council will close the old library in June to save money.",
+        "Readers have started a petition against the closure.",
+        "The council will close the old library in June to save money, officials said.",
+    ]
+    assert _unquotable(sentences) == {0}
