@@ -63,8 +63,9 @@ def load_judgements(lines: list[str]) -> dict[tuple[str, str, str], dict]:
 
 def tally(
     generated: dict[str, list[tuple[str, str]]], main_event: dict[str, bool], judged: dict[tuple[str, str, str], dict]
-) -> tuple[list[object], list[str]]:
-    """The table row and the items not judged yet, from each article's (question, answer) pairs."""
+) -> tuple[list[object], list[str], list[str]]:
+    """The table row, the items not judged yet and the items judged to carry page furniture, from each
+    article's (question, answer) pairs."""
     found, unjudged = [], []
     for article_id, pairs in generated.items():
         for question, answer in pairs:
@@ -87,7 +88,8 @@ def tally(
         short,
         len(unjudged),
     ]
-    return row, unjudged
+    furnished = [f"{j['article']}  {j['question']}  ({j.get('note', '')})" for j in found if j["furniture"]]
+    return row, unjudged, furnished
 
 
 def proxies(faqs: list[tuple[Analysis, FAQ]], settings: Settings) -> tuple[float, float]:
@@ -112,7 +114,7 @@ def main() -> None:
     entries = {(e["set"], e["position"]): e for e in json.loads((PANEL / "articles.json").read_text())}
     judged = load_judgements((PANEL / "judgements.jsonl").read_text().splitlines())
     panel = choose(dev_articles(), SIZES)
-    rows, unjudged_lines, dump = [], [], []
+    rows, unjudged_lines, furniture_lines, dump = [], [], [], []
     for engine in args.engine or ["fast", "model"]:
         settings = Settings(faq_engine=engine)
         generated, main_event, faqs = {}, {}, []
@@ -143,9 +145,10 @@ def main() -> None:
                         }
                     )
         seconds = (time.perf_counter() - started) / len(panel)
-        row, unjudged = tally(generated, main_event, judged)
+        row, unjudged, furnished = tally(generated, main_event, judged)
         rows.append([engine, *row, *proxies(faqs, settings), seconds])
         unjudged_lines += [f"{engine}  {line}" for line in unjudged]
+        furniture_lines += [f"{engine}  {line}" for line in furnished]
     print_table(
         "FAQ panel, hand-judged (shares over judged items)",
         [
@@ -168,6 +171,9 @@ def main() -> None:
     if unjudged_lines:
         print("\nNot judged (text changed since judged):")
         print("\n".join(unjudged_lines))
+    if furniture_lines:
+        print("\nJudged to carry page furniture:")
+        print("\n".join(furniture_lines))
     if args.unjudged:
         args.unjudged.write_text("".join(json.dumps(record) + "\n" for record in dump))
 

@@ -36,9 +36,9 @@ def test_items_match_on_article_question_and_answer():
         ],
         "a2": [("How many homes were flooded?", "Forty homes were flooded.")],
     }
-    row, unjudged = tally(generated, {"a1": True, "a2": False}, JUDGED)
+    row, unjudged, furnished = tally(generated, {"a1": True, "a2": False}, JUDGED)
     assert row == [2, 3, 100 * 2 / 3, 100.0, 100 * 2 / 3, 100 / 3, 1, 1, 0]
-    assert unjudged == []
+    assert unjudged == [] and furnished == ["a1  Who is Ann Reed?  ()"]
 
 
 def test_a_changed_answer_or_another_article_is_not_judged():
@@ -46,7 +46,7 @@ def test_a_changed_answer_or_another_article_is_not_judged():
         "a1": [("Why was the bridge closed?", "The bridge was closed on Monday.")],
         "a3": [("How many homes were flooded?", "Forty homes were flooded.")],
     }
-    row, unjudged = tally(generated, {"a1": False, "a3": False}, JUDGED)
+    row, unjudged, _ = tally(generated, {"a1": False, "a3": False}, JUDGED)
     assert row[1] == 2 and row[-1] == 2 and row[2] == 0.0  # no judged items: shares are 0, not an error
     assert unjudged[0].startswith("a1  Why was the bridge closed?  (answer sha1 ")
     assert unjudged[1].startswith("a3  How many homes were flooded?")

@@ -34,3 +34,14 @@ def test_a_sentence_said_twice_is_quoted_from_its_last_copy():
         "The council will close the old library in June to save money, officials said.",
     ]
     assert _unquotable(sentences) == {0}
+
+
+def test_the_tail_of_a_quote_split_mid_sentence_is_not_quoted_unless_the_whole_text_is_lower_case():
+    sentences = [
+        "The minister defended the plan on Monday, saying it would cut waiting lists. '",
+        "the plan is the only way to cut waiting lists,' she said.",  # the scrape split her quote here
+        "Opposition parties said they would vote against it.",
+        "The vote is due on Thursday.",
+    ]
+    assert 1 in _unquotable(sentences)
+    assert 1 not in _unquotable([s.lower() for s in sentences])

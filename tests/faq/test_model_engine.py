@@ -8,6 +8,8 @@ import sys
 import pytest
 
 from newsfaq import load_article
+from newsfaq.faq import model_engine
+from newsfaq.faq.candidates import Candidate
 from newsfaq.faq.model_engine import LEAD_SENTENCES, answer_sentences, model_questions, passing
 from newsfaq.faq.writer import plan_candidates
 from newsfaq.model import FAQ
@@ -65,6 +67,36 @@ def test_a_question_is_kept_only_when_asked_back_to_its_sentence_answered_there_
     assert [(c.question, c.sentences, c.intent) for c in kept] == [
         ("How did shipping companies react to the strike?", (8,), "reaction")
     ]
+
+
+class BySentence:
+    """Answer checks scripted per (question, start of the sentence in the prompt)."""
+
+    def __init__(self, margins: dict[tuple[str, str], float]) -> None:
+        self.margins = margins
+
+    def answer_margin(self, messages, yes, no):
+        sentence, question = messages[-1]["content"].removeprefix("Sentence: ").split("\n\nQuestion: ")
+        question = question.split("\n")[0]
+        return next(m for (q, start), m in self.margins.items() if q == question and sentence.startswith(start))
+
+
+def test_a_question_the_reader_answers_elsewhere_stands_only_where_the_model_finds_its_sentence_answers_better(
+    analysis, monkeypatch
+):
+    maersk, offer = "What will Maersk do while the strike lasts?", "What did the operators offer the workers?"
+    candidates = [Candidate("what-next", maersk, (9,), 1.0, "model"), Candidate("key-fact", offer, (5,), 1.0, "model")]
+    monkeypatch.setattr(model_engine, "asked_back", lambda questions, _: [10, 4])  # the reader lands elsewhere
+    scorer = BySentence(
+        {
+            (maersk, "Maersk said"): 3.0,
+            (maersk, "Rotterdam handled"): -3.0,  # where the reader landed does not answer it: kept
+            (offer, "In a statement"): 2.0,
+            (offer, "The terminal operators"): 2.5,  # the reader's sentence answers it better: dropped
+        }
+    )
+    kept = passing(candidates, analysis, Settings(judge="off"), scorer)
+    assert [c.question for c in kept] == [maersk]
 
 
 @pytest.fixture(scope="module")

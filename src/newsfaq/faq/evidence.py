@@ -6,10 +6,13 @@ opens with a sentence restating the story beside a picture ("West Brom manager T
 2-0 victory"), then the marked ones follow. On the FAQ panel editors flagged such openers as furniture. They
 are found by what they do: the sentence just before a marked caption that repeats another sentence of the
 article. Likewise a sentence said twice (a caption or a summary box copying the text) is quoted from its
-last copy, the one in the running prose.
+last copy, the one in the running prose. And where the article's sentences open with capitals, one that opens
+in lower case or with a closing bracket is the tail of a quote split mid-sentence ("religious ruling] ...").
 """
 
 from __future__ import annotations
+
+import re
 
 from newsfaq.check.lexicon import words
 from newsfaq.ingest.clean import is_caption, is_not_evidence
@@ -19,6 +22,9 @@ REPEATS = 0.6
 """Share of a caption opener's content words that another sentence of the article holds."""
 SAME = 0.8
 """Share, both ways, at which two sentences are copies of each other."""
+CAPITALISED = 0.6
+"""Share of sentences opening with a capital above which the article is cased (some scraped texts are not)."""
+_TAIL = re.compile(r"^\W*[a-z]|^\s*[\])}]")
 
 
 def unquotable(analysis: Analysis) -> set[int]:
@@ -37,4 +43,11 @@ def unquotable(analysis: Analysis) -> set[int]:
         if i + 1 < len(texts) and is_caption(texts[i + 1]) and any(held(i, j) >= REPEATS for j in prose if j != i)
     }
     copies = {i for i in prose if any(j > i and min(held(i, j), held(j, i)) >= SAME for j in prose)}
-    return marked | openers | copies
+    return marked | openers | copies | _tails(texts)
+
+
+def _tails(texts: list[str]) -> set[int]:
+    """Sentences that begin mid-sentence, in an article whose sentences otherwise begin with capitals."""
+    tails = {i for i, text in enumerate(texts) if _TAIL.match(text)}
+    cased = 1 - len(tails) / max(1, len(texts)) >= CAPITALISED
+    return tails if cased else set()

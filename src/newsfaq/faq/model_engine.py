@@ -4,8 +4,9 @@ checks decide what may be offered.
 The planner already knows which sentences matter (the lead, the causes, the counts, the plans) and what a
 reader would ask of each; its weakness is wording. So the model writes one question per chosen answer
 sentence, with the planner's intent as a hint. Then every candidate, the model's and the rules', is kept only
-when the reader, asked it back, lands on its sentence, the checker finds its premise in the article and the
-model finds the sentence answers it; the survivors compete in the writer's one ranking (``faq/writer.py``).
+when the checker finds its premise in the article, its sentence holds the kind of answer asked for and the
+model finds the sentence answers it, and the reader, asked it back, lands on that sentence or on one the model
+finds answers it less well; the survivors compete in the writer's one ranking (``faq/writer.py``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ LEAD_SENTENCES = 3
 """The opening sentences always get a model question: news says what happened first."""
 REWORDED_INTENTS = {"what-happened", "why", "what-next", "how-many", "reaction", "background", "said"}
 """'Who is X?' is already how a reader asks it; every other intent's rule wording is the model's to improve."""
-SPARE = 3
+SPARE = 5
 """Questions written beyond the FAQ's length, for the ones the checks drop."""
 
 
@@ -74,18 +75,27 @@ def model_questions(
 def passing(
     candidates: list[Candidate], analysis: Analysis, settings: Settings, model: AnswerScorer
 ) -> list[Candidate]:
-    """The candidates, of either engine, that the reader answers from their own sentence when asked them back,
-    whose premise the checker finds in the article, and whose sentence the model finds answers them."""
+    """The candidates, of either engine, whose premise the checker finds in the article, whose sentence holds
+    the kind of answer asked for and, by the model, answers them, and that the reader, asked them back, answers
+    from that sentence, or from one the model finds answers them less well (the fast reader often lands
+    elsewhere on a reworded question; the model settles between the two sentences)."""
     if not candidates:
         return []
     questions = [c.question for c in candidates]
     landed = asked_back(questions, analysis)
     holds = premises_hold(questions, analysis, settings)
     grounded = [
-        c
-        for c, sentence, held in zip(candidates, landed, holds, strict=True)
-        if sentence == c.sentences[0] and held and fits(c, analysis)
+        (c, sentence) for c, sentence, held in zip(candidates, landed, holds, strict=True) if held and fits(c, analysis)
     ]
-    sentences = [analysis.spans[c.sentences[0]].text for c in grounded]
-    margins = answer_margins([c.question for c in grounded], sentences, model)
-    return [c for c, margin in zip(grounded, margins, strict=True) if margin >= ANSWERS_AT]
+    margins = _margins([(c.question, c.sentences[0]) for c, _ in grounded], analysis, model)
+    answered = [(c, sentence, m) for (c, sentence), m in zip(grounded, margins, strict=True) if m >= ANSWERS_AT]
+    astray = [(c, sentence, m) for c, sentence, m in answered if sentence != c.sentences[0]]
+    rivals = _margins([(c.question, sentence) for c, sentence, _ in astray], analysis, model)
+    outdone = {id(c) for (c, _, m), rival in zip(astray, rivals, strict=True) if rival >= m}
+    return [c for c, _, _ in answered if id(c) not in outdone]
+
+
+def _margins(asked: list[tuple[str, int]], analysis: Analysis, model: AnswerScorer) -> list[float]:
+    """The model's margin that each (question, sentence index) is answered by that sentence."""
+    sentences = [analysis.spans[index].text for _, index in asked]
+    return answer_margins([question for question, _ in asked], sentences, model)
