@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 from common import print_table
+from coverage import CURVE_HEADER, at_threshold, curve, expected_calibration_error
 from reader_data import ReaderItem, reader_items
 from squad import best_f1, exact
 from train_reader import answerability_data, fit, fit_answerability, halves
@@ -57,11 +58,24 @@ def _row(
     ]
 
 
+def _print_curve(items: list[ReaderItem], answered: list[str], confidence: np.ndarray) -> None:
+    """The coverage-accuracy curve of the held-out confidences, the default point and their calibration."""
+    is_answerable = np.array([item.question.answerable for item in items])
+    f1 = np.array([best_f1(text, item.question.answers) if item.question.answerable else 0.0
+                   for item, text in zip(items, answered, strict=True)])  # fmt: skip
+    rows = [["default", *at_threshold(confidence, is_answerable, f1, ANSWER_AT)]]
+    rows += [["", *point] for point in curve(confidence, is_answerable, f1)]
+    print_table("Coverage-accuracy curve on SQuAD 2.0 dev (held-out halves)", ["point", *CURVE_HEADER], rows)
+    calibration = expected_calibration_error(confidence, is_answerable & (f1 >= 0.5))
+    print(f"expected calibration error of the confidence (right: F1 >= 0.5): {calibration:.3f}")
+
+
 def main() -> None:
     items = reader_items()
     order = {id(item): n for n, item in enumerate(items)}
     answered = [""] * len(items)
     abstaining = [""] * len(items)
+    confidence = np.full(len(items), np.nan)
     hit = [False] * len(items)
     holds = [False] * len(items)
     for train, test in (halves(items), halves(items)[::-1]):
@@ -69,9 +83,11 @@ def main() -> None:
         model = ReaderModel(booster, {n: i for i, n in enumerate(names)})
         classifier = fit_answerability(train, model)
         rows, _, predicted = answerability_data(test, model)
-        answer = classifier.predict(rows) >= ANSWER_AT
-        for item, yes, (text, _, best) in zip(test, answer, predicted, strict=True):
+        probability = classifier.predict(rows)
+        for item, p, (text, _, best) in zip(test, probability, predicted, strict=True):
             n = order[id(item)]
+            yes = p >= ANSWER_AT
+            confidence[n] = p if best >= 0 else np.nan
             answered[n] = text
             abstaining[n] = text if yes else ""
             if best >= 0:
@@ -94,6 +110,7 @@ def main() -> None:
              100 * (1 - n_answerable / len(items)), "", ""],
         ],
     )  # fmt: skip
+    _print_curve(items, answered, confidence)
     top = 100 * np.mean([i.sentence_hit for i in items if i.question.answerable])
     print(f"best-ranked sentence holds the annotated answer: {top:.1f}% of answerable questions")
     print("'holds a gold answer': the sentence contains a gold answer's text (the issue's measure);")

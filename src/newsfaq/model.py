@@ -204,7 +204,9 @@ class Answer:
     ``answer`` is None when the source does not say; ``evidence`` then holds
     the closest sentences as leads. ``as_of`` is the date of the article the
     answer comes from. ``alternatives`` are answers from other dated sources
-    that disagree with this one.
+    that disagree with this one. ``confidence`` is the estimated probability
+    that the best answer found is right (an abstention's is below the bar it
+    missed); ``score`` is the reader's raw ranking score.
     """
 
     question: str
@@ -214,6 +216,7 @@ class Answer:
     score: float = 0.0
     message: str = ""
     alternatives: list[Answer] = field(default_factory=list)
+    confidence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema": ANSWER_SCHEMA, **asdict(self)}
@@ -230,4 +233,5 @@ class Answer:
             score=data.get("score", 0.0),
             message=data.get("message", ""),
             alternatives=[Answer.from_dict(a) for a in data.get("alternatives", [])],
+            confidence=data.get("confidence", 0.0),
         )

@@ -19,6 +19,13 @@ def test_a_count_is_answered_with_its_sentence_and_date(example):
     assert example.body[cited.start : cited.end] == cited.text and "1,200 workers" in cited.text
 
 
+def test_a_question_about_a_subject_the_article_never_names_is_not_answered(example):
+    answered = ask("How many workers joined the stoppage?", example)
+    elsewhere = ask("How many workers joined the stoppage at Felixstowe?", example)  # the same words, another port
+    assert "1,200" in answered.answer and 0.0 < answered.confidence <= 1.0
+    assert elsewhere.answer is None and elsewhere.confidence == 0.0 and elsewhere.evidence
+
+
 def test_an_unrelated_question_abstains_with_leads(example):
     answer = ask("What is the capital of France?", example)
     assert answer.answer is None and "does not say" in answer.message

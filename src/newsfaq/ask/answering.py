@@ -14,6 +14,7 @@ from newsfaq.ask import answerability
 from newsfaq.ask.engine import RankedSentence, candidate_sentences, question_candidates, read_sentences
 from newsfaq.ask.questions import QuestionInfo, analyse_question
 from newsfaq.ask.reader import get_reader
+from newsfaq.ask.subject import about_subject
 from newsfaq.errors import InputError
 from newsfaq.model import Answer, Article, ArticleRef, Citation, Evidence
 from newsfaq.nlp.analysis import Analysis, analyze
@@ -68,8 +69,9 @@ def _best(
     return chosen.text, float(scores[best]), sentences, answerability.answer_probability(row)
 
 
-def answer_from(question: str, passages: list[Passage]) -> Answer:
-    """Answer from passages (most relevant first); abstain when answering is not likely to be right.
+def answer_from(question: str, passages: list[Passage], answer_at: float = answerability.ANSWER_AT) -> Answer:
+    """Answer from passages (most relevant first); abstain when the probability that the answer is right is
+    below ``answer_at`` (0 answers whenever there is a candidate).
 
     For a question in the present tense the newest source wins; answers from
     other dated sources that differ are kept as ``alternatives``.
@@ -79,11 +81,14 @@ def answer_from(question: str, passages: list[Passage]) -> Answer:
     rankings = [candidate_sentences(info, passage.sentences, passage.vectors @ query) for passage in passages]
     read = read_sentences(info, rankings)
     results = [(passage, *_best(info, passage, ranked)) for passage, ranked in zip(passages, read, strict=True)]
-    answered = [r[:4] for r in results if r[1] and r[4] >= answerability.ANSWER_AT]
+    # An article that does not name the question's subject cannot answer it, however well a sentence fits.
+    eligible = [r for r in results if r[1] and about_subject(info, r[0].context_keys)]
+    answered = [r for r in eligible if r[4] >= answer_at]
     if not answered:
         leads = [Evidence(p.article, p.citation(s)) for p, _, _, sents, _ in results for s in sents[:1]][:LEADS]
         best = max((r[2] for r in results if math.isfinite(r[2])), default=0.0)
-        return Answer(question, None, leads, None, round(best, 3), _silence(passages))
+        likeliest = max((r[4] for r in eligible), default=0.0)
+        return Answer(question, None, leads, None, round(best, 3), _silence(passages), confidence=round(likeliest, 3))
     if info.present:
         answered.sort(key=lambda r: r[0].article.date or "", reverse=True)
     primary, *others = [_answer(question, r) for r in answered]
@@ -92,9 +97,9 @@ def answer_from(question: str, passages: list[Passage]) -> Answer:
 
 
 def _answer(question: str, result) -> Answer:
-    passage, text, score, sentences = result
+    passage, text, score, sentences, probability = result
     evidence = [Evidence(passage.article, passage.citation(sentences[0]))]
-    return Answer(question, text, evidence, passage.article.date, round(score, 3))
+    return Answer(question, text, evidence, passage.article.date, round(score, 3), confidence=round(probability, 3))
 
 
 def _disagreeing(primary: Answer, others: list[Answer]) -> list[Answer]:

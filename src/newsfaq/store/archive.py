@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfaq.ask.answerability import content_keys
+from newsfaq.ask.answerability import ANSWER_AT, content_keys
 from newsfaq.ask.answering import Passage, answer_from, validate_question
 from newsfaq.ask.engine import READ_SENTENCES, fused_score
 from newsfaq.ask.questions import QuestionInfo, analyse_question
@@ -108,13 +108,19 @@ class Archive:
         return build_timeline(self.store.phrase(entity, limit))
 
     def ask(
-        self, question: str, as_of: str | None = None, since: str | None = None, until: str | None = None
+        self,
+        question: str,
+        as_of: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        answer_at: float = ANSWER_AT,
     ) -> Answer:
+        """The archive's answer (``answer_from``; ``answer_at``: the confidence it needs, 0 always answers)."""
         question = validate_question(question)
         until = min(filter(None, [check_date(until, "until"), check_date(as_of, "as_of")]), default=None)
         info = analyse_question(question)
         passages = self._passages(info, *self._retrieve(info, check_date(since, "since"), until))
-        answer = answer_from(question, passages)
+        answer = answer_from(question, passages, answer_at)
         if not passages:
             answer.message = "The archive does not say: no article matches the question's words."
         return answer

@@ -1,0 +1,107 @@
+"""``ask`` on the team's own news question set (``bench/news_questions/``): questions a reader asks, reworded
+from the article, with gold spans, and related questions the article does not answer.
+
+    python bench/news_reader.py
+
+Two settings: every question asked of its own article (``ask``), and every question asked of one archive
+holding all the set's articles (``Archive.ask``), where an answer from another article is wrong whatever its
+words. For each, the product's default operating point and the coverage-accuracy curve (``coverage.py``),
+from one pass that records every question's best answer and its confidence. "Correct" is token F1 >= 0.5
+against a gold span (SQuAD's normalisation); F1 is averaged over the answerable questions answered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from articles import dev_articles
+from common import print_table
+from coverage import CURVE_HEADER, at_threshold, curve, expected_calibration_error
+from squad import best_f1
+
+from newsfaq.ask.answerability import ANSWER_AT
+from newsfaq.ask.answering import answer_from, passage_of
+from newsfaq.model import Answer, Article
+from newsfaq.store.archive import Archive
+
+QUESTIONS = Path(__file__).resolve().parent / "news_questions" / "questions.jsonl"
+CORRECT_F1 = 0.5
+
+
+@dataclass(frozen=True)
+class NewsQuestion:
+    article: Article
+    question: str
+    golds: tuple[str, ...]
+    kind: str
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.golds)
+
+
+def news_questions() -> list[NewsQuestion]:
+    """The set, with gold spans read from the articles; exits when an article's text has changed."""
+    articles = {article.id: article for _, article in dev_articles()}
+    out = []
+    for line in QUESTIONS.read_text().splitlines():
+        record = json.loads(line)
+        article = articles.get(record["article"])
+        if article is None:
+            sys.exit(f"news question set: article {record['article']} is no longer among the dev articles")
+        golds = tuple(article.body[start:end] for start, end in record["spans"])
+        sums = [hashlib.sha1(gold.encode()).hexdigest() for gold in golds]
+        if sums != record["span_sha1"]:
+            sys.exit(f"news question set: the text of article {article.id} changed since its spans were marked")
+        out.append(NewsQuestion(article, record["question"], golds, record["type"]))
+    return out
+
+
+def grade(question: NewsQuestion, answer: Answer) -> dict[str, object]:
+    """One question's outcome when answered whatever the confidence (``answer_at`` 0); an answer cited from
+    another article scores 0."""
+    said = answer.answer or ""
+    right_article = bool(answer.evidence) and answer.evidence[0].article.id == question.article.id
+    f1 = best_f1(said, question.golds) if said and right_article and question.answerable else 0.0
+    confidence = answer.confidence if said else float("nan")
+    return {"answerable": question.answerable, "f1": f1, "confidence": confidence, "right_article": right_article}
+
+
+def arrays(outcomes: list[dict[str, object]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    confidence = np.array([o["confidence"] for o in outcomes], dtype=float)
+    answerable = np.array([o["answerable"] for o in outcomes])
+    return confidence, answerable, np.array([o["f1"] for o in outcomes], dtype=float)
+
+
+def main() -> None:
+    questions = news_questions()
+    articles = list({q.article.id: q.article for q in questions}.values())
+    passages = {article.id: passage_of(article) for article in articles}
+    single = [grade(q, answer_from(q.question, [passages[q.article.id]], answer_at=0.0)) for q in questions]
+    with tempfile.TemporaryDirectory() as folder, Archive(Path(folder) / "news.db", create=True) as archive:
+        archive.add(articles)
+        pooled = [grade(q, archive.ask(q.question, answer_at=0.0)) for q in questions]
+    answerable = sum(q.answerable for q in questions)
+    title = f"ask on the news question set ({len(articles)} articles, {answerable} answerable questions, "
+    title += f"{len(questions) - answerable} unanswerable; correct: token F1 >= {CORRECT_F1})"
+    rows = []
+    for name, outcomes in (("its own article", single), (f"an archive of all {len(articles)}", pooled)):
+        confidence, is_answerable, f1 = arrays(outcomes)
+        right = is_answerable & (f1 >= CORRECT_F1)
+        rows.append([name, "default", *at_threshold(confidence, is_answerable, f1, ANSWER_AT)])
+        rows += [[name, "", *point] for point in curve(confidence, is_answerable, f1)]
+        calibration = expected_calibration_error(confidence, right)
+        print(f"{name}: expected calibration error of confidence (right: F1 >= {CORRECT_F1}) {calibration:.3f}")
+        wrong_article = sum(o["answerable"] and not o["right_article"] for o in outcomes)
+        print(f"{name}: answerable questions whose best answer is from another article: {wrong_article}")
+    print_table(title, ["asked of", "point", *CURVE_HEADER], rows)
+
+
+if __name__ == "__main__":
+    main()
