@@ -1,7 +1,7 @@
 """``ask`` on the team's own news question set (``bench/news_questions/``): questions a reader asks, reworded
 from the article, with gold spans, and related questions the article does not answer.
 
-    python bench/news_reader.py
+    python bench/news_reader.py [--engine fast|model ...]
 
 Two settings: every question asked of its own article (``ask``), and every question asked of one archive
 holding all the set's articles (``Archive.ask``), where an answer from another article is wrong whatever its
@@ -12,10 +12,12 @@ against a gold span (SQuAD's normalisation); F1 is averaged over the answerable 
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from squad import best_f1
 
 from newsfaq.ask.answerability import ANSWER_AT
 from newsfaq.ask.answering import answer_from, passage_of
+from newsfaq.engines import READER
 from newsfaq.model import Answer, Article
 from newsfaq.store.archive import Archive
 
@@ -80,27 +83,38 @@ def arrays(outcomes: list[dict[str, object]]) -> tuple[np.ndarray, np.ndarray, n
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", action="append", choices=["fast", "model"], help="default: both")
+    args = parser.parse_args()
     questions = news_questions()
     articles = list({q.article.id: q.article for q in questions}.values())
     passages = {article.id: passage_of(article) for article in articles}
-    single = [grade(q, answer_from(q.question, [passages[q.article.id]], answer_at=0.0)) for q in questions]
-    with tempfile.TemporaryDirectory() as folder, Archive(Path(folder) / "news.db", create=True) as archive:
-        archive.add(articles)
-        pooled = [grade(q, archive.ask(q.question, answer_at=0.0)) for q in questions]
     answerable = sum(q.answerable for q in questions)
     title = f"ask on the news question set ({len(articles)} articles, {answerable} answerable questions, "
     title += f"{len(questions) - answerable} unanswerable; correct: token F1 >= {CORRECT_F1})"
-    rows = []
-    for name, outcomes in (("its own article", single), (f"an archive of all {len(articles)}", pooled)):
-        confidence, is_answerable, f1 = arrays(outcomes)
-        right = is_answerable & (f1 >= CORRECT_F1)
-        rows.append([name, "default", *at_threshold(confidence, is_answerable, f1, ANSWER_AT)])
-        rows += [[name, "", *point] for point in curve(confidence, is_answerable, f1)]
-        calibration = expected_calibration_error(confidence, right)
-        print(f"{name}: expected calibration error of confidence (right: F1 >= {CORRECT_F1}) {calibration:.3f}")
-        wrong_article = sum(o["answerable"] and not o["right_article"] for o in outcomes)
-        print(f"{name}: answerable questions whose best answer is from another article: {wrong_article}")
-    print_table(title, ["asked of", "point", *CURVE_HEADER], rows)
+    rows, notes = [], []
+    with tempfile.TemporaryDirectory() as folder, Archive(Path(folder) / "news.db", create=True) as archive:
+        archive.add(articles)
+        for engine in args.engine or ["fast", "model"]:
+            model = READER.model(engine, None)
+            started = time.perf_counter()
+            single = [grade(q, answer_from(q.question, [passages[q.article.id]], 0.0, model)) for q in questions]
+            seconds = (time.perf_counter() - started) / len(questions)
+            pooled = [grade(q, archive.ask(q.question, answer_at=0.0, model=model)) for q in questions]
+            notes.append(f"{engine}: {seconds:.2f} s per question asked of its own article (parsed beforehand)")
+            for name, outcomes in (("its own article", single), (f"an archive of all {len(articles)}", pooled)):
+                confidence, is_answerable, f1 = arrays(outcomes)
+                right = is_answerable & (f1 >= CORRECT_F1)
+                rows.append([engine, name, "default", *at_threshold(confidence, is_answerable, f1, ANSWER_AT)])
+                rows += [[engine, name, "", *point] for point in curve(confidence, is_answerable, f1)]
+                wrong = sum(o["answerable"] and not o["right_article"] for o in outcomes)
+                notes.append(
+                    f"{engine}, {name}: expected calibration error {expected_calibration_error(confidence, right):.3f}"
+                    f" (right: F1 >= {CORRECT_F1}); answerable questions whose best answer is from another article:"
+                    f" {wrong}"
+                )
+    print_table(title, ["engine", "asked of", "point", *CURVE_HEADER], rows)
+    print("\n".join(notes))
 
 
 if __name__ == "__main__":

@@ -19,8 +19,8 @@ from newsfaq.check.cascade import judge_mode
 from newsfaq.check.checker import check_many
 from newsfaq.check.faq_input import read_faq
 from newsfaq.check.pairs import BadLine, read_pairs, verdict_line
+from newsfaq.engines import FAQ_WRITER
 from newsfaq.errors import InputError, NewsfaqError, describe
-from newsfaq.faq.engines import faq_engine
 from newsfaq.faq.writer import make_faq
 from newsfaq.ingest import expand_paths, iter_articles, iter_parsed, load_article, parse_article, read_limited
 from newsfaq.model import Article, QAPair
@@ -147,7 +147,7 @@ def faq(
     failures = []
 
     def write_all() -> None:
-        faq_engine(engine)  # a wrong engine is one line before any article is read
+        FAQ_WRITER.engine(engine)  # a wrong engine is one line before any article is read
         failures.append(run(articles, fmt, output, date, input_format, settings))
 
     _guard(write_all)
@@ -589,7 +589,7 @@ def serve(
         if llm_url:
             os.environ["NEWSFAQ_LLM_URL"] = llm_url  # read by every worker, threads and forked processes alike
         judge_mode(None)  # a wrong $NEWSFAQ_JUDGE or $NEWSFAQ_FAQ_ENGINE stops the start, not every request
-        faq_engine(None)
+        FAQ_WRITER.engine(None)
 
         from newsfaq.web.app import create_app
 

@@ -32,7 +32,7 @@ class Settings:
     """Refuse undated articles; checking claims turns this off, since verdicts do not use the date."""
 
     faq_engine: str | None = None
-    """Who writes the FAQ's questions: fast, model or auto (``faq/engines.py``); None: $NEWSFAQ_FAQ_ENGINE, else
+    """Who writes the FAQ's questions: fast, model or auto (``engines.py``); None: $NEWSFAQ_FAQ_ENGINE, else
     auto."""
 
     judge: str | None = None

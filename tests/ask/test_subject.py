@@ -3,7 +3,9 @@ from newsfaq.ask.questions import analyse_question
 from newsfaq.ask.subject import about_subject, names
 
 HUNGARY = "Hungary's parliament passed laws on Tuesday that limit the powers of the courts, the ruling party said."
-NORMAN = "Conservative MP Jesse Norman said on Monday that he would not stand again. Norman has held the seat since 2010."
+NORMAN = (
+    "Conservative MP Jesse Norman said on Monday that he would not stand again. Norman has held the seat since 2010."
+)
 
 
 def test_a_questions_names_are_its_capitalised_words_after_the_first_runs_taken_together():

@@ -11,7 +11,15 @@ import numpy as np
 from spacy.tokens import Span
 
 from newsfaq.ask import answerability
-from newsfaq.ask.engine import RankedSentence, candidate_sentences, question_candidates, read_sentences
+from newsfaq.ask.answerability import content_keys
+from newsfaq.ask.engine import (
+    READ_SENTENCES,
+    RankedSentence,
+    candidate_sentences,
+    question_candidates,
+    read_sentences,
+)
+from newsfaq.ask.model_reader import read_span
 from newsfaq.ask.questions import QuestionInfo, analyse_question
 from newsfaq.ask.reader import get_reader
 from newsfaq.ask.subject import about_subject
@@ -19,9 +27,16 @@ from newsfaq.errors import InputError
 from newsfaq.model import Answer, Article, ArticleRef, Citation, Evidence
 from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.nlp.embeddings import embed_question, get_embedder
+from newsfaq.nlp.llm import ReplyWriter
 
 MAX_QUESTION_CHARS = 1000
 LEADS = 2
+MODEL_SENTENCES = 5
+"""How many of the best sentences the model reads."""
+MODEL_AGREED = 0.9
+MODEL_ALONE = 0.75
+"""The confidence of a model answer that the fast reader's pick in the same sentence shares a word with, and
+of one it does not. PROVISIONAL: to be set from bench/news_reader.py's share of such answers that are right."""
 
 
 @dataclass
@@ -69,20 +84,34 @@ def _best(
     return chosen.text, float(scores[best]), sentences, answerability.answer_probability(row)
 
 
-def answer_from(question: str, passages: list[Passage], answer_at: float = answerability.ANSWER_AT) -> Answer:
+def answer_from(
+    question: str,
+    passages: list[Passage],
+    answer_at: float = answerability.ANSWER_AT,
+    model: ReplyWriter | None = None,
+) -> Answer:
     """Answer from passages (most relevant first); abstain when the probability that the answer is right is
-    below ``answer_at`` (0 answers whenever there is a candidate).
+    below ``answer_at`` (0 answers whenever there is a candidate). With ``model``, the model reads the best
+    sentences and its answer, found word for word in one of them, stands in for the fast reader's.
 
     For a question in the present tense the newest source wins; answers from
     other dated sources that differ are kept as ``alternatives``.
     """
     info = analyse_question(validate_question(question))
     query = embed_question(info.text)
-    rankings = [candidate_sentences(info, passage.sentences, passage.vectors @ query) for passage in passages]
-    read = read_sentences(info, rankings)
+    depth = MODEL_SENTENCES if model else READ_SENTENCES
+    rankings = [candidate_sentences(info, p.sentences, p.vectors @ query, depth) for p in passages]
+    read = read_sentences(info, [ranked[:READ_SENTENCES] for ranked in rankings])
     results = [(passage, *_best(info, passage, ranked)) for passage, ranked in zip(passages, read, strict=True)]
     # An article that does not name the question's subject cannot answer it, however well a sentence fits.
-    eligible = [r for r in results if r[1] and about_subject(info, r[0].context_keys)]
+    on_subject = [about_subject(info, p.context_keys) for p in passages]
+    eligible = [r for r, named in zip(results, on_subject, strict=True) if r[1] and named]
+    if model is not None:
+        context = _model_context([(p, r) for p, r, named in zip(passages, rankings, on_subject, strict=True) if named])
+        read_by_model = _model_answer(question, context, eligible, model)
+        if read_by_model is not None and read_by_model.confidence >= answer_at:
+            return read_by_model
+        eligible = []  # the model found no answer it could cite: the fast reader's guess does not stand alone
     answered = [r for r in eligible if r[4] >= answer_at]
     if not answered:
         leads = [Evidence(p.article, p.citation(s)) for p, _, _, sents, _ in results for s in sents[:1]][:LEADS]
@@ -94,6 +123,34 @@ def answer_from(question: str, passages: list[Passage], answer_at: float = answe
     primary, *others = [_answer(question, r) for r in answered]
     primary.alternatives = _disagreeing(primary, others)
     return primary
+
+
+def _model_context(ranked: list[tuple[Passage, list[RankedSentence]]]) -> list[tuple[Passage, Span]]:
+    """The MODEL_SENTENCES best sentences of the passages, in the order the articles tell them."""
+    pooled = sorted(
+        ((r.score, n, i, passage, r.sentence) for n, (passage, rs) in enumerate(ranked) for i, r in enumerate(rs)),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )[:MODEL_SENTENCES]
+    in_order = sorted(pooled, key=lambda item: (item[1], item[4].start))
+    return [(passage, sentence) for _, _, _, passage, sentence in in_order]
+
+
+def _model_answer(question: str, context: list[tuple[Passage, Span]], fast: list, model: ReplyWriter) -> Answer | None:
+    """The model's answer, cited by the sentence it was found in, or None when it found none it could cite.
+    Its confidence is higher when the fast reader's best answer in that sentence shares a word with it."""
+    span = read_span(model, question, [sentence.text for _, sentence in context]) if context else None
+    if span is None:
+        return None
+    passage, sentence = context[span.sentence]
+    text = sentence.text[span.start : span.end]
+    agreed = any(r[0] is passage and r[3][0] is sentence and _overlap(r[1], text) for r in fast)
+    confidence = MODEL_AGREED if agreed else MODEL_ALONE
+    evidence = [Evidence(passage.article, passage.citation(sentence))]
+    return Answer(question, text, evidence, passage.article.date, confidence=confidence)
+
+
+def _overlap(first: str, second: str) -> bool:
+    return bool(content_keys(first) & content_keys(second))
 
 
 def _answer(question: str, result) -> Answer:

@@ -41,12 +41,14 @@ def fused_score(share: float, closeness: float) -> float:
     return share + CLOSENESS_WEIGHT * closeness
 
 
-def candidate_sentences(question: QuestionInfo, sentences: list[Span], closeness: np.ndarray) -> list[RankedSentence]:
-    """The best sentences for the question, best first (``closeness``: one cosine per sentence)."""
+def candidate_sentences(
+    question: QuestionInfo, sentences: list[Span], closeness: np.ndarray, depth: int = READ_SENTENCES
+) -> list[RankedSentence]:
+    """The ``depth`` best sentences for the question, best first (``closeness``: one cosine per sentence)."""
     shares = dict(rank_sentences(question, [s.text for s in sentences]))
     ranked = [RankedSentence(s, shares[i], float(closeness[i])) for i, s in enumerate(sentences)]
     order = sorted(range(len(ranked)), key=lambda i: (-ranked[i].score, i))
-    return [ranked[i] for i in order[:READ_SENTENCES]]
+    return [ranked[i] for i in order[:depth]]
 
 
 def read_sentences(question: QuestionInfo, rankings: list[list[RankedSentence]]) -> list[list[RankedSentence]]:

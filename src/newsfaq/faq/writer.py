@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 
 from newsfaq import __version__
+from newsfaq.engines import FAQ_WRITER
 from newsfaq.faq.answer_kinds import fits
 from newsfaq.faq.candidates import POSITION_DISCOUNT, Candidate, ranked
-from newsfaq.faq.engines import faq_engine, question_model, say_model_off
 from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FINDERS, INTENT_WEIGHTS
@@ -115,16 +115,16 @@ def _candidates(analysis: Analysis, settings: Settings, progress: Callable[[int,
     every one checked. Under ``auto`` a model that fails mid-way leaves the rule-based ones unchecked, as the
     fast engine has them, and the user is told once."""
     planned = plan_candidates(analysis)
-    model = question_model(settings.faq_engine, settings.llm_url)
+    model = FAQ_WRITER.model(settings.faq_engine, settings.llm_url)
     if model is None:
         return planned
     try:
         written = model_questions(analysis, planned, settings, model, progress)
         return ranked(passing(planned + written, analysis, settings, model))
     except ModelUnavailable as error:
-        if faq_engine(settings.faq_engine) == "model":
+        if FAQ_WRITER.engine(settings.faq_engine) == "model":
             raise
-        say_model_off(str(error))
+        FAQ_WRITER.say_off(str(error))
         return planned
 
 

@@ -25,6 +25,7 @@ from newsfaq.datetext import parse_iso
 from newsfaq.errors import InputError
 from newsfaq.model import Answer, Article
 from newsfaq.nlp.embeddings import embed_question, get_embedder
+from newsfaq.nlp.llm import ReplyWriter
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.nlp.sentences import split_sentences
 from newsfaq.store.base import Hit, Store, StoredArticle
@@ -114,13 +115,15 @@ class Archive:
         since: str | None = None,
         until: str | None = None,
         answer_at: float = ANSWER_AT,
+        model: ReplyWriter | None = None,
     ) -> Answer:
-        """The archive's answer (``answer_from``; ``answer_at``: the confidence it needs, 0 always answers)."""
+        """The archive's answer (``answer_from``: ``answer_at``, the confidence it needs, 0 always answers;
+        ``model``, the model reader or None for the fast reader alone)."""
         question = validate_question(question)
         until = min(filter(None, [check_date(until, "until"), check_date(as_of, "as_of")]), default=None)
         info = analyse_question(question)
         passages = self._passages(info, *self._retrieve(info, check_date(since, "since"), until))
-        answer = answer_from(question, passages, answer_at)
+        answer = answer_from(question, passages, answer_at, model)
         if not passages:
             answer.message = "The archive does not say: no article matches the question's words."
         return answer

@@ -1,0 +1,67 @@
+"""The model reader: what it may answer (words found in the sentences it read) and how the answer is cited,
+with scripted replies; the real model reads a reworded question in tests/ask/test_model_reading.py."""
+
+import pytest
+
+from newsfaq.ask.answering import MODEL_AGREED, MODEL_ALONE, answer_from, passage_of
+from newsfaq.ask.model_reader import ModelSpan, locate
+
+SENTENCES = ["The port handled 13.4 million containers last year.", "About 1,200 workers joined the stoppage."]
+
+
+@pytest.mark.parametrize(
+    ("reply", "found"),
+    [
+        ("1,200", ModelSpan(1, 6, 11)),
+        ("about 1,200 workers.", ModelSpan(1, 0, 19)),  # case and a closing full stop aside
+        ("13.4 million", ModelSpan(0, 17, 29)),
+        ('"1, 200"', ModelSpan(1, 6, 11)),  # the spacing of punctuation aside
+        ("not stated", None),
+        ("Not stated.", None),
+        ("1,500", None),  # words the sentences do not hold
+        ("200", None),  # a part of a number is not the number
+        ("1", None),
+        ("", None),
+        ("the port handled 13.4 million containers last year and about 1,200 workers joined it", None),  # too long
+    ],
+)
+def test_an_answer_is_only_words_found_in_a_sentence_read(reply, found):
+    assert locate(reply, SENTENCES) == found
+
+
+class Scripted:
+    def __init__(self, reply: str) -> None:
+        self.answer, self.prompts = reply, []
+
+    def reply(self, messages, *, max_tokens=64, stop=None):
+        self.prompts.append(messages[-1]["content"])
+        return self.answer
+
+
+@pytest.fixture(scope="module")
+def passage(example_path):
+    from newsfaq import load_article
+
+    return passage_of(load_article(example_path))
+
+
+def test_the_models_answer_is_the_articles_words_cited_by_their_sentence(passage):
+    model = Scripted("the FNV Havens union")
+    answer = answer_from("Which organisation called the walkout?", [passage], model=model)
+    citation = answer.evidence[0].citation
+    assert answer.answer == "the FNV Havens union" and "FNV Havens union" in citation.text
+    assert answer.confidence in (MODEL_AGREED, MODEL_ALONE) and answer.as_of == "2025-03-14"
+    assert "Question: Which organisation called the walkout?" in model.prompts[0]
+    assert model.prompts[0].count("\n") >= 5  # it read several sentences, numbered
+
+
+@pytest.mark.parametrize("reply", ["not stated", "the Rotterdam Dockers Guild"])
+def test_no_answer_when_the_model_finds_none_or_names_words_that_are_not_there(passage, reply):
+    answer = answer_from("Which organisation called the walkout?", [passage], model=Scripted(reply))
+    assert answer.answer is None and "does not say" in answer.message and answer.evidence
+
+
+def test_the_model_is_not_asked_of_an_article_that_never_names_the_subject(passage):
+    model = Scripted("1,200")
+    answer = answer_from("How many workers joined the stoppage at Felixstowe?", [passage], model=model)
+    assert answer.answer is None and model.prompts == []
