@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
-# The checker's model judge and the model question writer are off unless a test asks for them (``judge=``,
-# ``--judge``, ``faq_engine=``, ``--engine``): the other tests pin the fast engines' output, and the same suite
-# runs with and without the model installed. Set before any CLI subprocess starts, so they inherit it.
+# The checker's model judge, the model question writer and the model reader are off unless a test asks for
+# them (``judge=``, ``--judge``, ``faq_engine=``, ``--engine``, ``model=``): the other tests pin the fast engines'
+# output, and the same suite runs with and without the model installed. Set before any CLI subprocess starts,
+# so they inherit it.
 os.environ["NEWSFAQ_JUDGE"] = "off"
 os.environ["NEWSFAQ_FAQ_ENGINE"] = "fast"
+os.environ["NEWSFAQ_ASK_ENGINE"] = "fast"
 os.environ.pop("NEWSFAQ_LLM_URL", None)
 
 ROOT = Path(__file__).resolve().parent.parent

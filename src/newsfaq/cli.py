@@ -19,7 +19,7 @@ from newsfaq.check.cascade import judge_mode
 from newsfaq.check.checker import check_many
 from newsfaq.check.faq_input import read_faq
 from newsfaq.check.pairs import BadLine, read_pairs, verdict_line
-from newsfaq.engines import FAQ_WRITER
+from newsfaq.engines import FAQ_WRITER, READER
 from newsfaq.errors import InputError, NewsfaqError, describe
 from newsfaq.faq.writer import make_faq
 from newsfaq.ingest import expand_paths, iter_articles, iter_parsed, load_article, parse_article, read_limited
@@ -449,18 +449,34 @@ def ask(
     until: Annotated[str | None, typer.Option(help="Only articles dated on or before YYYY-MM-DD.")] = None,
     fmt: Annotated[str, FORMAT_OPTION] = "text",
     date: Annotated[str | None, typer.Option(help="Date for an --article file that has none.")] = None,
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            help="Who reads: fast (the trained reader), model (the local model reads the best sentences; a few "
+            "seconds a question on 2 cores) or auto (model when installed). Default: $NEWSFAQ_ASK_ENGINE, else auto."
+        ),
+    ] = None,
+    llm_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible endpoint serving the model (default $NEWSFAQ_LLM_URL).")
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Answer only when confident: fewer answers, more of them right.")
+    ] = False,
 ) -> None:
     """Answer a question from the archive (or one article), citing the sentence and its date."""
 
     def work() -> None:
+        from newsfaq.ask.answerability import ANSWER_AT, STRICT_AT
         from newsfaq.ask.answering import ask as ask_article
 
         _text_or_json(fmt)
+        model = READER.model(engine, llm_url)
+        answer_at = STRICT_AT if strict else ANSWER_AT
         if article is not None:
-            answer = ask_article(question, _load(article, date))
+            answer = ask_article(question, _load(article, date), answer_at, model)
         else:
             with _archive(db) as archive:
-                answer = archive.ask(question, as_of=as_of, since=since, until=until)
+                answer = archive.ask(question, as_of, since, until, answer_at, model)
         _show(fmt, answer.to_dict(), answer_markup(answer))
 
     _guard(work)
@@ -590,6 +606,7 @@ def serve(
             os.environ["NEWSFAQ_LLM_URL"] = llm_url  # read by every worker, threads and forked processes alike
         judge_mode(None)  # a wrong $NEWSFAQ_JUDGE or $NEWSFAQ_FAQ_ENGINE stops the start, not every request
         FAQ_WRITER.engine(None)
+        READER.engine(None)
 
         from newsfaq.web.app import create_app
 

@@ -32,6 +32,8 @@ FEATURES = (
     "question_words", "negated", "kind",
 )  # fmt: skip
 ANSWER_AT = 0.5
+STRICT_AT = 0.8
+"""``--strict``: answer only when at least this sure (bench/reader_quality.py and bench/news_reader.py)."""
 
 
 def content_keys(text: str) -> set[str]:

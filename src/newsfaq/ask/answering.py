@@ -188,6 +188,8 @@ def passage_from(analysis: Analysis) -> Passage:
     return Passage(ArticleRef.of(article), analysis.spans, offsets, answerability.content_keys(article.body), vectors)
 
 
-def ask(question: str, article: Article) -> Answer:
-    """Answer ``question`` from one article."""
-    return answer_from(question, [passage_of(article)])
+def ask(
+    question: str, article: Article, answer_at: float = answerability.ANSWER_AT, model: ReplyWriter | None = None
+) -> Answer:
+    """Answer ``question`` from one article (``answer_from``'s ``answer_at`` and ``model``)."""
+    return answer_from(question, [passage_of(article)], answer_at, model)

@@ -7,11 +7,13 @@ from dataclasses import replace
 from pathlib import Path, PureWindowsPath
 
 from newsfaq import __version__
+from newsfaq.ask.answerability import ANSWER_AT, STRICT_AT
 from newsfaq.ask.answering import ask as ask_article
 from newsfaq.ask.reader import get_reader
 from newsfaq.check.checker import check_faq, check_many
 from newsfaq.check.faq_input import parse_faq
 from newsfaq.check.scorer import get_model
+from newsfaq.engines import READER
 from newsfaq.errors import InputError, MissingDateError, NewsfaqError
 from newsfaq.faq.writer import make_faq
 from newsfaq.ingest import iter_parsed, parse_article
@@ -107,9 +109,12 @@ class Core:
         return parse_faq(faq, "faq") if isinstance(faq, str) else _faq_document(faq).items
 
     def ask(self, request: AskRequest) -> dict:
+        model = READER.model(request.engine, None)
+        answer_at = STRICT_AT if request.strict else ANSWER_AT
         if request.article is not None:
-            return ask_article(request.question, self.article(request.article)).to_dict()
-        answer = self.archive().ask(request.question, as_of=request.as_of, since=request.since, until=request.until)
+            return ask_article(request.question, self.article(request.article), answer_at, model).to_dict()
+        archive = self.archive()
+        answer = archive.ask(request.question, request.as_of, request.since, request.until, answer_at, model)
         return answer.to_dict()
 
     def articles(self, limit: int, offset: int) -> dict:

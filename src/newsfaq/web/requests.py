@@ -131,6 +131,9 @@ class AskRequest(BaseModel):
     as_of: str | None = None
     since: str | None = None
     until: str | None = None
+    engine: str | None = None
+    """fast, model or auto; None: $NEWSFAQ_ASK_ENGINE, else auto."""
+    strict: bool = False
 
 
 class RenderRequest(BaseModel):
