@@ -11,6 +11,7 @@ SENTENCES = [
     "Relatives gathered at the harbour to wait for news.",  # 3: a purpose clause
     "A majority of the passengers were tourists.",  # 4: no figure, no time, no reason
     "The owner feared for the future of the company.",  # 5: no reason
+    "The five - year - old girl has now been reunited with her parents.",  # 6: an age is not a time
 ]
 
 
@@ -44,6 +45,7 @@ def test_a_sentence_answers_only_questions_whose_kind_of_answer_it_holds(spans):
     assert holds_answer_kind("Why was the captain arrested?", spans[2])
     assert holds_answer_kind("Why did relatives gather at the harbour?", spans[3])
     assert not holds_answer_kind("Why did the owner fear for the company?", spans[5])
+    assert not holds_answer_kind("When was the girl reunited with her parents?", spans[6])
 
 
 def test_questions_without_a_required_shape_are_left_to_the_model(spans):

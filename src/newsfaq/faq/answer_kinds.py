@@ -29,6 +29,8 @@ REASON_WORDS = {"because", "due", "owing", "response", "retaliation", "reason", 
 REASON_LEMMAS = {"cause", "prompt", "spark", "trigger", "blame", "justify", "fuel", "force", "aim"}
 REASON_MARKS = {"as", "since", "so", "after"}
 """Conjunctions that open a cause clause; 'after' also as a preposition ('arrested after a brawl')."""
+AGE = re.compile(r"\byears?\W*old\b", re.I)
+"""The parser tags an age ("five - year - old") as a date; it says nothing of when."""
 _ASKS_REASON = re.compile(r"^what (?:is|was|are|were) the (?:reason|cause|motive)", re.I)
 
 
@@ -50,7 +52,7 @@ def holds_answer_kind(question: str, sentence: Span) -> bool:
     kind = asked_kind(question)
     if kind == "other":
         return True
-    labels = {entity.label_ for entity in sentence.ents}
+    labels = {entity.label_ for entity in sentence.ents if not AGE.search(entity.text)}
     lowered = {token.lower_ for token in sentence}
     if kind == "time":
         return bool(labels & TIME_ENTITIES or lowered & TIME_WORDS)
