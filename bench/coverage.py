@@ -58,3 +58,16 @@ def expected_calibration_error(confidence: np.ndarray, right: np.ndarray, bins: 
         if members.any():
             error += members.mean() * abs(confidence[members].mean() - right[members].mean())
     return float(error)
+
+
+def reliability(confidence: np.ndarray, right: np.ndarray, bins: int = 10) -> str:
+    """'[low, high): right/answered' for each non-empty confidence bin: where the calibration error lies."""
+    keep = ~np.isnan(confidence)
+    confidence, right = confidence[keep], right[keep]
+    index = np.clip((confidence * bins).astype(int), 0, bins - 1)
+    parts = []
+    for b in range(bins):
+        members = index == b
+        if members.any():
+            parts.append(f"[{b / bins:.1f}, {(b + 1) / bins:.1f}): {int(right[members].sum())}/{int(members.sum())}")
+    return ", ".join(parts)

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from articles import dev_articles
 from common import print_table
-from coverage import CURVE_HEADER, at_threshold, curve, expected_calibration_error
+from coverage import CURVE_HEADER, at_threshold, curve, expected_calibration_error, reliability
 from squad import best_f1
 
 from newsfaq.ask.answerability import ANSWER_AT
@@ -111,7 +111,7 @@ def main() -> None:
                 notes.append(
                     f"{engine}, {name}: expected calibration error {expected_calibration_error(confidence, right):.3f}"
                     f" (right: F1 >= {CORRECT_F1}); answerable questions whose best answer is from another article:"
-                    f" {wrong}"
+                    f" {wrong}\n  right/answered by confidence: {reliability(confidence, right)}"
                 )
     print_table(title, ["engine", "asked of", "point", *CURVE_HEADER], rows)
     print("\n".join(notes))
