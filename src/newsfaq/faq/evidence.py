@@ -5,8 +5,8 @@ A marked photo caption, a lead-in cut from its quote or a sentence cut short is 
 opens with a sentence restating the story beside a picture ("West Brom manager Tony Pulis led his side to a
 2-0 victory"), then the marked ones follow. On the FAQ panel editors flagged such openers as furniture. They
 are found by what they do: the sentence just before a marked caption that repeats another sentence of the
-article. Likewise a sentence said twice (a caption or a summary box copying the text) is quoted from its
-last copy, the one in the running prose. And where the article's sentences open with capitals, one that opens
+article. A sentence said twice (a caption or a summary box copying the text) is quoted from its first copy
+only: the story's order ranks it, and a second item quoting the same words would repeat the first. And where the article's sentences open with capitals, one that opens
 in lower case or with a closing bracket is the tail of a quote split mid-sentence ("religious ruling] ...").
 """
 
@@ -42,7 +42,7 @@ def unquotable(analysis: Analysis) -> set[int]:
         for i in prose
         if i + 1 < len(texts) and is_caption(texts[i + 1]) and any(held(i, j) >= REPEATS for j in prose if j != i)
     }
-    copies = {i for i in prose if any(j > i and min(held(i, j), held(j, i)) >= SAME for j in prose)}
+    copies = {i for i in prose if any(j < i and min(held(i, j), held(j, i)) >= SAME for j in prose)}
     return marked | openers | copies | _tails(texts)
 
 
