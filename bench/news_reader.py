@@ -28,7 +28,7 @@ from coverage import CURVE_HEADER, at_threshold, curve, expected_calibration_err
 from squad import best_f1
 
 from newsfaq.ask.answerability import ANSWER_AT
-from newsfaq.ask.answering import answer_from, passage_of
+from newsfaq.ask.answering import MODEL_ANSWER_AT, answer_from, passage_of
 from newsfaq.engines import READER
 from newsfaq.model import Answer, Article
 from newsfaq.store.archive import Archive
@@ -105,7 +105,8 @@ def main() -> None:
             for name, outcomes in (("its own article", single), (f"an archive of all {len(articles)}", pooled)):
                 confidence, is_answerable, f1 = arrays(outcomes)
                 right = is_answerable & (f1 >= CORRECT_F1)
-                rows.append([engine, name, "default", *at_threshold(confidence, is_answerable, f1, ANSWER_AT)])
+                default = MODEL_ANSWER_AT if model else ANSWER_AT
+                rows.append([engine, name, "default", *at_threshold(confidence, is_answerable, f1, default)])
                 rows += [[engine, name, "", *point] for point in curve(confidence, is_answerable, f1)]
                 wrong = sum(o["answerable"] and not o["right_article"] for o in outcomes)
                 notes.append(

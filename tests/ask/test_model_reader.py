@@ -3,7 +3,7 @@ with scripted replies; the real model reads a reworded question in tests/ask/tes
 
 import pytest
 
-from newsfaq.ask.answering import MODEL_AGREED, MODEL_ALONE, answer_from, passage_of
+from newsfaq.ask.answering import AGREED_IN_ONE_ARTICLE, ALONE_IN_ONE_ARTICLE, answer_from, passage_of
 from newsfaq.ask.model_reader import ModelSpan, locate
 
 SENTENCES = ["The port handled 13.4 million containers last year.", "About 1,200 workers joined the stoppage."]
@@ -50,7 +50,7 @@ def test_the_models_answer_is_the_articles_words_cited_by_their_sentence(passage
     answer = answer_from("Which organisation called the walkout?", [passage], model=model)
     citation = answer.evidence[0].citation
     assert answer.answer == "the FNV Havens union" and "FNV Havens union" in citation.text
-    assert answer.confidence in (MODEL_AGREED, MODEL_ALONE) and answer.as_of == "2025-03-14"
+    assert answer.confidence in (AGREED_IN_ONE_ARTICLE, ALONE_IN_ONE_ARTICLE) and answer.as_of == "2025-03-14"
     assert "Question: Which organisation called the walkout?" in model.prompts[0]
     assert model.prompts[0].count("\n") >= 5  # it read several sentences, numbered
 

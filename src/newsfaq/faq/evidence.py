@@ -6,8 +6,9 @@ opens with a sentence restating the story beside a picture ("West Brom manager T
 2-0 victory"), then the marked ones follow. On the FAQ panel editors flagged such openers as furniture. They
 are found by what they do: the sentence just before a marked caption that repeats another sentence of the
 article. A sentence said twice (a caption or a summary box copying the text) is quoted from its first copy
-only: the story's order ranks it, and a second item quoting the same words would repeat the first. And where the article's sentences open with capitals, one that opens
-in lower case or with a closing bracket is the tail of a quote split mid-sentence ("religious ruling] ...").
+only: the story's order ranks it, and a second item quoting the same words would repeat the first. And
+where the article's sentences open with capitals, one that opens in lower case or with a closing bracket is
+the tail of a quote split mid-sentence ("religious ruling] ...").
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfaq.ask.answerability import ANSWER_AT, content_keys
+from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.answering import Passage, answer_from, validate_question
 from newsfaq.ask.engine import READ_SENTENCES, fused_score
 from newsfaq.ask.questions import QuestionInfo, analyse_question
@@ -114,11 +114,11 @@ class Archive:
         as_of: str | None = None,
         since: str | None = None,
         until: str | None = None,
-        answer_at: float = ANSWER_AT,
+        answer_at: float | None = None,
         model: ReplyWriter | None = None,
     ) -> Answer:
-        """The archive's answer (``answer_from``: ``answer_at``, the confidence it needs, 0 always answers;
-        ``model``, the model reader or None for the fast reader alone)."""
+        """The archive's answer (``answer_from``: ``answer_at``, the confidence it needs, 0 always answers,
+        None the engine's default; ``model``, the model reader or None for the fast reader alone)."""
         question = validate_question(question)
         until = min(filter(None, [check_date(until, "until"), check_date(as_of, "as_of")]), default=None)
         info = analyse_question(question)
