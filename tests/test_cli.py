@@ -181,13 +181,22 @@ def test_a_question_writer_endpoint_that_does_not_answer_is_one_line_and_exit_1(
     assert f"the model endpoint {url}/v1 cannot be reached" in stderr and len(stderr.splitlines()) == 1, stderr
 
 
-def test_serve_refuses_an_unknown_faq_engine_at_start(free_port):
-    env = {**os.environ, "NEWSFAQ_FAQ_ENGINE": "gpt"}
+@pytest.mark.parametrize(
+    ("variable", "kind"), [("NEWSFAQ_FAQ_ENGINE", "FAQ engine"), ("NEWSFAQ_ASK_ENGINE", "ask engine")]
+)
+def test_serve_refuses_an_unknown_engine_at_start(free_port, variable, kind):
+    env = {**os.environ, variable: "gpt"}
     result = subprocess.run([*CLI, "serve", "--port", str(free_port())], capture_output=True, timeout=60, env=env)
     assert result.returncode == 1
-    assert result.stderr.decode().strip() == (
-        "newsfaq: error: NEWSFAQ_FAQ_ENGINE: unknown FAQ engine 'gpt'; use fast, model or auto"
-    )
+    expected = f"newsfaq: error: {variable}: unknown {kind} 'gpt'; use fast, model or auto"
+    assert result.stderr.decode().strip() == expected
+
+
+def test_ask_refuses_an_unknown_engine_in_one_line(example_path):
+    result = run("ask", "How many workers joined?", "--article", str(example_path), "--engine", "gpt")
+    assert result.returncode == 1 and not result.stdout
+    expected = "newsfaq: error: --engine: unknown ask engine 'gpt'; use fast, model or auto"
+    assert result.stderr.decode().strip() == expected
 
 
 def test_under_auto_a_dead_endpoint_leaves_the_rule_based_faq_and_says_so(example_path, free_port):
