@@ -11,7 +11,6 @@ import numpy as np
 from spacy.tokens import Span
 
 from newsfaq.ask import answerability
-from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.engine import (
     READ_SENTENCES,
     RankedSentence,
@@ -165,7 +164,7 @@ def _model_answer(
 
 
 def _overlap(first: str, second: str) -> bool:
-    return bool(content_keys(first) & content_keys(second))
+    return bool(answerability.content_keys(first) & answerability.content_keys(second))
 
 
 def _answer(question: str, result) -> Answer:

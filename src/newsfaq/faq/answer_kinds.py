@@ -13,12 +13,14 @@ import re
 
 from spacy.tokens import Span
 
+from newsfaq.ask.candidates import ENTITY_TYPES
 from newsfaq.ask.questions import analyse_question
 from newsfaq.faq.candidates import Candidate
 from newsfaq.nlp.analysis import Analysis
 
-TIME_ENTITIES = {"DATE", "TIME"}
-NUMBER_ENTITIES = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
+TIME_ENTITIES = ENTITY_TYPES["DATE"]
+NUMBER_ENTITIES = ENTITY_TYPES["NUMBER"]
+"""The entity labels the reader already takes as a time and as a figure (``ask/candidates.py``)."""
 TIME_WORDS = {
     "yesterday", "today", "tonight", "ago", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
