@@ -71,3 +71,25 @@ def reliability(confidence: np.ndarray, right: np.ndarray, bins: int = 10) -> st
         if members.any():
             parts.append(f"[{b / bins:.1f}, {(b + 1) / bins:.1f}): {int(right[members].sum())}/{int(members.sum())}")
     return ", ".join(parts)
+
+
+def cross_fitted(confidence: np.ndarray, right: np.ndarray, folds: np.ndarray) -> np.ndarray:
+    """For a reader whose confidence takes a few fixed values (a table of measured rates), each answer's
+    confidence replaced by the share right among answers with the same value in the other folds: the table
+    re-fitted without the question's own fold, so its calibration error is measured on held-out questions."""
+    refitted = np.full(len(confidence), np.nan)
+    for fold in np.unique(folds):
+        inside, outside = folds == fold, (folds != fold) & ~np.isnan(confidence)
+        for value in np.unique(confidence[inside & ~np.isnan(confidence)]):
+            peers = outside & (confidence == value)
+            if peers.any():
+                refitted[inside & (confidence == value)] = right[peers].mean()
+    return refitted
+
+
+def lowest_threshold_declining(confidence: np.ndarray, answerable: np.ndarray, share: float = 0.5) -> float:
+    """The lowest threshold that still declines ``share`` of the unanswerable questions: the reader's
+    operating point when answering as many questions as it can matters most, within that bound."""
+    declined = np.sort(np.nan_to_num(confidence[~answerable], nan=-np.inf))
+    needed = int(np.ceil(share * len(declined)))
+    return float(np.nextafter(declined[needed - 1], np.inf)) if needed else float("-inf")

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from articles import dev_articles
 from common import print_table
-from coverage import CURVE_HEADER, at_threshold, curve, expected_calibration_error, reliability
+from coverage import CURVE_HEADER, at_threshold, cross_fitted, curve, expected_calibration_error, reliability
 from squad import best_f1
 
 from newsfaq.ask.answerability import ANSWER_AT
@@ -73,7 +73,22 @@ def grade(question: NewsQuestion, answer: Answer) -> dict[str, object]:
     right_article = bool(answer.evidence) and answer.evidence[0].article.id == question.article.id
     f1 = best_f1(said, question.golds) if said and right_article and question.answerable else 0.0
     confidence = answer.confidence if said else float("nan")
-    return {"answerable": question.answerable, "f1": f1, "confidence": confidence, "right_article": right_article}
+    return {
+        "question": question.question,
+        "golds": question.golds,
+        "answer": said,
+        "article": question.article.id,
+        "cited": answer.evidence[0].citation.text if answer.evidence else None,
+        "answerable": question.answerable,
+        "f1": f1,
+        "confidence": confidence,
+        "right_article": right_article,
+    }
+
+
+def fold(article_id: str) -> int:
+    """Which half of the articles a question belongs to, for held-out calibration."""
+    return int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % 2
 
 
 def arrays(outcomes: list[dict[str, object]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -85,6 +100,7 @@ def arrays(outcomes: list[dict[str, object]]) -> tuple[np.ndarray, np.ndarray, n
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", action="append", choices=["fast", "model"], help="default: both")
+    parser.add_argument("--outcomes", type=Path, help="write every question's outcome here (JSONL), to read")
     args = parser.parse_args()
     questions = news_questions()
     articles = list({q.article.id: q.article for q in questions}.values())
@@ -103,6 +119,9 @@ def main() -> None:
             pooled = [grade(q, archive.ask(q.question, answer_at=0.0, model=model)) for q in questions]
             notes.append(f"{engine}: {seconds:.2f} s per question asked of its own article (parsed beforehand)")
             for name, outcomes in (("its own article", single), (f"an archive of all {len(articles)}", pooled)):
+                if args.outcomes:
+                    with args.outcomes.open("a") as out:
+                        out.writelines(json.dumps({"engine": engine, "asked of": name, **o}) + "\n" for o in outcomes)
                 confidence, is_answerable, f1 = arrays(outcomes)
                 right = is_answerable & (f1 >= CORRECT_F1)
                 default = MODEL_ANSWER_AT if model else ANSWER_AT
@@ -114,6 +133,12 @@ def main() -> None:
                     f" (right: F1 >= {CORRECT_F1}); answerable questions whose best answer is from another article:"
                     f" {wrong}\n  right/answered by confidence: {reliability(confidence, right)}"
                 )
+                if model:  # its confidence is a table of rates measured on this set: refit it on held-out folds
+                    held_out = cross_fitted(confidence, right, np.array([fold(o["article"]) for o in outcomes]))
+                    error = expected_calibration_error(held_out, right)
+                    notes.append(
+                        f"  calibration error with the table refitted on the other half of the articles: {error:.3f}"
+                    )
     print_table(title, ["engine", "asked of", "point", *CURVE_HEADER], rows)
     print("\n".join(notes))
 
