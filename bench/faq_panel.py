@@ -110,6 +110,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", action="append", choices=["fast", "model"], help="default: both")
     parser.add_argument("--unjudged", type=Path, help="write the unjudged items here, with article text")
+    parser.add_argument("--items", type=Path, help="write every item here with its judgement, to read the failures")
     args = parser.parse_args()
     entries = {(e["set"], e["position"]): e for e in json.loads((PANEL / "articles.json").read_text())}
     judged = load_judgements((PANEL / "judgements.jsonl").read_text().splitlines())
@@ -130,20 +131,21 @@ def main() -> None:
             main_event[article.id] = entry["main_event"]
             for item in faq.items:
                 key = judgement_key(article.id, item.question, item.answer)
-                if key not in judged:
-                    dump.append(
-                        {
-                            "article": article.id,
-                            "set": name,
-                            "position": position,
-                            "engine": engine,
-                            "question": item.question,
-                            "answer": item.answer,
-                            "answer_sha1": key[2],
-                            "citations": [c.sentence for c in item.citations],
-                            "body": article.body,
-                        }
-                    )
+                dump.append(
+                    {
+                        "article": article.id,
+                        "set": name,
+                        "position": position,
+                        "engine": engine,
+                        "question": item.question,
+                        "answer": item.answer,
+                        "answer_sha1": key[2],
+                        "citations": [c.sentence for c in item.citations],
+                        "cited": [c.text for c in item.citations],
+                        "judgement": judged.get(key),
+                        "body": article.body,
+                    }
+                )
         seconds = (time.perf_counter() - started) / len(panel)
         row, unjudged, furnished = tally(generated, main_event, judged)
         rows.append([engine, *row, *proxies(faqs, settings), seconds])
@@ -175,7 +177,9 @@ def main() -> None:
         print("\nJudged to carry page furniture:")
         print("\n".join(furniture_lines))
     if args.unjudged:
-        args.unjudged.write_text("".join(json.dumps(record) + "\n" for record in dump))
+        args.unjudged.write_text("".join(json.dumps(record) + "\n" for record in dump if not record["judgement"]))
+    if args.items:
+        args.items.write_text("".join(json.dumps({**record, "body": None}) + "\n" for record in dump))
 
 
 if __name__ == "__main__":

@@ -143,3 +143,22 @@ def test_a_body_over_spacys_length_limit_is_stored_and_the_archive_still_answers
         answer = archive.ask("How many workers joined the stoppage?")
         assert answer.answer == "About 1,200"
         assert archive.search("harbour board unions", 3)
+
+
+def test_the_article_that_names_the_questions_subject_is_read_before_better_matching_ones(tmp_path):
+    """Three stories match "party", "belong" and "election" better than the one about Okafor, which names her
+    in one sentence and her party in another; only hers can answer, so it is read although it ranks fourth."""
+    other_stories = [
+        "Delegates who belong to the party met in Leeds after the election to choose a new treasurer.",
+        "Farmers who belong to the party's rural wing walked out after the election in protest.",
+        "Students who belong to the party's youth group handed out leaflets after the election.",
+    ]
+    articles = [Article(id=f"other-{n}", date=f"2024-03-0{n}", body=body) for n, body in enumerate(other_stories, 1)]
+    okafor = "Okafor opened the new library in Hebden on Friday. She is a councillor for the Green Party."
+    question = "Which party does Okafor belong to after the election?"
+    with Archive(tmp_path / "a.db", create=True) as archive:
+        archive.add([*articles, Article(id="okafor", date="2024-03-08", body=okafor)])
+        ranked = list(dict.fromkeys(hit.article.id for hit in archive.search(question)))
+        assert ranked.index("okafor") == 3  # by its words alone her story would not be among the three read
+        answer = archive.ask(question, answer_at=0.0)
+    assert answer.answer and answer.evidence[0].article.id == "okafor"

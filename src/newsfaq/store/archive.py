@@ -21,6 +21,7 @@ from newsfaq.ask.answering import Passage, answer_from, validate_question
 from newsfaq.ask.engine import READ_SENTENCES, fused_score
 from newsfaq.ask.questions import QuestionInfo, analyse_question
 from newsfaq.ask.sentences import rank_sentences
+from newsfaq.ask.subject import about_subject
 from newsfaq.datetext import parse_iso
 from newsfaq.errors import InputError
 from newsfaq.model import Answer, Article
@@ -37,6 +38,8 @@ RETRIEVE = 40
 """Sentences fetched by BM25 before re-ranking."""
 READ_ARTICLES = 3
 """Articles whose best sentences the reader reads."""
+SUBJECT_SEARCH_ARTICLES = 10
+"""How far down the retrieved articles to look for ones that name the question's subject."""
 ADD_BATCH = 64
 
 
@@ -149,25 +152,32 @@ class Archive:
 
     def _passages(self, info: QuestionInfo, hits: list[Hit], vectors: dict[str, np.ndarray]) -> list[Passage]:
         """The best sentences of the best few articles (``hits``: best first, ``vectors``: their embeddings by
-        text), parsed, best article first."""
-        chosen: dict[str, list[Hit]] = {}
+        text), parsed, best article first. Articles that name the question's subject come first: a reworded
+        question often matches a sentence of another story better than the story it asks about, and the
+        reader would read that other story in vain (``answer_from`` never answers from it)."""
+        by_article: dict[str, list[Hit]] = {}
         groups: dict[str, str] = {}  # story group -> the article read for it
         for hit in hits:
-            if groups.get(hit.group, hit.article.id) != hit.article.id:
-                continue  # a copy of a story already being read
-            if hit.article.id in chosen or len(chosen) < READ_ARTICLES:
-                chosen.setdefault(hit.article.id, []).append(hit)
-                groups[hit.group] = hit.article.id
-        read = [article_hits[:READ_SENTENCES] for article_hits in chosen.values()]
+            if groups.setdefault(hit.group, hit.article.id) == hit.article.id:  # not a copy of one being read
+                by_article.setdefault(hit.article.id, []).append(hit)
+        keys = {article_id: self._keys(article_id) for article_id in list(by_article)[:READ_ARTICLES]}
+        if not all(about_subject(info, k) for k in keys.values()):
+            for article_id in list(by_article)[READ_ARTICLES:SUBJECT_SEARCH_ARTICLES]:
+                keys[article_id] = self._keys(article_id)
+        ranked = sorted(keys, key=lambda article_id: not about_subject(info, keys[article_id]))
+        read = [by_article[article_id][:READ_SENTENCES] for article_id in ranked[:READ_ARTICLES]]
         parsed = iter(get_nlp().pipe((h.citation.text for hits in read for h in hits), disable=["lemmatizer"]))
         passages = []
         for article_hits in read:
             sentences = [next(parsed)[:] for _ in article_hits]
             offsets = [(h.citation.sentence, h.citation.start, h.citation.end) for h in article_hits]
-            body = self.store.get(article_hits[0].article.id).article.body
             matrix = np.array([vectors[h.citation.text] for h in article_hits])
-            passages.append(Passage(article_hits[0].article, sentences, offsets, content_keys(body), matrix))
+            article_keys = keys[article_hits[0].article.id]
+            passages.append(Passage(article_hits[0].article, sentences, offsets, article_keys, matrix))
         return passages
+
+    def _keys(self, article_id: str) -> set[str]:
+        return content_keys(self.store.get(article_id).article.body)
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
         return self.store.articles(limit, offset)
