@@ -6,7 +6,11 @@ import pytest
 from newsfaq.ask.answering import AGREED_IN_ONE_ARTICLE, ALONE_IN_ONE_ARTICLE, answer_from, passage_of
 from newsfaq.ask.model_reader import ModelSpan, locate
 
-SENTENCES = ["The port handled 13.4 million containers last year.", "About 1,200 workers joined the stoppage."]
+SENTENCES = [
+    "The port handled 13.4 million containers last year.",
+    "About 1,200 workers joined the stoppage, four days after talks failed, brentwood gazette reported.",
+    "Leakey was awarded the victoria cross.",
+]
 
 
 @pytest.mark.parametrize(
@@ -22,6 +26,11 @@ SENTENCES = ["The port handled 13.4 million containers last year.", "About 1,200
         ("200", None),  # a part of a number is not the number
         ("1", None),
         ("", None),
+        ("it", None),  # no word that says anything
+        ("4 days", ModelSpan(1, 41, 50)),  # a number written in figures or in words
+        ("The Brentwood Gazette", ModelSpan(1, 71, 88)),  # a leading article the sentence lacks
+        ("Victory Cross", ModelSpan(2, 23, 37)),  # a long word misspelt
+        ("Vicar Cross", None),  # not a misspelling but another word
         ("the port handled 13.4 million containers last year and about 1,200 workers joined it", None),  # too long
     ],
 )
@@ -65,3 +74,8 @@ def test_the_model_is_not_asked_of_an_article_that_never_names_the_subject(passa
     model = Scripted("1,200")
     answer = answer_from("How many workers joined the stoppage at Felixstowe?", [passage], model=model)
     assert answer.answer is None and model.prompts == []
+
+
+def test_an_answer_made_only_of_the_questions_words_is_no_answer(passage):
+    answer = answer_from("Which union did the FNV Havens union join?", [passage], model=Scripted("FNV Havens union"))
+    assert answer.answer is None and "does not say" in answer.message

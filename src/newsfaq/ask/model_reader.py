@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
+from newsfaq.check.lexicon import Word, words
 from newsfaq.nlp.llm import Messages, ReplyWriter
 
 SYSTEM = (
@@ -24,7 +26,11 @@ NOT_STATED = "not stated"
 MAX_ANSWER_TOKENS = 24
 MAX_ANSWER_WORDS = 15
 """A longer reply is not a span but a paraphrase of a sentence."""
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_NUMBER_SPACING = re.compile(r"(\d)([.,])\s+(\d)")
+"""'1, 200' as the model may space a figure, to be read as '1,200'."""
+LEADING_ARTICLES = {"the", "a", "an"}
+MIN_FUZZY_CHARS = 5
+"""Shorter words must match exactly: 'cat' and 'car' are different words, not a misspelling."""
 
 
 @dataclass(frozen=True)
@@ -52,15 +58,26 @@ def read_span(model: ReplyWriter, question: str, sentences: list[str]) -> ModelS
 
 
 def locate(reply: str, sentences: list[str]) -> ModelSpan | None:
-    """The first occurrence of ``reply``'s words, in order, in one of ``sentences``."""
-    reply = reply.strip().strip("\"'“”‘’.").strip()
-    tokens = _TOKEN.findall(reply)
-    if not tokens or NOT_STATED in reply.lower() or len(reply.split()) > MAX_ANSWER_WORDS:
+    """The first place where ``reply``'s words, in order, are one of ``sentences``' words. Words are compared
+    by the checker's keys: case, inflection, punctuation and the writing of a number ("four" / "4", "1,200" /
+    "1200") aside, and a long word misspelt by a letter or two ("Victory Cross") still meets the article's.
+    A leading "the", "a" or "an" the sentence lacks is dropped; a part of a number is not the number."""
+    reply = _NUMBER_SPACING.sub(r"\1\2\3", reply.strip())
+    asked = words(reply)
+    if not any(w.content for w in asked) or NOT_STATED in reply.lower() or len(reply.split()) > MAX_ANSWER_WORDS:
         return None
-    ends = r"(?!\w)(?![,.]\d)" if tokens[-1][-1].isalnum() else ""
-    pattern = re.compile(r"(?<!\w)(?<!\d[,.])" + r"\s*".join(re.escape(t) for t in tokens) + ends, re.I)
-    for position, text in enumerate(sentences):
-        found = pattern.search(text)
-        if found:
-            return ModelSpan(position, found.start(), found.end())
+    trimmed = asked[1:] if asked[0].key in LEADING_ARTICLES and len(asked) > 1 else asked
+    for wanted in (asked, trimmed):
+        for position, text in enumerate(sentences):
+            found = words(text)
+            for first in range(len(found) - len(wanted) + 1):
+                if all(_same(w, f) for w, f in zip(wanted, found[first : first + len(wanted)], strict=True)):
+                    return ModelSpan(position, found[first].start, found[first + len(wanted) - 1].end)
     return None
+
+
+def _same(asked: Word, found: Word) -> bool:
+    if asked.key == found.key:
+        return True
+    spelt = not asked.number and not found.number and min(len(asked.key), len(found.key)) >= MIN_FUZZY_CHARS
+    return spelt and asked.key[:3] == found.key[:3] and SequenceMatcher(None, asked.key, found.key).ratio() >= 0.8
