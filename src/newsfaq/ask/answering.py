@@ -34,7 +34,7 @@ MODEL_SENTENCES = 5
 """How many of the best sentences the model reads."""
 AGREED_IN_ONE_ARTICLE = 0.83
 ALONE_IN_ONE_ARTICLE = 0.66
-FROM_SEVERAL_ARTICLES = 0.49
+FROM_THE_ARCHIVE = 0.49
 """The confidence of a model answer: the share of such answers that were right (token F1 >= 0.5; an answer to
 an unanswerable question is wrong) on the news question set (bench/news_reader.py, 2026-11-29). Read from
 one article, 38 of 46 were right where the fast reader's pick in the same sentence shares a word with it and
@@ -97,11 +97,13 @@ def answer_from(
     passages: list[Passage],
     answer_at: float | None = None,
     model: ReplyWriter | None = None,
+    from_archive: bool = False,
 ) -> Answer:
     """Answer from passages (most relevant first); abstain when the probability that the answer is right is
     below ``answer_at`` (0 answers whenever there is a candidate; None: the engine's default bar). With
     ``model``, the model reads the best sentences and its answer, found word for word in one of them, stands
-    in for the fast reader's.
+    in for the fast reader's; its confidence is the rate measured for one article or, ``from_archive``, for
+    the archive's best articles (however many of them there were).
 
     For a question in the present tense the newest source wins; answers from
     other dated sources that differ are kept as ``alternatives``.
@@ -119,7 +121,7 @@ def answer_from(
     eligible = [r for r, named in zip(results, on_subject, strict=True) if r[1] and named]
     if model is not None:
         context = _model_context([(p, r) for p, r, named in zip(passages, rankings, on_subject, strict=True) if named])
-        read_by_model = _model_answer(question, context, eligible, model, several=len(passages) > 1)
+        read_by_model = _model_answer(question, context, eligible, model, from_archive)
         if read_by_model is not None and read_by_model.confidence >= answer_at:
             return read_by_model
         eligible = []  # the model found no answer it could cite: the fast reader's guess does not stand alone
@@ -147,12 +149,12 @@ def _model_context(ranked: list[tuple[Passage, list[RankedSentence]]]) -> list[t
 
 
 def _model_answer(
-    question: str, context: list[tuple[Passage, Span]], fast: list, model: ReplyWriter, several: bool
+    question: str, context: list[tuple[Passage, Span]], fast: list, model: ReplyWriter, from_archive: bool
 ) -> Answer | None:
     """The model's answer, cited by the sentence it was found in, or None when it found none it could cite or
-    one that only repeats the question.
-    Its confidence is that measured for answers read from ``several`` articles, or from one, where it is
-    higher when the fast reader's best answer in that sentence shares a word with it."""
+    one that only repeats the question. Its confidence is that measured for answers read from the archive, or
+    from one article, where it is higher when the fast reader's best answer in that sentence shares a word with
+    it."""
     span = read_span(model, question, [sentence.text for _, sentence in context]) if context else None
     if span is None:
         return None
@@ -161,7 +163,7 @@ def _model_answer(
     if answerability.content_keys(text) <= answerability.content_keys(question):
         return None  # only the question's own words ("Who will Villa meet?" - "Villa"): it tells the reader nothing
     agreed = any(r[0] is passage and r[3][0] is sentence and _overlap(r[1], text) for r in fast)
-    confidence = FROM_SEVERAL_ARTICLES if several else AGREED_IN_ONE_ARTICLE if agreed else ALONE_IN_ONE_ARTICLE
+    confidence = FROM_THE_ARCHIVE if from_archive else AGREED_IN_ONE_ARTICLE if agreed else ALONE_IN_ONE_ARTICLE
     evidence = [Evidence(passage.article, passage.citation(sentence))]
     return Answer(question, text, evidence, passage.article.date, confidence=confidence)
 

@@ -126,7 +126,7 @@ class Archive:
         until = min(filter(None, [check_date(until, "until"), check_date(as_of, "as_of")]), default=None)
         info = analyse_question(question)
         passages = self._passages(info, *self._retrieve(info, check_date(since, "since"), until))
-        answer = answer_from(question, passages, answer_at, model)
+        answer = answer_from(question, passages, answer_at, model, from_archive=True)
         if not passages:
             answer.message = "The archive does not say: no article matches the question's words."
         return answer
