@@ -151,17 +151,14 @@ def _model_context(ranked: list[tuple[Passage, list[RankedSentence]]]) -> list[t
 def _model_answer(
     question: str, context: list[tuple[Passage, Span]], fast: list, model: ReplyWriter, from_archive: bool
 ) -> Answer | None:
-    """The model's answer, cited by the sentence it was found in, or None when it found none it could cite or
-    one that only repeats the question. Its confidence is that measured for answers read from the archive, or
-    from one article, where it is higher when the fast reader's best answer in that sentence shares a word with
-    it."""
+    """The model's answer, cited by the sentence it was found in, or None when it found none it could cite
+    (``read_span``). Its confidence is that measured for answers read from the archive, or from one article,
+    where it is higher when the fast reader's best answer in that sentence shares a word with it."""
     span = read_span(model, question, [sentence.text for _, sentence in context]) if context else None
     if span is None:
         return None
     passage, sentence = context[span.sentence]
     text = sentence.text[span.start : span.end]
-    if answerability.content_keys(text) <= answerability.content_keys(question):
-        return None  # only the question's own words ("Who will Villa meet?" - "Villa"): it tells the reader nothing
     agreed = any(r[0] is passage and r[3][0] is sentence and _overlap(r[1], text) for r in fast)
     confidence = FROM_THE_ARCHIVE if from_archive else AGREED_IN_ONE_ARTICLE if agreed else ALONE_IN_ONE_ARTICLE
     evidence = [Evidence(passage.article, passage.citation(sentence))]

@@ -51,10 +51,17 @@ def reader_messages(question: str, sentences: list[str]) -> Messages:
 
 
 def read_span(model: ReplyWriter, question: str, sentences: list[str]) -> ModelSpan | None:
-    """The model's answer located in ``sentences``, or None when it says they do not answer, or names words
-    that are not in them."""
+    """The model's answer located in ``sentences``, or None when it says they do not answer, names words that
+    are not in them or only repeats the question's."""
     reply = model.reply(reader_messages(question, sentences), max_tokens=MAX_ANSWER_TOKENS, stop=["\n"])
-    return locate(reply, sentences)
+    span = locate(reply, sentences)
+    if span is None or _keys(sentences[span.sentence][span.start : span.end]) <= _keys(question):
+        return None  # only the question's own words ("Who will Villa meet?" - "Villa"): it tells the reader nothing
+    return span
+
+
+def _keys(text: str) -> set[str]:
+    return {w.key for w in words(text) if w.content}
 
 
 def locate(reply: str, sentences: list[str]) -> ModelSpan | None:
