@@ -95,3 +95,5 @@ def test_reader_on_squad_dev():
     assert 100 * np.mean(f1) >= pin["min_f1_answerable"], f"reader F1 {100 * np.mean(f1):.1f} below pin"
     assert sentence_accuracy >= pin["min_sentence_accuracy"], f"sentence accuracy {sentence_accuracy:.3f} below pin"
     assert 100 * np.mean(overall) >= pin["min_overall_f1"], f"overall F1 {100 * np.mean(overall):.1f} below pin"
+    answered_share = np.mean([answer[n] for n in answerable])
+    assert answered_share >= pin["min_answered_share"], f"answers {answered_share:.3f} of answerable, below pin"
