@@ -30,8 +30,11 @@ from newsfaq.nlp.llm import ReplyWriter
 
 MAX_QUESTION_CHARS = 1000
 LEADS = 2
-MODEL_SENTENCES = 5
-"""How many of the best sentences the model reads."""
+MODEL_SENTENCES = 8
+"""How many of the best sentences the model reads. On the news question set the answering sentence is among
+the best 5 for 87.7% of the answerable questions and among the best 8 for 95.2%; reading 8 answered 72.6% of
+them correctly from one article instead of 67.8%, and declined 61.8% of the unanswerable ones instead of
+58.8%, for about 60% more prompt to read."""
 AGREED_IN_ONE_ARTICLE = 0.83
 ALONE_IN_ONE_ARTICLE = 0.66
 FROM_THE_ARCHIVE = 0.49
