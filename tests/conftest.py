@@ -26,6 +26,23 @@ EXAMPLE = ROOT / "examples" / "harbour_strike.txt"
 REFERENCE = ROOT.parent / "shared" / "data" / "articles" / "000_31ed11bd7c1c5854.txt"
 
 
+class ScriptedReader:
+    """A model reader that always names the same words, and keeps the prompts it was given."""
+
+    def __init__(self, reply: str) -> None:
+        self.answer, self.prompts = reply, []
+
+    def reply(self, messages, *, max_tokens=64, stop=None):
+        self.prompts.append(messages[-1]["content"])
+        return self.answer
+
+
+@pytest.fixture(scope="session")
+def scripted_reader() -> type[ScriptedReader]:
+    """``scripted_reader("words")``: a model reader with that reply, for tests that need no real model."""
+    return ScriptedReader
+
+
 @pytest.fixture(scope="session")
 def example_path() -> Path:
     return EXAMPLE

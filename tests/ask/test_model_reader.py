@@ -38,15 +38,6 @@ def test_an_answer_is_only_words_found_in_a_sentence_read(reply, found):
     assert locate(reply, SENTENCES) == found
 
 
-class Scripted:
-    def __init__(self, reply: str) -> None:
-        self.answer, self.prompts = reply, []
-
-    def reply(self, messages, *, max_tokens=64, stop=None):
-        self.prompts.append(messages[-1]["content"])
-        return self.answer
-
-
 @pytest.fixture(scope="module")
 def passage(example_path):
     from newsfaq import load_article
@@ -54,8 +45,8 @@ def passage(example_path):
     return passage_of(load_article(example_path))
 
 
-def test_the_models_answer_is_the_articles_words_cited_by_their_sentence(passage):
-    model = Scripted("the FNV Havens union")
+def test_the_models_answer_is_the_articles_words_cited_by_their_sentence(passage, scripted_reader):
+    model = scripted_reader("the FNV Havens union")
     answer = answer_from("Which organisation called the walkout?", [passage], model=model)
     citation = answer.evidence[0].citation
     assert answer.answer == "the FNV Havens union" and "FNV Havens union" in citation.text
@@ -65,17 +56,18 @@ def test_the_models_answer_is_the_articles_words_cited_by_their_sentence(passage
 
 
 @pytest.mark.parametrize("reply", ["not stated", "the Rotterdam Dockers Guild"])
-def test_no_answer_when_the_model_finds_none_or_names_words_that_are_not_there(passage, reply):
-    answer = answer_from("Which organisation called the walkout?", [passage], model=Scripted(reply))
+def test_no_answer_when_the_model_finds_none_or_names_words_that_are_not_there(passage, reply, scripted_reader):
+    answer = answer_from("Which organisation called the walkout?", [passage], model=scripted_reader(reply))
     assert answer.answer is None and "does not say" in answer.message and answer.evidence
 
 
-def test_the_model_is_not_asked_of_an_article_that_never_names_the_subject(passage):
-    model = Scripted("1,200")
+def test_the_model_is_not_asked_of_an_article_that_never_names_the_subject(passage, scripted_reader):
+    model = scripted_reader("1,200")
     answer = answer_from("How many workers joined the stoppage at Felixstowe?", [passage], model=model)
     assert answer.answer is None and model.prompts == []
 
 
-def test_an_answer_made_only_of_the_questions_words_is_no_answer(passage):
-    answer = answer_from("Which union did the FNV Havens union join?", [passage], model=Scripted("FNV Havens union"))
+def test_an_answer_made_only_of_the_questions_words_is_no_answer(passage, scripted_reader):
+    model = scripted_reader("FNV Havens union")
+    answer = answer_from("Which union did the FNV Havens union join?", [passage], model=model)
     assert answer.answer is None and "does not say" in answer.message

@@ -162,3 +162,13 @@ def test_the_article_that_names_the_questions_subject_is_read_before_better_matc
         assert ranked.index("okafor") == 3  # by its words alone her story would not be among the three read
         answer = archive.ask(question, answer_at=0.0)
     assert answer.answer and answer.evidence[0].article.id == "okafor"
+
+
+def test_with_the_model_the_newest_source_is_read_first_and_an_older_one_that_differs_is_shown(
+    archive, scripted_reader
+):
+    model = scripted_reader("About 2,300")
+    answer = archive.ask("How many soldiers are stationed at the northern base?", model=model)
+    assert model.prompts[0].index("2,300 soldiers") < model.prompts[0].index("1,800 soldiers")
+    assert answer.answer == "About 2,300" and answer.as_of == "2024-09-10"
+    assert [(a.as_of, "1,800" in a.answer) for a in answer.alternatives] == [("2023-05-02", True)]

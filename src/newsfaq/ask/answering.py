@@ -108,8 +108,8 @@ def answer_from(
     in for the fast reader's; its confidence is the rate measured for one article or, ``from_archive``, for
     the archive's best articles (however many of them there were).
 
-    For a question in the present tense the newest source wins; answers from
-    other dated sources that differ are kept as ``alternatives``.
+    For a question in the present tense the newest source wins (the model reads it first); answers from
+    other dated sources that differ are kept as ``alternatives`` (with the model, the fast reader's).
     """
     info = analyse_question(validate_question(question))
     if answer_at is None:
@@ -123,9 +123,14 @@ def answer_from(
     on_subject = [about_subject(info, p.context_keys) for p in passages]
     eligible = [r for r, named in zip(results, on_subject, strict=True) if r[1] and named]
     if model is not None:
-        context = _model_context([(p, r) for p, r, named in zip(passages, rankings, on_subject, strict=True) if named])
-        read_by_model = _model_answer(question, context, eligible, model, from_archive)
+        readable = [(p, r) for p, r, named in zip(passages, rankings, on_subject, strict=True) if named]
+        if info.present:  # the newest source's sentences come first, where the model looks first
+            readable.sort(key=lambda item: item[0].article.date or "", reverse=True)
+        read_by_model = _model_answer(question, _model_context(readable), eligible, model, from_archive)
         if read_by_model is not None and read_by_model.confidence >= answer_at:
+            cited = read_by_model.evidence[0].article.id
+            fast = [r for r in eligible if r[0].article.id != cited and r[4] >= answerability.ANSWER_AT]
+            read_by_model.alternatives = _disagreeing(read_by_model, [_answer(question, r) for r in fast])
             return read_by_model
         eligible = []  # the model found no answer it could cite: the fast reader's guess does not stand alone
     answered = [r for r in eligible if r[4] >= answer_at]
@@ -142,7 +147,8 @@ def answer_from(
 
 
 def _model_context(ranked: list[tuple[Passage, list[RankedSentence]]]) -> list[tuple[Passage, Span]]:
-    """The MODEL_SENTENCES best sentences of the passages, in the order the articles tell them."""
+    """The MODEL_SENTENCES best sentences of the passages, passage by passage in the order given, each
+    passage's in the order its article tells them."""
     pooled = sorted(
         ((r.score, n, i, passage, r.sentence) for n, (passage, rs) in enumerate(ranked) for i, r in enumerate(rs)),
         key=lambda item: (-item[0], item[1], item[2]),
