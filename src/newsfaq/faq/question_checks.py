@@ -50,7 +50,10 @@ def asked_back(questions: Sequence[str], analysis: Analysis) -> list[int]:
 
 ANSWERS_AT = 1.0
 """The answer check's bar (log P(Yes) - log P(No)): on the FAQ panel's 109 hand-judged items
-(bench/faq_answer_check.py, AUC 0.76) it kept 59 of 75 answered items and 14 of 34 unanswered ones."""
+(bench/faq_answer_check.py, AUC 0.76) it kept 59 of 75 answered items and 14 of 34 unanswered ones; on the
+159 judged by 2026-11-29 (AUC 0.69), 86 of 102 and 37 of 57. Asking the model reader for the answer's words
+as well was measured there and left out: together they kept 59 of 102 and 15 of 57, too many good items lost
+for articles that are already short of items."""
 ANSWER_SYSTEM = (
     "You are a demanding news editor. You decide whether one sentence, read on its own, answers a reader's "
     "question as asked: a 'when' needs a time or date, a 'why' a cause or reason, a 'how many' a number, a "
