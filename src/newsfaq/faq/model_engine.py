@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from newsfaq.ask.model_reader import read_span
 from newsfaq.faq.answer_kinds import fits
 from newsfaq.faq.candidates import Candidate, ranked
 from newsfaq.faq.centrality import centrality
@@ -23,7 +22,7 @@ from newsfaq.faq.intents import INTENT_WEIGHTS
 from newsfaq.faq.model_questions import write_question
 from newsfaq.faq.question_checks import ANSWERS_AT, answer_margins, asked_back, premises_hold
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.llm import AnswerScorer, LanguageModel, ReplyWriter
+from newsfaq.nlp.llm import AnswerScorer, ReplyWriter
 from newsfaq.settings import Settings
 
 LEAD_SENTENCES = 3
@@ -74,7 +73,7 @@ def model_questions(
 
 
 def passing(
-    candidates: list[Candidate], analysis: Analysis, settings: Settings, model: LanguageModel
+    candidates: list[Candidate], analysis: Analysis, settings: Settings, model: AnswerScorer
 ) -> list[Candidate]:
     """The candidates, of either engine, whose premise the checker finds in the article, whose sentence holds
     the kind of answer asked for and, by the model, answers them, and that the reader, asked them back, answers
@@ -93,16 +92,7 @@ def passing(
     astray = [(c, sentence, m) for c, sentence, m in answered if sentence != c.sentences[0]]
     rivals = _margins([(c.question, sentence) for c, sentence, _ in astray], analysis, model)
     outdone = {id(c) for (c, _, m), rival in zip(astray, rivals, strict=True) if rival >= m}
-    kept = [c for c, _, _ in answered if id(c) not in outdone]
-    return [c for c in kept if _read_back(c, analysis, settings, model)]
-
-
-def _read_back(candidate: Candidate, analysis: Analysis, settings: Settings, model: ReplyWriter) -> bool:
-    """Whether the model reader, given the question and only the sentences its answer quotes, names words there
-    that answer it, more than the question's own: a "why" whose sentence gives no reason, or a "what is the
-    name" whose sentence names nobody, gets "not stated" or only the question back."""
-    quoted = [analysis.spans[index].text for index in candidate.sentences[: settings.max_answer_sentences]]
-    return read_span(model, candidate.question, quoted) is not None
+    return [c for c, _, _ in answered if id(c) not in outdone]
 
 
 def _margins(asked: list[tuple[str, int]], analysis: Analysis, model: AnswerScorer) -> list[float]:
