@@ -102,6 +102,8 @@ def main() -> None:
     parser.add_argument("--engine", action="append", choices=["fast", "model"], help="default: both")
     parser.add_argument("--outcomes", type=Path, help="write every question's outcome here (JSONL), to read")
     args = parser.parse_args()
+    if args.outcomes:
+        args.outcomes.write_text("")  # this run's outcomes only
     questions = news_questions()
     articles = list({q.article.id: q.article for q in questions}.values())
     passages = {article.id: passage_of(article) for article in articles}

@@ -29,7 +29,7 @@ SEED = 14
 
 
 def sample(count: int) -> list[SquadQuestion]:
-    """``count`` questions, half answerable, each from a different paragraph."""
+    """``count // 2`` answerable questions and as many unanswerable ones, each from a different paragraph."""
     questions = load_squad()
     random.Random(SEED).shuffle(questions)
     chosen: list[SquadQuestion] = []

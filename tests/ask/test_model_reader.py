@@ -4,12 +4,13 @@ with scripted replies; the real model reads a reworded question in tests/ask/tes
 import pytest
 
 from newsfaq.ask.answering import AGREED_IN_ONE_ARTICLE, ALONE_IN_ONE_ARTICLE, answer_from, passage_of
-from newsfaq.ask.model_reader import ModelSpan, locate
+from newsfaq.ask.model_reader import ModelSpan, locate, read_span
 
 SENTENCES = [
     "The port handled 13.4 million containers last year.",
     "About 1,200 workers joined the stoppage, four days after talks failed, brentwood gazette reported.",
     "Leakey was awarded the victoria cross.",
+    "The new policy took effect on May 5, 2024; the police were told in March.",
 ]
 
 
@@ -31,6 +32,9 @@ SENTENCES = [
         ("The Brentwood Gazette", ModelSpan(1, 71, 88)),  # a leading article the sentence lacks
         ("Victory Cross", ModelSpan(2, 23, 37)),  # a long word misspelt
         ("Vicar Cross", None),  # not a misspelling but another word
+        ("May 5, 2024", ModelSpan(3, 30, 41)),  # a date's comma is not a figure's
+        ("May", ModelSpan(3, 30, 33)),  # a month is an answer, though "may" is a common word
+        ("police", ModelSpan(3, 47, 53)),  # the word itself, not the near "policy" before it
         ("the port handled 13.4 million containers last year and about 1,200 workers joined it", None),  # too long
     ],
 )
@@ -70,4 +74,16 @@ def test_the_model_is_not_asked_of_an_article_that_never_names_the_subject(passa
 def test_an_answer_made_only_of_the_questions_words_is_no_answer(passage, scripted_reader):
     model = scripted_reader("FNV Havens union")
     answer = answer_from("Which union did the FNV Havens union join?", [passage], model=model)
-    assert answer.answer is None and "does not say" in answer.message
+    assert model.prompts and answer.answer is None and "does not say" in answer.message
+
+
+def test_a_choice_is_answered_with_one_of_the_questions_words(scripted_reader):
+    sentences = ["Aston Villa will meet Arsenal in the final at Wembley."]
+    assert read_span(scripted_reader("Villa"), "Who will Villa meet in the final?", sentences) is None
+    chosen = read_span(scripted_reader("Wembley"), "Is the final at Wembley or Cardiff?", sentences)
+    assert chosen == ModelSpan(0, 46, 53)
+
+
+def test_a_word_found_as_written_in_a_later_sentence_beats_a_near_spelling_in_an_earlier_one():
+    sentences = ["Flights to Australia resumed on Monday.", "Talks in Austria ended without a deal."]
+    assert locate("Austria", sentences) == ModelSpan(1, 9, 16)

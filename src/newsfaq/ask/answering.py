@@ -110,8 +110,9 @@ def answer_from(
     in for the fast reader's; its confidence is the rate measured for one article or, ``from_archive``, for
     the archive's best articles (however many of them there were).
 
-    For a question in the present tense the newest source wins (the model reads it first); answers from
-    other dated sources that differ are kept as ``alternatives`` (with the model, the fast reader's).
+    For a question in the present tense the newest source wins (the model reads it first, though it may cite
+    another); answers from other dated sources that differ are kept as ``alternatives`` (with the model, the
+    fast reader's).
     """
     info = analyse_question(validate_question(question))
     if answer_at is None:
@@ -124,6 +125,7 @@ def answer_from(
     # An article that does not name the question's subject cannot answer it, however well a sentence fits.
     on_subject = [about_subject(info, p.context_keys) for p in passages]
     eligible = [r for r, named in zip(results, on_subject, strict=True) if r[1] and named]
+    declined = 0.0  # the model's confidence in an answer it found below the bar
     if model is not None:
         readable = [(p, r) for p, r, named in zip(passages, rankings, on_subject, strict=True) if named]
         if info.present:  # the newest source's sentences come first, where the model looks first
@@ -131,15 +133,17 @@ def answer_from(
         read_by_model = _model_answer(question, _model_context(readable), eligible, model, from_archive)
         if read_by_model is not None and read_by_model.confidence >= answer_at:
             cited = read_by_model.evidence[0].article.id
-            fast = [r for r in eligible if r[0].article.id != cited and r[4] >= answerability.ANSWER_AT]
+            bar = max(answer_at, answerability.ANSWER_AT)  # the fast reader's own bar, or the caller's if higher
+            fast = [r for r in eligible if r[0].article.id != cited and r[4] >= bar]
             read_by_model.alternatives = _disagreeing(read_by_model, [_answer(question, r) for r in fast])
             return read_by_model
+        declined = read_by_model.confidence if read_by_model is not None else 0.0
         eligible = []  # the model found no answer it could cite: the fast reader's guess does not stand alone
     answered = [r for r in eligible if r[4] >= answer_at]
     if not answered:
         leads = [Evidence(p.article, p.citation(s)) for p, _, _, sents, _ in results for s in sents[:1]][:LEADS]
         best = max((r[2] for r in results if math.isfinite(r[2])), default=0.0)
-        likeliest = max((r[4] for r in eligible), default=0.0)
+        likeliest = max((r[4] for r in eligible), default=declined)
         return Answer(question, None, leads, None, round(best, 3), _silence(passages), confidence=round(likeliest, 3))
     if info.present:
         answered.sort(key=lambda r: r[0].article.date or "", reverse=True)
@@ -155,7 +159,7 @@ def _model_context(ranked: list[tuple[Passage, list[RankedSentence]]]) -> list[t
         ((r.score, n, i, passage, r.sentence) for n, (passage, rs) in enumerate(ranked) for i, r in enumerate(rs)),
         key=lambda item: (-item[0], item[1], item[2]),
     )[:MODEL_SENTENCES]
-    in_order = sorted(pooled, key=lambda item: (item[1], item[4].start))
+    in_order = sorted(pooled, key=lambda item: (item[1], item[3].citation(item[4]).sentence))
     return [(passage, sentence) for _, _, _, passage, sentence in in_order]
 
 
@@ -187,12 +191,14 @@ def _answer(question: str, result) -> Answer:
 
 
 def _disagreeing(primary: Answer, others: list[Answer]) -> list[Answer]:
-    """Answers from other dated articles that say something else."""
-    seen = {primary.answer.lower()}
+    """Answers from other dated articles that say something else (other content words: "About 2,300" and
+    "2,300" agree)."""
+    seen = [answerability.content_keys(primary.answer)]
     out = []
     for other in others:
-        if other.answer.lower() not in seen and other.as_of != primary.as_of:
-            seen.add(other.answer.lower())
+        said = answerability.content_keys(other.answer)
+        if said not in seen and other.as_of and other.as_of != primary.as_of:
+            seen.append(said)
             out.append(other)
     return out
 
