@@ -46,6 +46,13 @@ def at_threshold(confidence, answerable, f1, threshold: float) -> list[object]:
     return _point(confidence, answerable, f1, threshold)
 
 
+def point_and_curve(confidence, answerable, f1, default: float, *label: str) -> list[list[object]]:
+    """The table rows of one reader: its operating point at ``default``, then the curve, each row opening with
+    ``label`` (the engine, the setting)."""
+    rows = [[*label, "default", *at_threshold(confidence, answerable, f1, default)]]
+    return rows + [[*label, "", *point] for point in curve(confidence, answerable, f1)]
+
+
 def expected_calibration_error(confidence: np.ndarray, right: np.ndarray, bins: int = 10) -> float:
     """Mean |confidence - accuracy| over equal-width confidence bins, weighted by their size."""
     keep = ~np.isnan(confidence)

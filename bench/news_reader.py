@@ -24,11 +24,10 @@ from pathlib import Path
 import numpy as np
 from articles import dev_articles
 from common import print_table
-from coverage import CURVE_HEADER, at_threshold, cross_fitted, curve, expected_calibration_error, reliability
+from coverage import CURVE_HEADER, cross_fitted, expected_calibration_error, point_and_curve, reliability
 from squad import best_f1
 
-from newsfaq.ask.answerability import ANSWER_AT
-from newsfaq.ask.answering import MODEL_ANSWER_AT, answer_from, passage_of
+from newsfaq.ask.answering import answer_from, default_bar, passage_of
 from newsfaq.engines import READER
 from newsfaq.model import Answer, Article
 from newsfaq.store.archive import Archive
@@ -131,9 +130,8 @@ def main() -> None:
                         out.writelines(json.dumps({"engine": engine, "asked of": name, **o}) + "\n" for o in outcomes)
                 confidence, is_answerable, f1 = arrays(outcomes)
                 right = is_answerable & (f1 >= CORRECT_F1)
-                default = MODEL_ANSWER_AT if model else ANSWER_AT
-                rows.append([engine, name, "default", *at_threshold(confidence, is_answerable, f1, default)])
-                rows += [[engine, name, "", *point] for point in curve(confidence, is_answerable, f1)]
+                default = default_bar(model)
+                rows += point_and_curve(confidence, is_answerable, f1, default, engine, name)
                 wrong = sum(o["answerable"] and not o["right_article"] for o in outcomes)
                 notes.append(
                     f"{engine}, {name}: expected calibration error {expected_calibration_error(confidence, right):.3f}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 from common import print_table
-from coverage import CURVE_HEADER, at_threshold, curve, expected_calibration_error, lowest_threshold_declining
+from coverage import CURVE_HEADER, at_threshold, expected_calibration_error, lowest_threshold_declining, point_and_curve
 from reader_data import ReaderItem, reader_items
 from squad import best_f1, exact
 from train_reader import answerability_data, fit, fit_answerability, halves
@@ -63,10 +63,11 @@ def _print_curve(items: list[ReaderItem], answered: list[str], confidence: np.nd
     is_answerable = np.array([item.question.answerable for item in items])
     f1 = np.array([best_f1(text, item.question.answers) if item.question.answerable else 0.0
                    for item, text in zip(items, answered, strict=True)])  # fmt: skip
-    rows = [["default", *at_threshold(confidence, is_answerable, f1, ANSWER_AT)]]
+    rows = point_and_curve(confidence, is_answerable, f1, ANSWER_AT)
     lowest = lowest_threshold_declining(confidence, is_answerable)
-    rows.append(["most answered, half the unanswerable declined", *at_threshold(confidence, is_answerable, f1, lowest)])
-    rows += [["", *point] for point in curve(confidence, is_answerable, f1)]
+    rows.insert(
+        1, ["most answered, half the unanswerable declined", *at_threshold(confidence, is_answerable, f1, lowest)]
+    )
     print_table("Coverage-accuracy curve on SQuAD 2.0 dev (held-out halves)", ["point", *CURVE_HEADER], rows)
     calibration = expected_calibration_error(confidence, is_answerable & (f1 >= 0.5))
     print(f"expected calibration error of the confidence (right: F1 >= 0.5): {calibration:.3f}")

@@ -17,11 +17,10 @@ import time
 
 import numpy as np
 from common import print_table
-from coverage import CURVE_HEADER, at_threshold, curve, expected_calibration_error
+from coverage import CURVE_HEADER, expected_calibration_error, point_and_curve
 from squad import SquadQuestion, best_f1, load_squad
 
-from newsfaq.ask.answerability import ANSWER_AT
-from newsfaq.ask.answering import MODEL_ANSWER_AT, answer_from, passage_of
+from newsfaq.ask.answering import answer_from, default_bar, passage_of
 from newsfaq.engines import READER
 from newsfaq.model import Article
 
@@ -61,9 +60,8 @@ def main() -> None:
                 confidence[n] = answer.confidence
                 f1[n] = best_f1(answer.answer, question.answers) if question.answerable else 0.0
         seconds = (time.perf_counter() - started) / len(questions)
-        default = MODEL_ANSWER_AT if model else ANSWER_AT
-        rows.append([engine, "default", *at_threshold(confidence, is_answerable, f1, default)])
-        rows += [[engine, "", *point] for point in curve(confidence, is_answerable, f1)]
+        default = default_bar(model)
+        rows += point_and_curve(confidence, is_answerable, f1, default, engine)
         right = is_answerable & (f1 >= 0.5)
         error = expected_calibration_error(confidence, right)
         notes.append(f"{engine}: {seconds:.2f} s a question (parsed beforehand); calibration error {error:.3f}")

@@ -466,12 +466,12 @@ def ask(
     """Answer a question from the archive (or one article), citing the sentence and its date."""
 
     def work() -> None:
-        from newsfaq.ask.answerability import STRICT_AT
+        from newsfaq.ask.answerability import requested_bar
         from newsfaq.ask.answering import ask as ask_article
 
         _text_or_json(fmt)
         model = READER.model(engine, llm_url)
-        answer_at = STRICT_AT if strict else None
+        answer_at = requested_bar(strict)
         if article is not None:
             answer = ask_article(question, _load(article, date), answer_at, model)
         else:

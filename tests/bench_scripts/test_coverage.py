@@ -16,6 +16,7 @@ from coverage import (  # noqa: E402
     curve,
     expected_calibration_error,
     lowest_threshold_declining,
+    point_and_curve,
     reliability,
 )
 
@@ -58,3 +59,9 @@ def test_the_readers_point_declines_half_the_unanswerable_questions():
     threshold = lowest_threshold_declining(confidence, answerable)
     assert 0.2 < threshold < 0.21  # declines the one with no answer and 0.2: half of the four
     assert at_threshold(confidence, answerable, np.ones(6), threshold)[4] == 50.0
+
+
+def test_a_readers_rows_are_its_operating_point_then_its_curve():
+    rows = point_and_curve(CONFIDENCE, ANSWERABLE, F1, 0.5, "fast")
+    assert rows[0] == ["fast", "default", *at_threshold(CONFIDENCE, ANSWERABLE, F1, 0.5)]
+    assert [row[2:] for row in rows[1:]] == curve(CONFIDENCE, ANSWERABLE, F1) and rows[1][:2] == ["fast", ""]

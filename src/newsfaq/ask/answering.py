@@ -52,6 +52,11 @@ the archive) and declines 61.8% (64.7%) of the unanswerable ones: the reader's o
 for. The fast reader keeps ``answerability.ANSWER_AT``."""
 
 
+def default_bar(model: ReplyWriter | None) -> float:
+    """The confidence an answer needs when the caller sets none: the model engine's or the fast reader's."""
+    return MODEL_ANSWER_AT if model is not None else answerability.ANSWER_AT
+
+
 @dataclass
 class Passage:
     """Sentences of one article, parsed, with where they sit in its body."""
@@ -116,7 +121,7 @@ def answer_from(
     """
     info = analyse_question(validate_question(question))
     if answer_at is None:
-        answer_at = MODEL_ANSWER_AT if model else answerability.ANSWER_AT
+        answer_at = default_bar(model)
     query = embed_question(info.text)
     depth = MODEL_SENTENCES if model else READ_SENTENCES
     rankings = [candidate_sentences(info, p.sentences, p.vectors @ query, depth) for p in passages]

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path, PureWindowsPath
 
 from newsfaq import __version__
-from newsfaq.ask.answerability import STRICT_AT
+from newsfaq.ask.answerability import requested_bar
 from newsfaq.ask.answering import ask as ask_article
 from newsfaq.ask.reader import get_reader
 from newsfaq.check.checker import check_faq, check_many
@@ -110,7 +110,7 @@ class Core:
 
     def ask(self, request: AskRequest) -> dict:
         model = READER.model(request.engine, None)
-        answer_at = STRICT_AT if request.strict else None
+        answer_at = requested_bar(request.strict)
         if request.article is not None:
             return ask_article(request.question, self.article(request.article), answer_at, model).to_dict()
         archive = self.archive()
