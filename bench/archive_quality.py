@@ -21,9 +21,9 @@ import numpy as np
 from common import print_table
 from squad import best_f1, load_squad
 
-from newsfaq.ask.questions import analyse_question
+from newsfaq.archive.archive import RETRIEVE, Archive
+from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.model import Article
-from newsfaq.store.archive import RETRIEVE, Archive
 
 SAMPLE_EVERY = 4
 

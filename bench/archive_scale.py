@@ -23,12 +23,12 @@ from pathlib import Path
 from articles import dev_articles
 from common import FAST_FAQ, percentile, print_table
 
-from newsfaq.ask.questions import analyse_question
+from newsfaq.archive.archive import RETRIEVE, Archive
+from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.faq.writer import make_faq
 from newsfaq.model import Article
 from newsfaq.nlp.embeddings import get_embedder
 from newsfaq.nlp.sentences import split_sentences
-from newsfaq.store.archive import RETRIEVE, Archive
 
 QUESTION_ARTICLES = 30
 

@@ -35,8 +35,8 @@ from newsfaq.ask.answerability import get_answerability
 from newsfaq.ask.reader import get_reader
 get_reader(), get_answerability()
 marks.append(time.perf_counter())
-from newsfaq.ask.answering import ask
-ask({QUESTION!r}, load_article({str(EXAMPLE)!r}))
+from newsfaq.ask.answering import answer_question
+answer_question({QUESTION!r}, load_article({str(EXAMPLE)!r}))
 marks.append(time.perf_counter())
 print(" ".join(str(b - a) for a, b in zip([started] + marks, marks)))
 """

@@ -19,7 +19,7 @@ from checksets import load_claim_sets
 from common import print_table
 
 from newsfaq.check.checker import check_many
-from newsfaq.check.lexicon import words
+from newsfaq.nlp.lexicon import words
 
 ROUNDS = 5
 

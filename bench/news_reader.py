@@ -27,10 +27,10 @@ from common import print_table
 from coverage import CURVE_HEADER, cross_fitted, expected_calibration_error, point_and_curve, reliability
 from squad import best_f1
 
+from newsfaq.archive import Archive
 from newsfaq.ask.answering import answer_from, default_bar, passage_of
 from newsfaq.engines import READER
 from newsfaq.model import Answer, Article
-from newsfaq.store.archive import Archive
 
 QUESTIONS = Path(__file__).resolve().parent / "news_questions" / "questions.jsonl"
 CORRECT_F1 = 0.5

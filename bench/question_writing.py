@@ -20,7 +20,7 @@ import sacrebleu
 from common import data_path, print_table
 from rouge_score import rouge_scorer
 
-from newsfaq.faq.questions import question_for_span
+from newsfaq.faq.question_writing import question_for_span
 from newsfaq.nlp.pipeline import get_nlp
 
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 from squad import SquadQuestion, best_f1, load_squad
 
-from newsfaq.ask.candidates import Candidate
+from newsfaq.ask.candidates import AnswerCandidate
 from newsfaq.ask.engine import candidate_sentences, question_candidates, read_sentences
-from newsfaq.ask.questions import analyse_question
+from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.nlp.embeddings import get_embedder
 from newsfaq.nlp.pipeline import get_nlp
 
@@ -18,7 +18,7 @@ from newsfaq.nlp.pipeline import get_nlp
 @dataclass
 class ReaderItem:
     question: SquadQuestion
-    candidates: list[Candidate]
+    candidates: list[AnswerCandidate]
     grades: list[float]
     sentence_hit: bool
     """Does the best-ranked sentence hold the annotated answer (its character offset)."""

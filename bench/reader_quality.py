@@ -34,7 +34,7 @@ def _rule(item: ReaderItem) -> str:
 
 
 def _expects(item: ReaderItem) -> str:
-    from newsfaq.ask.questions import analyse_question
+    from newsfaq.ask.question_analysis import analyse_question
 
     return analyse_question(item.question.question).expects
 

@@ -18,10 +18,10 @@ import numpy as np
 from checksets import LabelledClaim, load_claim_sets
 from sklearn.linear_model import LogisticRegression
 
-from newsfaq.check.features import align
+from newsfaq.check.features import align_claim
 from newsfaq.check.index import index_articles
-from newsfaq.check.lexicon import words
 from newsfaq.check.scorer import SupportModel, expand
+from newsfaq.nlp.lexicon import words
 
 REGULARISATION_C = 0.03
 """Strong L2 shrinkage: 170 weights from 1,772 claims (chosen by grouped 5-fold CV)."""
@@ -33,7 +33,7 @@ def feature_matrix(rows: list[LabelledClaim]) -> np.ndarray:
     """Whole-claim features, each article indexed once."""
     documents = sorted({r.document for r in rows})
     indexes = dict(zip(documents, index_articles(documents), strict=True))
-    return np.array([align(words(r.claim), indexes[r.document]).features for r in rows])
+    return np.array([align_claim(words(r.claim), indexes[r.document]).features for r in rows])
 
 
 def balanced_weights(rows: list[LabelledClaim]) -> np.ndarray:

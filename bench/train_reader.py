@@ -63,7 +63,7 @@ def predictions(items: list[ReaderItem], model) -> list[Prediction]:
 def answerability_data(items: list[ReaderItem], model) -> tuple[np.ndarray, np.ndarray, list[Prediction]]:
     """Classifier rows, labels (answering beats abstaining) and the ranker's ``predictions``, per item."""
     from newsfaq.ask import answerability
-    from newsfaq.ask.questions import analyse_question
+    from newsfaq.ask.question_analysis import analyse_question
 
     predicted = predictions(items, model)
     rows, labels = [], []

@@ -30,8 +30,8 @@ import psutil
 from articles import PLACEHOLDER_DATE, dev_articles
 from common import FAST_FAQ, percentile, print_table
 
+from newsfaq.archive import Archive
 from newsfaq.faq.writer import make_faq
-from newsfaq.store.archive import Archive
 from newsfaq.web.core import Core
 from newsfaq.web.requests import AskRequest, FaqRequest
 

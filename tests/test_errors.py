@@ -6,9 +6,9 @@ import pickle
 
 import pytest
 
+from newsfaq.archive import check_date
 from newsfaq.ask.answering import validate_question
 from newsfaq.errors import InputError, NewsfaqError, describe
-from newsfaq.store.archive import check_date
 
 
 def test_describe_names_the_field_as_the_face_calls_it():

@@ -25,7 +25,7 @@ def test_question_writing_bleu_on_squad_dev():
     import sacrebleu
     from question_writing import load_items
 
-    from newsfaq.faq.questions import question_for_span
+    from newsfaq.faq.question_writing import question_for_span
     from newsfaq.nlp.pipeline import get_nlp
 
     pin = PINS["question_writing"]

@@ -2,23 +2,24 @@
 any FAQ or claim against its article.
 
 Every answer is quoted from the article and cites it (sentence index and
-character offsets into the body); every claim can be audited with ``check``.
+character offsets into the body); every claim can be audited with ``check_claim``.
 """
 
-__version__ = "0.1.0"
-
-from newsfaq.ask.answering import ask  # noqa: E402
-from newsfaq.check.checker import check, check_faq, check_many  # noqa: E402
-from newsfaq.errors import InputError, MissingDateError, NewsfaqError  # noqa: E402
-from newsfaq.faq.questions import write_question  # noqa: E402
-from newsfaq.faq.writer import make_faq  # noqa: E402
-from newsfaq.ingest import iter_articles, load_article, parse_article  # noqa: E402
-from newsfaq.model import FAQ, Answer, Article, Citation, Evidence, QAPair, ResolvedDate, Sentence, Verdict  # noqa: E402
-from newsfaq.settings import Settings  # noqa: E402
-from newsfaq.store.archive import Archive  # noqa: E402
-from newsfaq.store.sqlite import ArchiveError  # noqa: E402
+from newsfaq.archive import Archive
+from newsfaq.ask.answering import answer_question
+from newsfaq.check.checker import check_claim, check_faq, check_many
+from newsfaq.errors import InputError, MissingDateError, NewsfaqError
+from newsfaq.faq.question_writing import write_question
+from newsfaq.faq.writer import make_faq
+from newsfaq.ingest import iter_articles, load_article, parse_article
+from newsfaq.model import FAQ, Answer, Article, Citation, Evidence, QAPair, ResolvedDate, Sentence, Verdict
+from newsfaq.service import Newsfaq
+from newsfaq.settings import Settings
+from newsfaq.store.sqlite import ArchiveError
+from newsfaq.version import __version__
 
 __all__ = [
+    "__version__",
     "FAQ",
     "Answer",
     "Archive",
@@ -28,14 +29,15 @@ __all__ = [
     "Evidence",
     "InputError",
     "MissingDateError",
+    "Newsfaq",
     "NewsfaqError",
     "QAPair",
     "ResolvedDate",
     "Sentence",
     "Settings",
     "Verdict",
-    "ask",
-    "check",
+    "answer_question",
+    "check_claim",
     "check_faq",
     "check_many",
     "iter_articles",

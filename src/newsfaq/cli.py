@@ -14,21 +14,20 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from newsfaq import __version__
 from newsfaq.check.cascade import judge_mode
-from newsfaq.check.checker import check_many
 from newsfaq.check.faq_input import read_faq
 from newsfaq.check.pairs import BadLine, read_pairs, verdict_line
 from newsfaq.engines import FAQ_WRITER, READER
-from newsfaq.errors import InputError, NewsfaqError, describe
-from newsfaq.faq.writer import make_faq
+from newsfaq.errors import InputError, NewsfaqError, NotFound, describe
 from newsfaq.ingest import expand_paths, iter_articles, iter_parsed, load_article, parse_article, read_limited
-from newsfaq.model import Article, QAPair
+from newsfaq.model import Article
 from newsfaq.render import RENDERERS, render_faq
 from newsfaq.render.answers import answer_markup, hits_markup, timeline_markup
-from newsfaq.render.archive_json import articles_json, search_json, timeline_json
+from newsfaq.render.archive_json import articles_json
 from newsfaq.render.report import report_json, report_markup
+from newsfaq.service import Newsfaq
 from newsfaq.settings import DEFAULT_SETTINGS, Settings
+from newsfaq.version import __version__
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Grounded reader FAQs from dated news articles.")
 errors = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
@@ -37,7 +36,7 @@ SUFFIXES = {"md": ".md", "json": ".json", "html": ".html", "jsonld": ".jsonld"}
 FLAGS = {
     "as_of": "--as-of", "since": "--since", "until": "--until", "date": "--date", "article.date": "--date",
     "question": "the question", "query": "the search query", "format": "--format", "judge": "--judge",
-    "engine": "--engine",
+    "engine": "--engine", "faq": "--faq FILE", "claims": "--claim",
 }  # fmt: skip
 """How the CLI names the fields that errors carry (``errors.describe``)."""
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -165,9 +164,15 @@ def _run_one(paths, fmt, output, date, input_format, settings) -> int:
     if isinstance(result, NewsfaqError):
         raise result
     with _progress() as progress:
-        written = make_faq(result, settings, progress=_bar(progress, "Writing questions with the model"))
+        written = _write_faq(result, settings, _bar(progress, "Writing questions with the model"))
     _emit(render_faq(written, fmt), output)
     return 0
+
+
+def _write_faq(article: Article, settings: Settings, progress=None):
+    return Newsfaq.faq(
+        article, count=settings.max_questions, engine=settings.faq_engine, llm_url=settings.llm_url, progress=progress
+    )
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -238,7 +243,7 @@ def _write_many(results, fmt, output: Path | None, settings: Settings, progress)
             failures += 1
             _skipped(result)
             continue
-        text = render_faq(make_faq(result, settings), fmt)
+        text = render_faq(_write_faq(result, settings), fmt)
         written += 1
         if output is None:
             sys.stdout.write(text.replace("\n", " ") + "\n" if fmt in ("json", "jsonld") else text + "\n---\n\n")
@@ -300,22 +305,17 @@ def _check_article(path: str, faq_file, claims: list[str], fmt: str, output, dat
     if fmt not in ("report", "json"):
         raise InputError(f"unknown format {fmt!r}; use report or json")
     loaded = _load(path, date, settings)
-    if claims:
-        items: list[QAPair | None] = [None] * len(claims)
-        texts = claims
-    else:
-        pairs = read_faq(faq_file) if faq_file else loaded.existing_faq
-        if not pairs:
-            raise InputError(f"{path} has no FAQ section; pass --faq FILE or --claim TEXT")
-        items, texts = list(pairs), [item.answer for item in pairs]  # a question is context, not a claim
+    faq = read_faq(faq_file) if faq_file else None
     with _progress() as progress:
-        verdicts = check_many(
-            [(loaded, text) for text in texts],
+        report = Newsfaq.check(
+            loaded,
+            claims=claims or None,
+            faq=faq,
             judge=settings.judge,
             llm_url=settings.llm_url,
-            judge_progress=_bar(progress, "Judging uncertain claims"),
+            progress=_bar(progress, "Judging uncertain claims"),
         )
-    results = list(zip(items, verdicts, strict=True))
+    results = report.items
     if fmt == "json":
         _emit(report_json(loaded, results) + "\n", output)
         return
@@ -350,7 +350,7 @@ def _check_pairs(path: Path, output: Path | None, settings: Settings) -> int:
         _skipped(f"{path}: {line.message}")
     with _progress() as progress:
         task = progress.add_task("Checking claims", total=len(good))
-        verdicts = check_many(
+        verdicts = Newsfaq.check_pairs(
             [(pair.document, pair.claim) for pair in good],
             judge=settings.judge,
             llm_url=settings.llm_url,
@@ -368,10 +368,8 @@ FORMAT_OPTION = typer.Option("--format", "-f", help="text or json.")
 DEFAULT_DB = Path("newsfaq.db")
 
 
-def _archive(db: Path, create: bool = False, read_only: bool = False):
-    from newsfaq.store.archive import Archive
-
-    return Archive(db, create=create, read_only=read_only)
+def _archive(db: Path, create: bool = False, read_only: bool = False) -> Newsfaq:
+    return Newsfaq(db, create=create, read_only=read_only)
 
 
 def _text_or_json(fmt: str) -> None:
@@ -419,16 +417,12 @@ def add(
             if not files:
                 raise InputError(f"no article files under {', '.join(paths)}")
             results = iter_articles([str(f) for f in files], date=date)
-        articles = []
-        for _, result in results:
-            if isinstance(result, NewsfaqError):
-                failures.append(result)
-                _skipped(result)
-            else:
-                articles.append(result)
         with _archive(db, create=True) as archive, _progress() as progress:
-            task = progress.add_task("Adding articles", total=len(articles))
-            report = archive.add(articles, progress=lambda n: progress.advance(task, n))
+            added = archive.add(results, progress=_bar(progress, "Adding articles"))
+        for _, failure in added.failures:
+            failures.append(failure)
+            _skipped(failure)
+        report = added.report
         errors.print(
             f"{report.added} added ({report.grouped} as copies of a stored story), "
             f"{report.duplicates} already stored, {len(failures)} skipped; {db}"
@@ -466,17 +460,14 @@ def ask(
     """Answer a question from the archive (or one article), citing the sentence and its date."""
 
     def work() -> None:
-        from newsfaq.ask.answerability import requested_bar
-        from newsfaq.ask.answering import ask as ask_article
-
         _text_or_json(fmt)
-        model = READER.model(engine, llm_url)
-        answer_at = requested_bar(strict)
+        READER.engine(engine)  # a wrong engine is refused before the article or archive is read
+        options = {"engine": engine, "llm_url": llm_url, "strict": strict}
         if article is not None:
-            answer = ask_article(question, _load(article, date), answer_at, model)
+            answer = Newsfaq().ask(question, article=_load(article, date), **options)
         else:
             with _archive(db) as archive:
-                answer = archive.ask(question, as_of, since, until, answer_at, model)
+                answer = archive.ask(question, as_of=as_of, since=since, until=until, **options)
         _show(fmt, answer.to_dict(), answer_markup(answer))
 
     _guard(work)
@@ -496,8 +487,8 @@ def search(
     def work() -> None:
         _text_or_json(fmt)
         with _archive(db) as archive:
-            hits = archive.search(query, limit, since, until)
-        _show(fmt, search_json(query, hits), hits_markup(hits))
+            results = archive.search(query, limit, since, until)
+        _show(fmt, results.to_dict(), hits_markup(results.hits))
 
     _guard(work)
 
@@ -513,8 +504,8 @@ def timeline(
     def work() -> None:
         _text_or_json(fmt)
         with _archive(db) as archive:
-            entries = archive.timeline(entity)
-        _show(fmt, timeline_json(entity, entries), timeline_markup(entries))
+            timeline = archive.timeline(entity)
+        _show(fmt, timeline.to_dict(), timeline_markup(timeline.entries))
 
     _guard(work)
 
@@ -547,9 +538,10 @@ def remove(
 
     def work() -> None:
         with _archive(db) as archive:
-            removed = archive.remove(article_id)
-        if not removed:
-            raise InputError(f"no article {article_id!r} in {db}; see `newsfaq list --db {db}`")
+            try:
+                archive.remove(article_id)
+            except NotFound as error:
+                raise NotFound(f"{error}; see `newsfaq list --db {db}`") from None
         errors.print(f"removed {article_id}")
 
     _guard(work)

@@ -37,6 +37,10 @@ class MissingDateError(InputError):
     """The article has no publication date and none was given."""
 
 
+class NotFound(NewsfaqError):
+    """What the request names does not exist: an article id, or the archive itself."""
+
+
 def describe(error: NewsfaqError, names: Mapping[str, str] | None = None) -> str:
     """The error's message with its field named as ``names`` maps it (else by the field's own name).
 

@@ -2,7 +2,7 @@ import numpy as np
 
 from newsfaq.ask.answerability import FEATURES, answer_probability, content_keys, features
 from newsfaq.ask.engine import candidate_sentences, question_candidates, read_sentences
-from newsfaq.ask.questions import analyse_question
+from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.nlp.embeddings import embed_question, get_embedder
 from newsfaq.nlp.pipeline import get_nlp
 

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from newsfaq.ask.answering import ask
+from newsfaq.archive import Archive
+from newsfaq.ask.answering import answer_question
 from newsfaq.model import Article
-from newsfaq.store.archive import Archive
 
 STRIKE = Article(
     id="strike",
@@ -61,7 +61,7 @@ HUNGARY = Article(
     ],
 )
 def test_the_model_reads_a_reworded_question(local_model, article, question, expected):
-    answer = ask(question, article, model=local_model)
+    answer = answer_question(question, article, model=local_model)
     assert answer.answer and expected in answer.answer
     cited = answer.evidence[0].citation
     assert article.body[cited.start : cited.end] == cited.text and answer.answer in cited.text

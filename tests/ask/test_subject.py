@@ -1,5 +1,5 @@
 from newsfaq.ask.answerability import content_keys
-from newsfaq.ask.questions import analyse_question
+from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.ask.subject import about_subject, names
 
 HUNGARY = "Hungary's parliament passed laws on Tuesday that limit the powers of the courts, the ruling party said."

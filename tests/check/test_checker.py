@@ -1,6 +1,6 @@
 import pytest
 
-from newsfaq.check.checker import check, check_faq, check_many
+from newsfaq.check.checker import check_claim, check_faq, check_many
 from newsfaq.model import Verdict
 
 
@@ -12,7 +12,7 @@ def article(example_path):
 
 
 def test_a_quoted_sentence_is_supported_with_its_evidence(article):
-    verdict = check(article, "About 1,200 workers joined the stoppage, according to the union.")
+    verdict = check_claim(article, "About 1,200 workers joined the stoppage, according to the union.")
     assert verdict.label == "supported"
     evidence = verdict.evidence[0]
     assert article.body[evidence.start : evidence.end] == evidence.text
@@ -28,7 +28,7 @@ def test_the_planted_faq_claim_is_unsupported_with_a_reason(article):
 
 
 def test_a_changed_number_is_contradicted(article):
-    verdict = check(article, "The operators' association offered retraining and a bonus of 4,000 euros.")
+    verdict = check_claim(article, "The operators' association offered retraining and a bonus of 4,000 euros.")
     assert verdict.label == "contradicted"
     assert "2,500" in verdict.reason and "4,000" in verdict.reason
 
@@ -55,7 +55,7 @@ def test_a_changed_number_is_contradicted(article):
     ],
 )
 def test_a_changed_date_or_an_added_negation_is_contradicted_quoting_both_sides(article, claim, reason):
-    verdict = check(article, claim)
+    verdict = check_claim(article, claim)
     if reason is None:
         assert verdict.label == "unsupported", verdict
     else:
@@ -64,13 +64,13 @@ def test_a_changed_date_or_an_added_negation_is_contradicted_quoting_both_sides(
 
 def test_a_claim_that_drops_the_articles_negation_is_contradicted():
     body = "The minister said the port would not close during the strike. Talks resume on Monday."
-    verdict = check(body, "The minister said the port would close during the strike.")
+    verdict = check_claim(body, "The minister said the port would close during the strike.")
     assert verdict.label == "contradicted"
     assert verdict.reason.endswith("the claim drops the negation in what sentence 1 says"), verdict.reason
 
 
 def test_an_invented_detail_in_a_true_sentence_is_caught_in_its_own_claim(article):
-    verdict = check(
+    verdict = check_claim(
         article,
         "Dock workers at the Port of Rotterdam walked off the job on Thursday, "
         "including crane drivers flown in from Gdansk and Marseille.",
@@ -95,7 +95,7 @@ def test_an_invented_detail_in_a_true_sentence_is_caught_in_its_own_claim(articl
     ],
 )
 def test_inputs_that_cannot_be_judged_are_unverifiable(document, claim, reason):
-    verdict = check(document, claim)
+    verdict = check_claim(document, claim)
     assert verdict.label == "unverifiable" and reason in verdict.reason
 
 
@@ -110,7 +110,7 @@ def test_check_many_keeps_order_and_survives_bad_pairs(article):
 
 
 def test_verdicts_round_trip_through_json(article):
-    verdict = check(article, "The strike will spread to every terminal in the port.")
+    verdict = check_claim(article, "The strike will spread to every terminal in the port.")
     assert Verdict.from_dict(verdict.to_dict()) == verdict
 
 
@@ -156,7 +156,7 @@ def test_no_negation_reason_unless_the_quoted_sentence_has_one():
         "Crystal Palace manager Alan Pardew insists he has no regrets about leaving Newcastle for Palace. "
         "Palace have won six out of 10 league games since Pardew succeeded Neil Warnock at the start of the year."
     )
-    verdict = check(body, "Crystal Palace have won six out of 10 league games.")
+    verdict = check_claim(body, "Crystal Palace have won six out of 10 league games.")
     for part in verdict.claims or [verdict]:
         assert "negation" not in part.reason, part.reason
 
@@ -167,11 +167,11 @@ def test_a_statement_given_to_another_person_is_contradicted():
         "Police said David Gaver, 28, was shot in the stomach during the raid on Tuesday. "
         "His brother Enoch Gaver was arrested at the scene."
     )
-    swapped = check(body, "enoch gaver, 28, was shot in the stomach")
+    swapped = check_claim(body, "enoch gaver, 28, was shot in the stomach")
     assert swapped.label == "contradicted"
     assert swapped.reason == "sentence 1 says this of David Gaver, not enoch gaver"
-    assert check(body, "David Gaver, 28, was shot in the stomach.").label == "supported"
-    assert check(body, "His brother Enoch Gaver was arrested.").label == "supported"
+    assert check_claim(body, "David Gaver, 28, was shot in the stomach.").label == "supported"
+    assert check_claim(body, "His brother Enoch Gaver was arrested.").label == "supported"
 
 
 def test_a_statement_made_of_another_club_is_contradicted():
@@ -180,10 +180,11 @@ def test_a_statement_made_of_another_club_is_contradicted():
         "Supporters of Cardiff have thrown their backing behind a fans' boycott of Saturday's match. "
         "The club said tickets would be refunded."
     )
-    verdict = check(body, "Leeds have thrown their backing behind a fans' boycott.")
+    verdict = check_claim(body, "Leeds have thrown their backing behind a fans' boycott.")
     assert (verdict.label, verdict.reason) == ("contradicted", "sentence 1 says this of Cardiff, not Leeds")
-    assert check(body, "Supporters of Cardiff have thrown their backing behind a boycott.").label == "supported"
+    assert check_claim(body, "Supporters of Cardiff have thrown their backing behind a boycott.").label == "supported"
     # a capitalised word that is not in the name's slot is not a name given instead of it
     assert (
-        check(body, "Eventually supporters have thrown their backing behind a fans' boycott.").label != "contradicted"
+        check_claim(body, "Eventually supporters have thrown their backing behind a fans' boycott.").label
+        != "contradicted"
     )

@@ -1,5 +1,5 @@
 from newsfaq.faq import grounding
-from newsfaq.faq.candidates import Candidate
+from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.faq.writer import plan_candidates
 from newsfaq.model import Verdict
 from newsfaq.nlp.analysis import analyze
@@ -23,9 +23,9 @@ def test_unsupported_sentences_are_trimmed_and_answers_without_main_evidence_dro
         return [Verdict(c, "unsupported" if c == bad else "supported", 0.0) for c in claims]
 
     monkeypatch.setattr(grounding, "verdicts_for", fake_verdicts)
-    keep = Candidate("who", "Who is Niek Stam?", (3, 2), 1.0)
-    trim = Candidate("why", "Why did they strike?", (1, 2), 1.0)
-    drop = Candidate("how-many", "How many workers joined?", (2,), 1.0)
+    keep = ItemCandidate("who", "Who is Niek Stam?", (3, 2), 1.0)
+    trim = ItemCandidate("why", "Why did they strike?", (1, 2), 1.0)
+    drop = ItemCandidate("how-many", "How many workers joined?", (2,), 1.0)
     result = grounding.ground([keep, trim, drop], analysis, answer_sentences=2)
     assert [c.sentences for c in result.kept] == [(3,), (1,)]
     assert (result.trimmed, result.dropped) == (2, 1)

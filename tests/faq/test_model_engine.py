@@ -9,7 +9,7 @@ import pytest
 
 from newsfaq import load_article
 from newsfaq.faq import model_engine
-from newsfaq.faq.candidates import Candidate
+from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.faq.model_engine import LEAD_SENTENCES, answer_sentences, model_questions, passing
 from newsfaq.faq.writer import plan_candidates
 from newsfaq.model import FAQ
@@ -85,7 +85,10 @@ def test_a_question_the_reader_answers_elsewhere_stands_only_where_the_model_fin
     analysis, monkeypatch
 ):
     maersk, offer = "What will Maersk do while the strike lasts?", "What did the operators offer the workers?"
-    candidates = [Candidate("what-next", maersk, (9,), 1.0, "model"), Candidate("key-fact", offer, (5,), 1.0, "model")]
+    candidates = [
+        ItemCandidate("what-next", maersk, (9,), 1.0, "model"),
+        ItemCandidate("key-fact", offer, (5,), 1.0, "model"),
+    ]
     monkeypatch.setattr(model_engine, "asked_back", lambda questions, _: [10, 4])  # the reader lands elsewhere
     scorer = BySentence(
         {

@@ -1,7 +1,7 @@
 import re
 
 from newsfaq import make_faq
-from newsfaq.faq.candidates import Candidate
+from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.faq.writer import MAX_WHO, is_well_formed, ranked, select, shortfall
 from newsfaq.settings import Settings
 
@@ -79,16 +79,16 @@ def test_well_formed_rejects_dangling_and_overlong_questions():
 
 
 def test_one_ranking_puts_the_checked_model_wording_first_on_the_same_evidence():
-    rules = Candidate("why", "Why was the strike called by the union?", (1,), 0.95)
-    model = Candidate("why", "Why did the union call the strike?", (1,), 0.95, engine="model")
-    lead = Candidate("what-happened", "What did dock workers do?", (0,), 1.0)
+    rules = ItemCandidate("why", "Why was the strike called by the union?", (1,), 0.95)
+    model = ItemCandidate("why", "Why did the union call the strike?", (1,), 0.95, engine="model")
+    lead = ItemCandidate("what-happened", "What did dock workers do?", (0,), 1.0)
     assert ranked([rules, lead, model]) == [lead, model, rules]
     assert select(ranked([rules, lead, model]), 8) == [lead, model]  # one item per evidence sentence
 
 
 def test_at_most_two_who_items():
     names = ["Anna Berg", "Carl Dahl", "Eva Falk", "Gustav Holm"]
-    people = [Candidate("who", f"Who is {name}?", (i,), 0.8) for i, name in enumerate(names)]
+    people = [ItemCandidate("who", f"Who is {name}?", (i,), 0.8) for i, name in enumerate(names)]
     assert [c.question for c in select(people, 8)] == [f"Who is {name}?" for name in names[:MAX_WHO]]
 
 

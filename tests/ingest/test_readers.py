@@ -45,7 +45,7 @@ def test_plain_text_date_found_in_dateline():
 
 
 def test_missing_date_is_a_clear_error():
-    with pytest.raises(MissingDateError, match="--date"):
+    with pytest.raises(MissingDateError, match="no publication date found; set date to YYYY-MM-DD"):
         parse_article(BODY)
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from newsfaq import Article, load_article
+from newsfaq.archive import Archive
 from newsfaq.ask.answering import passage_of
 from newsfaq.check.checker import check_many
 from newsfaq.check.index import index_articles
 from newsfaq.ingest.assemble import assemble_article
 from newsfaq.nlp.analysis import analyze_many
 from newsfaq.nlp.sentences import MAX_BLOCK_CHARS, split_sentences
-from newsfaq.store.archive import Archive
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from newsfaq.archive import Archive
 from newsfaq.model import Article
-from newsfaq.store.archive import Archive
 from newsfaq.store.sqlite import ArchiveError, SQLiteStore
 
 from .test_sqlite import BODY, SENTENCES, _add

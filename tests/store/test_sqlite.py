@@ -3,8 +3,8 @@ import sqlite3
 import numpy as np
 import pytest
 
+from newsfaq.archive.story_groups import signature
 from newsfaq.model import Article, Sentence
-from newsfaq.store.minhash import signature
 from newsfaq.store.sqlite import ArchiveError, SQLiteStore
 
 BODY = "Dock workers struck on Thursday. The union wants job guarantees."

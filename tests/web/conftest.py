@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsfaq import Article, load_article
-from newsfaq.store.archive import Archive
+from newsfaq.archive import Archive
 from newsfaq.web import create_app
 
 OLD = Article(

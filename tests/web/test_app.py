@@ -69,7 +69,7 @@ def test_check_takes_the_judge_mode_and_refuses_an_unknown_one(client, example_t
 
 def test_check_without_anything_to_check_names_what_to_send(client):
     response = client.post("/api/check", json={"article": {"id": "old-report"}})
-    assert response.status_code == 422 and "send faq or claims" in response.json()["error"]
+    assert response.status_code == 422 and "give faq or claims" in response.json()["error"]
 
 
 def test_ask_is_the_cli_json(client, archive_path):
@@ -208,7 +208,7 @@ def test_errors_from_adding_name_the_item_once(archive_path, tmp_path):
         added = rw.post("/api/articles", json={"articles": [{"text": "far too short"}, {"text": undated}]}).json()
     assert [e["item"] for e in added["errors"]] == ["articles[0] (pasted article)", "articles[1] (pasted article)"]
     assert "articles[0]" not in added["errors"][0]["error"]
-    assert added["errors"][1]["error"] == "no publication date found; send articles[1].date as YYYY-MM-DD"
+    assert added["errors"][1]["error"] == "no publication date found; set articles[1].date to YYYY-MM-DD"
 
 
 HOSTILE = '"><img src=x onerror=alert(1)>'

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Span
 
-from newsfaq.ask.questions import QuestionInfo
+from newsfaq.ask.question_analysis import QuestionInfo
 from newsfaq.nlp.embeddings import TokenVectors
 
 
@@ -31,7 +31,7 @@ class QuestionPieces:
 
 
 @dataclass(frozen=True)
-class Alignment:
+class QuestionAlignment:
     score: float
     """Rarity-weighted mean, over the question's informative words, of their closest match in the sentence."""
     weakest: float
@@ -52,9 +52,9 @@ def question_pieces(question: QuestionInfo, pieces: TokenVectors) -> QuestionPie
     return QuestionPieces(pieces.vectors[rows], np.array(weights), np.array(owners, dtype=int))
 
 
-def align(question: QuestionPieces, sentence: Span, pieces: TokenVectors) -> Alignment:
+def align_question(question: QuestionPieces, sentence: Span, pieces: TokenVectors) -> QuestionAlignment:
     if not len(question.weights) or not len(pieces.offsets):
-        return Alignment(0.0, 0.0, {})
+        return QuestionAlignment(0.0, 0.0, {})
     similarity = question.vectors @ pieces.vectors.T  # (question pieces, sentence pieces)
     best_for_question = similarity.max(axis=1)
     per_word = [best_for_question[question.words == n].max() for n in np.unique(question.words)]
@@ -68,4 +68,4 @@ def align(question: QuestionPieces, sentence: Span, pieces: TokenVectors) -> Ali
         index = token_at.get(start)
         if index is not None:
             tokens[index] = max(tokens.get(index, -1.0), float(value))
-    return Alignment(score, float(min(per_word)), tokens)
+    return QuestionAlignment(score, float(min(per_word)), tokens)

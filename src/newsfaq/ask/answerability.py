@@ -20,9 +20,9 @@ from importlib import resources
 
 import numpy as np
 
-from newsfaq.ask.candidates import Candidate
-from newsfaq.ask.questions import QuestionInfo
-from newsfaq.check.lexicon import words
+from newsfaq.ask.candidates import AnswerCandidate
+from newsfaq.ask.question_analysis import QuestionInfo
+from newsfaq.nlp.lexicon import words
 
 MODEL_FILE = "answerable_model.txt"
 KINDS = ("what", "who", "how-many", "when", "which", "where", "how", "why")
@@ -49,7 +49,9 @@ def content_keys(text: str) -> set[str]:
     return {w.key for w in words(text) if w.content}
 
 
-def features(question: QuestionInfo, context_keys: set[str], chosen: Candidate, scores: np.ndarray) -> list[float]:
+def features(
+    question: QuestionInfo, context_keys: set[str], chosen: AnswerCandidate, scores: np.ndarray
+) -> list[float]:
     """The classifier's inputs, in ``FEATURES`` order (``chosen``: the reader's best candidate)."""
     asked = [w for w in question.words if w.content]
     sentence_keys = content_keys(chosen.sentence.text)

@@ -19,7 +19,7 @@ from newsfaq.ask.engine import (
     read_sentences,
 )
 from newsfaq.ask.model_reader import read_span
-from newsfaq.ask.questions import QuestionInfo, analyse_question
+from newsfaq.ask.question_analysis import QuestionInfo, analyse_question
 from newsfaq.ask.reader import get_reader
 from newsfaq.ask.subject import about_subject
 from newsfaq.errors import InputError
@@ -226,6 +226,8 @@ def passage_from(analysis: Analysis) -> Passage:
     return Passage(ArticleRef.of(article), analysis.spans, offsets, answerability.content_keys(article.body), vectors)
 
 
-def ask(question: str, article: Article, answer_at: float | None = None, model: ReplyWriter | None = None) -> Answer:
+def answer_question(
+    question: str, article: Article, answer_at: float | None = None, model: ReplyWriter | None = None
+) -> Answer:
     """Answer ``question`` from one article (``answer_from``'s ``answer_at`` and ``model``)."""
     return answer_from(question, [passage_of(article)], answer_at, model)

@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from newsfaq.ask.questions import QuestionInfo
-from newsfaq.check.lexicon import words
-
-if TYPE_CHECKING:
-    from newsfaq.ask.engine import RankedSentence
+from newsfaq.ask.question_analysis import QuestionInfo
+from newsfaq.ask.sentences import RankedSentence
+from newsfaq.nlp.lexicon import words
 
 ENTITY_TYPES = {
     "PERSON": {"PERSON", "NORP", "ORG"},
@@ -29,13 +26,13 @@ ENTITY_TYPES = {
     "DURATION": {"DATE", "TIME", "QUANTITY", "CARDINAL"},
     "NUMBER": {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"},
 }
-CAUSE_MARKERS = {"because", "since", "as", "due", "after", "so"}
+CAUSE_WORDS = {"because", "since", "as", "due", "after", "so"}
 MANNER_MARKERS = {"by", "through", "with", "via", "using"}
 MAX_CANDIDATE_TOKENS = 25
 
 
 @dataclass
-class Candidate:
+class AnswerCandidate:
     span: Span
     sentence: Span
     kind: str
@@ -58,9 +55,9 @@ def _spans(sentence: Span) -> list[tuple[Span, str]]:
     found += [(chunk, "CHUNK") for chunk in sentence.noun_chunks]
     for token in sentence:
         subtree = doc[token.left_edge.i : token.right_edge.i + 1]
-        if token.dep_ in ("advcl", "prep", "pcomp") and token.lower_ in CAUSE_MARKERS | MANNER_MARKERS:
-            found.append((subtree, "CAUSE" if token.lower_ in CAUSE_MARKERS else "MANNER"))
-        elif token.dep_ == "advcl" and any(c.lower_ in CAUSE_MARKERS for c in token.children if c.dep_ == "mark"):
+        if token.dep_ in ("advcl", "prep", "pcomp") and token.lower_ in CAUSE_WORDS | MANNER_MARKERS:
+            found.append((subtree, "CAUSE" if token.lower_ in CAUSE_WORDS else "MANNER"))
+        elif token.dep_ == "advcl" and any(c.lower_ in CAUSE_WORDS for c in token.children if c.dep_ == "mark"):
             found.append((subtree, "CAUSE"))
         elif token.dep_ in ("dobj", "attr", "pobj", "nsubj", "nsubjpass", "appos", "xcomp", "acomp"):
             found.append((subtree, "PHRASE"))
@@ -114,7 +111,7 @@ def _token_keys(sentence: Span) -> dict[int, str]:
 
 def candidates(
     question: QuestionInfo, ranked: RankedSentence, sentence_rank: int, read: list[RankedSentence]
-) -> list[Candidate]:
+) -> list[AnswerCandidate]:
     """Every candidate answer in ``ranked.sentence`` with its features (``read``: every sentence being read,
     to say how this one compares)."""
     sentence = ranked.sentence
@@ -174,5 +171,5 @@ def candidates(
             f"path={path}": 1.0,
             f"{question.kind}&path={path}": 1.0,
         }
-        result.append(Candidate(span, sentence, kind, features))
+        result.append(AnswerCandidate(span, sentence, kind, features))
     return result

@@ -4,41 +4,19 @@ candidate spans and let the reader pick one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 from spacy.tokens import Span
 
-from newsfaq.ask.alignment import Alignment, align, question_pieces
-from newsfaq.ask.candidates import Candidate, candidates
-from newsfaq.ask.questions import QuestionInfo
-from newsfaq.ask.sentences import rank_sentences
+from newsfaq.ask.alignment import align_question, question_pieces
+from newsfaq.ask.candidates import AnswerCandidate, candidates
+from newsfaq.ask.question_analysis import QuestionInfo
+from newsfaq.ask.sentences import RankedSentence, rank_sentences
 from newsfaq.nlp.embeddings import get_embedder
 
 READ_SENTENCES = 3
 """Candidates come from the three best sentences (the gold sentence is among them for 96% of SQuAD dev)."""
-CLOSENESS_WEIGHT = 0.2
-"""How much the embedding cosine adds to the word-overlap share when ranking sentences."""
-
-
-@dataclass(frozen=True)
-class RankedSentence:
-    sentence: Span
-    share: float
-    """Share of the question's informative words the sentence holds (``rank_sentences``)."""
-    closeness: float
-    """Cosine between the question's and the sentence's embeddings."""
-    alignment: Alignment | None = None
-    """Word-by-word fit with the question, for the sentences being read."""
-
-    @property
-    def score(self) -> float:
-        return fused_score(self.share, self.closeness)
-
-
-def fused_score(share: float, closeness: float) -> float:
-    """Word overlap plus embedding closeness: how sentences are ranked, in one article or across the archive."""
-    return share + CLOSENESS_WEIGHT * closeness
 
 
 def candidate_sentences(
@@ -57,10 +35,11 @@ def read_sentences(question: QuestionInfo, rankings: list[list[RankedSentence]])
     asked = question_pieces(question, pieces[0])
     sentence_pieces = iter(pieces[1:])
     return [
-        [replace(r, alignment=align(asked, r.sentence, next(sentence_pieces))) for r in ranked] for ranked in rankings
+        [replace(r, alignment=align_question(asked, r.sentence, next(sentence_pieces))) for r in ranked]
+        for ranked in rankings
     ]
 
 
-def question_candidates(question: QuestionInfo, read: list[RankedSentence]) -> list[Candidate]:
+def question_candidates(question: QuestionInfo, read: list[RankedSentence]) -> list[AnswerCandidate]:
     """Every candidate answer in one passage's sentences (as ``read_sentences`` returns them)."""
     return [c for rank, r in enumerate(read) for c in candidates(question, r, rank, read)]

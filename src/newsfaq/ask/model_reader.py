@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from newsfaq.ask.answerability import content_keys
-from newsfaq.check.lexicon import Word, calendar_kind, words
+from newsfaq.nlp.lexicon import Word, calendar_kind, words
 from newsfaq.nlp.llm import Messages, ReplyWriter
 
 SYSTEM = (

@@ -14,7 +14,7 @@ from importlib import resources
 
 import numpy as np
 
-from newsfaq.ask.candidates import Candidate
+from newsfaq.ask.candidates import AnswerCandidate
 
 MODEL_FILE = "reader_model.txt"
 FEATURES_FILE = "reader_features.json"
@@ -25,7 +25,7 @@ class ReaderModel:
     booster: object
     feature_index: dict[str, int]
 
-    def matrix(self, candidates: list[Candidate]) -> np.ndarray:
+    def matrix(self, candidates: list[AnswerCandidate]) -> np.ndarray:
         rows = np.zeros((len(candidates), len(self.feature_index)), dtype=np.float64)
         for row, candidate in enumerate(candidates):
             for name, value in candidate.features.items():
@@ -34,7 +34,7 @@ class ReaderModel:
                     rows[row, column] = value
         return rows
 
-    def scores(self, candidates: list[Candidate]) -> np.ndarray:
+    def scores(self, candidates: list[AnswerCandidate]) -> np.ndarray:
         if not candidates:
             return np.zeros(0)
         return self.booster.predict(self.matrix(candidates))

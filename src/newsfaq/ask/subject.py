@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from newsfaq.ask.questions import QuestionInfo
-from newsfaq.check.lexicon import CALENDAR_WORDS, Word
+from newsfaq.ask.question_analysis import QuestionInfo
+from newsfaq.nlp.lexicon import CALENDAR_WORDS, Word
 
 MIN_NAME_CHARS = 3
 """Shorter capitalised words ("US", "UN") also read as common words ("us"); they do not count as a name."""

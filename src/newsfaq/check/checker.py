@@ -19,14 +19,14 @@ from spacy.tokens import Doc, Span
 
 from newsfaq.check.cascade import judge_uncertain
 from newsfaq.check.claims import UNUSED_PIPES, split_claims
-from newsfaq.check.features import align, is_verbatim
+from newsfaq.check.features import align_claim, is_verbatim
 from newsfaq.check.index import ArticleIndex, index_articles
 from newsfaq.check.language import looks_english
-from newsfaq.check.lexicon import words
 from newsfaq.check.scorer import SupportModel, get_model
 from newsfaq.check.verdicts import combine, judge
 from newsfaq.ingest.clean import clean_text
 from newsfaq.model import Article, QAPair, Verdict
+from newsfaq.nlp.lexicon import words
 from newsfaq.nlp.pipeline import get_nlp
 
 ArticleLike = Article | str
@@ -80,7 +80,7 @@ def verdicts_for(
 
         parts.extend(_Part(number, text) for text in split_claims(doc.text, doc, keep_whole=quoted))
     tokens = [words(part.text) for part in parts]
-    alignments = [align(found, indexes[part.pair]) for part, found in zip(parts, tokens, strict=True)]
+    alignments = [align_claim(found, indexes[part.pair]) for part, found in zip(parts, tokens, strict=True)]
     scores = model.probability(np.array([a.features for a in alignments])) if parts else np.zeros(0)
     judged: list[list[Verdict]] = [[] for _ in claims]
     for part, found, alignment, score in zip(parts, tokens, alignments, scores, strict=True):
@@ -169,7 +169,7 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
-def check(article: ArticleLike, claim: str, *, judge: str | None = None, llm_url: str | None = None) -> Verdict:
+def check_claim(article: ArticleLike, claim: str, *, judge: str | None = None, llm_url: str | None = None) -> Verdict:
     """Whether ``article`` supports ``claim``, with evidence and a reason (``judge``: as in ``check_many``)."""
     return check_many([(article, claim)], judge=judge, llm_url=llm_url)[0]
 

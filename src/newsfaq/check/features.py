@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfaq.check.index import ArticleIndex, SentenceWords
-from newsfaq.check.lexicon import Word, calendar_kind
+from newsfaq.nlp.lexicon import Word, calendar_kind
 
 FEATURE_NAMES = (
     "coverage",
@@ -39,7 +39,7 @@ RARE = 4.5
 
 
 @dataclass
-class Alignment:
+class ClaimAlignment:
     """The evidence a claim was compared with and what the article lacks."""
 
     evidence: list[SentenceWords]
@@ -134,7 +134,7 @@ def _share(found: int, total: int) -> float:
     return found / total if total else 1.0
 
 
-def align(claim: list[Word], index: ArticleIndex) -> Alignment:
+def align_claim(claim: list[Word], index: ArticleIndex) -> ClaimAlignment:
     content = [w for w in claim if w.content]
     keys = [w.key for w in claim]
     best = _best_sentences(content, index)
@@ -177,7 +177,7 @@ def align(claim: list[Word], index: ArticleIndex) -> Alignment:
         if best
         else None
     )
-    return Alignment(best, missing, numbers, names, claim_negated != evidence_negated, features, swapped)
+    return ClaimAlignment(best, missing, numbers, names, claim_negated != evidence_negated, features, swapped)
 
 
 def _other_name(claim: list[Word], missing: list[Word], best: SentenceWords, names: set[str]) -> tuple[str, str] | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsfaq.check.lexicon import Word, words
 from newsfaq.model import Sentence
+from newsfaq.nlp.lexicon import Word, words
 from newsfaq.nlp.sentences import split_sentences
 
 

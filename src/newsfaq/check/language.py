@@ -6,7 +6,7 @@ import re
 
 from wordfreq import zipf_frequency
 
-from newsfaq.check.lexicon import STOP
+from newsfaq.nlp.lexicon import STOP
 
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_STOP_SHARE = 0.15

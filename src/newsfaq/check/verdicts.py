@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsfaq.check.features import Alignment
+from newsfaq.check.features import ClaimAlignment
 from newsfaq.check.index import SentenceWords
-from newsfaq.check.lexicon import Word, calendar_kind
 from newsfaq.model import Citation, Verdict
+from newsfaq.nlp.lexicon import Word, calendar_kind
 
 MIN_SHARED_FOR_CONFLICT = 0.6
 """A changed detail is a contradiction only when the rest of the claim matches the evidence sentence."""
 MAX_LISTED = 4
 
 
-def _missing_dates(alignment: Alignment) -> list[Word]:
+def _missing_dates(alignment: ClaimAlignment) -> list[Word]:
     """Day and month names of the claim that the article never uses: a wrong date, like a wrong number."""
     return [w for w in alignment.missing if calendar_kind(w)]
 
@@ -57,7 +57,7 @@ def sentences_phrase(evidence: list[Citation]) -> str:
     return f"sentences {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
-def _conflict(alignment: Alignment, claim: list[Word], shared: float) -> str | None:
+def _conflict(alignment: ClaimAlignment, claim: list[Word], shared: float) -> str | None:
     """A reason when the closest sentence states a different number, name or polarity."""
     if not alignment.evidence or shared < MIN_SHARED_FOR_CONFLICT:
         return None
@@ -90,7 +90,7 @@ def _conflict(alignment: Alignment, claim: list[Word], shared: float) -> str | N
     return None
 
 
-def judge(claim_text: str, claim: list[Word], alignment: Alignment, score: float, threshold: float) -> Verdict:
+def judge(claim_text: str, claim: list[Word], alignment: ClaimAlignment, score: float, threshold: float) -> Verdict:
     """The verdict on one atomic claim."""
     evidence = [_citation(e) for e in alignment.evidence]
     shared = alignment.best_sentence_share

@@ -14,8 +14,8 @@ import re
 from spacy.tokens import Span
 
 from newsfaq.ask.candidates import ENTITY_TYPES
-from newsfaq.ask.questions import analyse_question
-from newsfaq.faq.candidates import Candidate
+from newsfaq.ask.question_analysis import analyse_question
+from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.nlp.analysis import Analysis
 
 TIME_ENTITIES = ENTITY_TYPES["DATE"]
@@ -44,7 +44,7 @@ def asked_kind(question: str) -> str:
     return {"REASON": "reason", "DATE": "time", "NUMBER": "number", "DURATION": "duration"}.get(expects, "other")
 
 
-def fits(candidate: Candidate, analysis: Analysis) -> bool:
+def fits(candidate: ItemCandidate, analysis: Analysis) -> bool:
     """Whether the candidate's main evidence sentence holds the kind of answer its question asks for."""
     return holds_answer_kind(candidate.question, analysis.spans[candidate.sentences[0]])
 

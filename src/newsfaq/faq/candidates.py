@@ -9,7 +9,7 @@ POSITION_DISCOUNT = 0.06
 
 
 @dataclass(frozen=True)
-class Candidate:
+class ItemCandidate:
     """A possible FAQ item. ``sentences[0]`` is the main evidence; ``weight`` ranks it."""
 
     intent: str
@@ -25,7 +25,7 @@ class Candidate:
         return self.weight / (1.0 + POSITION_DISCOUNT * self.sentences[0])
 
 
-def ranked(candidates: list[Candidate]) -> list[Candidate]:
+def ranked(candidates: list[ItemCandidate]) -> list[ItemCandidate]:
     """Both engines' candidates in one ranking: most important first; on the same importance (the same answer
     sentence and intent) the model's checked wording before the rules'."""
     return sorted(candidates, key=lambda c: (-c.importance, c.engine != "model", c.sentences[0], c.question))

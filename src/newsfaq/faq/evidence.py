@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from newsfaq.check.lexicon import words
 from newsfaq.ingest.clean import is_caption, is_not_evidence
 from newsfaq.nlp.analysis import Analysis
+from newsfaq.nlp.lexicon import words
 
 REPEATS = 0.6
 """Share of a caption opener's content words that another sentence of the article holds."""

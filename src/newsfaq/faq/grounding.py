@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from newsfaq.check.checker import verdicts_for
 from newsfaq.check.index import build_index
-from newsfaq.faq.candidates import Candidate
+from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.nlp.analysis import Analysis
 
 
@@ -21,12 +21,12 @@ from newsfaq.nlp.analysis import Analysis
 class Grounding:
     """Candidates that passed, and how many were trimmed or dropped on the way."""
 
-    kept: list[Candidate]
+    kept: list[ItemCandidate]
     trimmed: int = 0
     dropped: int = 0
 
 
-def ground(candidates: list[Candidate], analysis: Analysis, answer_sentences: int) -> Grounding:
+def ground(candidates: list[ItemCandidate], analysis: Analysis, answer_sentences: int) -> Grounding:
     """Keep each candidate's supported answer sentences (the first ``answer_sentences`` are answered)."""
     cited = sorted({i for c in candidates for i in c.sentences[:answer_sentences]})
     index = build_index(analysis.article.body, analysis.sentences)

@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
-from newsfaq.faq.candidates import Candidate
-from newsfaq.faq.questions import CAUSE_MARKERS, question_for_answer
+from newsfaq.faq.candidates import ItemCandidate
+from newsfaq.faq.question_writing import CAUSE_PHRASES, question_for_answer
 from newsfaq.nlp.analysis import Analysis
 from newsfaq.nlp.mentions import full_names, mention_text, name_tokens, person_mentions
 from newsfaq.nlp.phrases import render
+from newsfaq.nlp.syntax import NOMINAL_SUBJECT_DEPS, do_support, subject_of
 
 INTENT_WEIGHTS = {
     "what-happened": 1.0,
@@ -89,16 +90,6 @@ REACTION_LEMMAS = {
 TRIGGER_VERBS = {"spark", "provoke", "draw", "trigger", "cause", "prompt", "fuel", "stir"}
 SAY_VERBS = {"say", "tell", "state", "announce", "claim", "warn", "insist", "argue", "add"}
 DEATH_LEMMAS = {"kill", "death", "die", "dead", "assassinate", "slay", "execute"}
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-
-
-def _do(verb: Token) -> str:
-    """The do-support auxiliary matching a verb's tense."""
-    return {"VBD": "did", "VBN": "did", "VBZ": "does"}.get(verb.tag_, "do")
-
-
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _aux_and_verb(verb: Token) -> tuple[str, str]:
@@ -106,14 +97,14 @@ def _aux_and_verb(verb: Token) -> tuple[str, str]:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     if aux:
         return aux[0].lower_, render(aux[1:] + [verb])
-    return _do(verb), verb.lemma_
+    return do_support(verb), verb.lemma_
 
 
-def find_what_happened(analysis: Analysis) -> Iterator[Candidate]:
+def find_what_happened(analysis: Analysis) -> Iterator[ItemCandidate]:
     """The lead: the main event of the first sentence that has a clear object."""
     for index, span in enumerate(analysis.spans[:2]):
         root = span.root
-        subject = _subject(root)
+        subject = subject_of(root, NOMINAL_SUBJECT_DEPS)
         subject_text = mention_text(subject) if subject is not None else None
         if not subject_text or root.pos_ != "VERB":
             continue
@@ -124,7 +115,7 @@ def find_what_happened(analysis: Analysis) -> Iterator[Candidate]:
             aux, _ = _aux_and_verb(root)
             question = f"What {aux} {subject_text} do?" if aux in ("did", "does", "do") else None
         if question:
-            yield Candidate("what-happened", question, (index,), INTENT_WEIGHTS["what-happened"])
+            yield ItemCandidate("what-happened", question, (index,), INTENT_WEIGHTS["what-happened"])
             return
 
 
@@ -152,14 +143,14 @@ def _with_article(analysis: Analysis, token: Token) -> str:
     return text
 
 
-def find_why(analysis: Analysis) -> Iterator[Candidate]:
+def find_why(analysis: Analysis) -> Iterator[ItemCandidate]:
     """Causes and justifications: 'X justified Y, stating ...', 'because ...', 'in response to ...'."""
     weight = INTENT_WEIGHTS["why"]
     for token in analysis.doc:
         index = analysis.sentence_of(token)
         if token.lemma_ in JUSTIFY_VERBS and token.pos_ == "VERB":
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-            agent = _subject(token)
+            agent = subject_of(token, NOMINAL_SUBJECT_DEPS)
             if obj is None or agent is None:
                 continue
             actor = _actor_of_event(analysis, obj)
@@ -169,15 +160,15 @@ def find_why(analysis: Analysis) -> Iterator[Candidate]:
                 question = f"Why did {actor} {light} {event}?"
             else:
                 question = f"How did {mention_text(agent) or agent.text} justify {event}?"
-            yield Candidate("why", question, (index,), weight)
+            yield ItemCandidate("why", question, (index,), weight)
         elif token.lower_ in ("because", "due", "response", "retaliation") and token.i > token.sent.start:
             head = _cause_phrase(token)
             if head is not None:
-                yield Candidate("why", question_for_answer(head, "why"), (index,), weight * 0.95)
+                yield ItemCandidate("why", question_for_answer(head, "why"), (index,), weight * 0.95)
         elif token.lower_ == "after" and token.dep_ == "mark" and token.head.dep_ == "advcl":
             clause = token.head
             span = Span(token.doc, token.i, clause.right_edge.i + 1)
-            yield Candidate("why", question_for_answer(span, "why"), (index,), weight * 0.8)
+            yield ItemCandidate("why", question_for_answer(span, "why"), (index,), weight * 0.8)
 
 
 def _cause_phrase(token: Token) -> Span | None:
@@ -190,12 +181,12 @@ def _cause_phrase(token: Token) -> Span | None:
     phrase_head = anchor if anchor.dep_ in ("prep", "mark", "advmod") else anchor.head
     end = phrase_head.right_edge.i + 1
     span = doc[start:end]
-    if not span.text.lower().startswith(CAUSE_MARKERS) or len(span) < 3:
+    if not span.text.lower().startswith(CAUSE_PHRASES) or len(span) < 3:
         return None
     return span
 
 
-def find_how_many(analysis: Analysis) -> Iterator[Candidate]:
+def find_how_many(analysis: Analysis) -> Iterator[ItemCandidate]:
     """Quantities with what they count: 'How many US troops are in Iraq and Syria?'."""
     seen: set[str] = set()
     for entity in analysis.doc.ents:
@@ -210,7 +201,7 @@ def find_how_many(analysis: Analysis) -> Iterator[Candidate]:
         question = _count_question(number, noun)
         if question:
             seen.add(noun.lemma_)
-            yield Candidate("how-many", question, (analysis.sentence_of(noun),), INTENT_WEIGHTS["how-many"])
+            yield ItemCandidate("how-many", question, (analysis.sentence_of(noun),), INTENT_WEIGHTS["how-many"])
 
 
 def _small_number(number: Token) -> bool:
@@ -248,34 +239,34 @@ def _parallel_places(number: Token, noun: Token) -> list[str]:
     return places
 
 
-def find_what_next(analysis: Analysis) -> Iterator[Candidate]:
+def find_what_next(analysis: Analysis) -> Iterator[ItemCandidate]:
     """Plans and aims: 'The government aims to establish ...' -> 'What does the Iraqi government aim to do?'."""
     weight = INTENT_WEIGHTS["what-next"]
     asked_will = False
     for token in analysis.doc:
         if token.pos_ != "VERB":
             continue
-        subject = _subject(token)
+        subject = subject_of(token, NOMINAL_SUBJECT_DEPS)
         subject_text = mention_text(subject) if subject is not None else None
         if not subject_text:
             continue
         index = analysis.sentence_of(token)
         aux, verb = _aux_and_verb(token)
         if token.lemma_ in PLAN_VERBS and any(c.dep_ == "xcomp" for c in token.children):
-            yield Candidate("what-next", f"What {aux} {subject_text} {verb} to do?", (index,), weight)
+            yield ItemCandidate("what-next", f"What {aux} {subject_text} {verb} to do?", (index,), weight)
             continue
         plan = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_ in PLAN_NOUNS), None)
         if plan is not None and any(c.dep_ == "acl" for c in plan.children):
-            yield Candidate("what-next", f"What {plan.text} {aux} {subject_text} {verb}?", (index,), weight)
+            yield ItemCandidate("what-next", f"What {plan.text} {aux} {subject_text} {verb}?", (index,), weight)
             continue
         will = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in ("will", "'ll")), None)
         named = subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
         if will is not None and named and token.lemma_ not in ("be", "have") and not asked_will:
             asked_will = True  # one vague "What will X do?" per article at most
-            yield Candidate("what-next", f"What will {subject_text} do?", (index,), weight * 0.9)
+            yield ItemCandidate("what-next", f"What will {subject_text} do?", (index,), weight * 0.9)
 
 
-def find_reactions(analysis: Analysis) -> Iterator[Candidate]:
+def find_reactions(analysis: Analysis) -> Iterator[ItemCandidate]:
     """How people reacted: verbs and nouns of reaction, and what an event sparked."""
     weight = INTENT_WEIGHTS["reaction"]
     for token in analysis.doc:
@@ -284,19 +275,26 @@ def find_reactions(analysis: Analysis) -> Iterator[Candidate]:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             target = _object_of(token, "of") or _object_of(token, "to")
             if owner is not None and target is not None and (question := _react_to(owner, target)):
-                yield Candidate("reaction", question, (index,), weight)
+                yield ItemCandidate("reaction", question, (index,), weight)
                 continue
             if token.dep_ == "dobj" and token.head.lemma_ in TRIGGER_VERBS:
                 answer = Span(token.doc, token.left_edge.i, token.right_edge.i + 1)
-                yield Candidate("reaction", question_for_answer(answer, "what reaction"), (index,), weight)
-        elif token.lemma_ == "react" and token.pos_ == "VERB" and (subject := _subject(token)) is not None:
+                yield ItemCandidate("reaction", question_for_answer(answer, "what reaction"), (index,), weight)
+        elif (
+            token.lemma_ == "react"
+            and token.pos_ == "VERB"
+            and (subject := subject_of(token, NOMINAL_SUBJECT_DEPS)) is not None
+        ):
             holder = mention_text(subject)
             if holder:
-                yield Candidate("reaction", f"How did {holder} react?", (index,), weight)
+                yield ItemCandidate("reaction", f"How did {holder} react?", (index,), weight)
         elif token.lemma_ in REACTION_LEMMAS and token.pos_ == "VERB":
-            subject, obj = _subject(token), next((c for c in token.children if c.dep_ == "dobj"), None)
+            subject, obj = (
+                subject_of(token, NOMINAL_SUBJECT_DEPS),
+                next((c for c in token.children if c.dep_ == "dobj"), None),
+            )
             if subject is not None and obj is not None and (question := _react_to(subject, obj)):
-                yield Candidate("reaction", question, (index,), weight)
+                yield ItemCandidate("reaction", question, (index,), weight)
 
 
 def _react_to(holder: Token, target: Token) -> str | None:
@@ -315,7 +313,7 @@ def _object_of(noun: Token, preposition: str) -> Token | None:
     return None
 
 
-def find_who(analysis: Analysis) -> Iterator[Candidate]:
+def find_who(analysis: Analysis) -> Iterator[ItemCandidate]:
     """Who is who: people the article names more than once and describes (apposition or title), answered by
     the sentence that gives their role."""
     names = full_names(analysis.doc)
@@ -329,7 +327,7 @@ def find_who(analysis: Analysis) -> Iterator[Candidate]:
         dead = any(_near_death(h) for h in heads)
         weight = INTENT_WEIGHTS["who"] * min(1.0, 0.7 + 0.1 * len(heads))
         question = f"Who {'was' if dead else 'is'} {names[key]}?"
-        yield Candidate("who", question, (role_sentences[0],), weight)  # the sentence that gives the role
+        yield ItemCandidate("who", question, (role_sentences[0],), weight)  # the sentence that gives the role
 
 
 def _described(head: Token) -> bool:
@@ -350,33 +348,35 @@ def _near_death(head: Token) -> bool:
     return False
 
 
-def find_background(analysis: Analysis) -> Iterator[Candidate]:
+def find_background(analysis: Analysis) -> Iterator[ItemCandidate]:
     """Dated background the article gives: 'When did Iraq declare victory over IS?'."""
     for entity in analysis.doc.ents:
         if entity.label_ != "DATE" or not any(t.like_num for t in entity):
             continue
         question = question_for_answer(entity)
         if question.lower().startswith("when "):
-            yield Candidate("background", question, (analysis.sentence_of(entity.root),), INTENT_WEIGHTS["background"])
+            yield ItemCandidate(
+                "background", question, (analysis.sentence_of(entity.root),), INTENT_WEIGHTS["background"]
+            )
 
 
-def find_said(analysis: Analysis) -> Iterator[Candidate]:
+def find_said(analysis: Analysis) -> Iterator[ItemCandidate]:
     """What a named person or organisation said (one question per speaker)."""
     spoken: set[str] = set()
     for token in analysis.doc:
         if token.lemma_ not in SAY_VERBS or token.pos_ != "VERB":
             continue
-        subject = _subject(token)
+        subject = subject_of(token, NOMINAL_SUBJECT_DEPS)
         if subject is None or subject.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
         speaker = render(name_tokens(subject)) if subject.pos_ == "PROPN" else mention_text(subject)
         if not speaker or speaker in spoken or not any(c.dep_ == "ccomp" for c in token.children):
             continue
         spoken.add(speaker)
-        yield Candidate("said", f"What did {speaker} say?", (analysis.sentence_of(token),), INTENT_WEIGHTS["said"])
+        yield ItemCandidate("said", f"What did {speaker} say?", (analysis.sentence_of(token),), INTENT_WEIGHTS["said"])
 
 
-FINDERS: tuple[Callable[[Analysis], Iterator[Candidate]], ...] = (
+FINDERS: tuple[Callable[[Analysis], Iterator[ItemCandidate]], ...] = (
     find_what_happened,
     find_why,
     find_what_next,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from newsfaq.faq.answer_kinds import fits
-from newsfaq.faq.candidates import Candidate, ranked
+from newsfaq.faq.candidates import ItemCandidate, ranked
 from newsfaq.faq.centrality import centrality
 from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.intents import INTENT_WEIGHTS
@@ -33,31 +33,33 @@ SPARE = 5
 """Questions written beyond the FAQ's length, for the ones the checks drop."""
 
 
-def answer_sentences(planned: list[Candidate], analysis: Analysis, count: int) -> list[Candidate]:
+def answer_sentences(planned: list[ItemCandidate], analysis: Analysis, count: int) -> list[ItemCandidate]:
     """The ``count`` answer sentences most worth a model question, most important first, each as the planner's
     best candidate for it: the planned candidates' main evidence, the lead sentences (as what happened, when
     the planner found nothing in them), and the sentences most central to the story (``faq/centrality.py``)."""
-    chosen: dict[int, Candidate] = {}
+    chosen: dict[int, ItemCandidate] = {}
     for candidate in planned:
         if candidate.intent in REWORDED_INTENTS:
             chosen.setdefault(candidate.sentences[0], candidate)
     barred = unquotable(analysis)
     for index in range(min(LEAD_SENTENCES, len(analysis.spans))):
         if index not in barred:
-            chosen.setdefault(index, Candidate("what-happened", "", (index,), INTENT_WEIGHTS["what-happened"]))
+            chosen.setdefault(index, ItemCandidate("what-happened", "", (index,), INTENT_WEIGHTS["what-happened"]))
     for index, share in enumerate(centrality(analysis)):
         if share > 0 and index not in barred:
-            chosen.setdefault(index, Candidate("key-fact", "", (index,), INTENT_WEIGHTS["key-fact"] * (0.5 + share)))
+            chosen.setdefault(
+                index, ItemCandidate("key-fact", "", (index,), INTENT_WEIGHTS["key-fact"] * (0.5 + share))
+            )
     return ranked(list(chosen.values()))[:count]
 
 
 def model_questions(
     analysis: Analysis,
-    planned: list[Candidate],
+    planned: list[ItemCandidate],
     settings: Settings,
     model: ReplyWriter,
     progress: Callable[[int, int], None] | None = None,
-) -> list[Candidate]:
+) -> list[ItemCandidate]:
     """The model's question for each of the planner's best answer sentences, unchecked (``progress(done,
     total)`` after each)."""
     story = " ".join(span.text for span in analysis.spans[:LEAD_SENTENCES])
@@ -73,8 +75,8 @@ def model_questions(
 
 
 def passing(
-    candidates: list[Candidate], analysis: Analysis, settings: Settings, model: AnswerScorer
-) -> list[Candidate]:
+    candidates: list[ItemCandidate], analysis: Analysis, settings: Settings, model: AnswerScorer
+) -> list[ItemCandidate]:
     """The candidates, of either engine, whose premise the checker finds in the article, whose sentence holds
     the kind of answer asked for and, by the model, answers them, and that the reader, asked them back, answers
     from that sentence, or from one the model finds answers them less well (the fast reader often lands

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from newsfaq.ask.answering import answer_from, passage_from
 from newsfaq.check.cascade import get_policy, judge_uncertain
 from newsfaq.check.checker import verdicts_for
-from newsfaq.check.features import align
+from newsfaq.check.features import align_claim
 from newsfaq.check.index import build_index
-from newsfaq.check.lexicon import words
 from newsfaq.nlp.analysis import Analysis
+from newsfaq.nlp.lexicon import words
 from newsfaq.nlp.llm import AnswerScorer, Messages
 from newsfaq.settings import Settings
 
@@ -85,7 +85,7 @@ def premises_hold(questions: Sequence[str], analysis: Analysis, settings: Settin
     claims = [premise(question) or question for question in questions]
     index = build_index(analysis.article.body, analysis.sentences)
     fast = verdicts_for([index] * len(claims), claims)
-    lacking = [bool(align(words(claim), index).missing) for claim in claims]
+    lacking = [bool(align_claim(words(claim), index).missing) for claim in claims]
     uncertain = get_policy().uncertain
     doubtful = [i for i, v in enumerate(fast) if v.label != "contradicted" and (lacking[i] or uncertain(v.score))]
     pairs = [(analysis.article.body, claims[i]) for i in doubtful]

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsfaq import __version__
 from newsfaq.engines import FAQ_WRITER
 from newsfaq.faq.answer_kinds import fits
-from newsfaq.faq.candidates import POSITION_DISCOUNT, Candidate, ranked
+from newsfaq.faq.candidates import POSITION_DISCOUNT, ItemCandidate, ranked
 from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FINDERS, INTENT_WEIGHTS
@@ -23,6 +22,7 @@ from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.nlp.llm import ModelUnavailable
 from newsfaq.settings import DEFAULT_SETTINGS, Settings
+from newsfaq.version import __version__
 
 UNRESOLVED_WORDS = {"he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "these", "those", "whose"}
 UNRESOLVED_WORDS |= {"i", "me", "my", "we", "our", "you", "your"}  # a speaker inside a quotation ("us": not "US")
@@ -52,7 +52,7 @@ def _content_words(question: str) -> set[str]:
     return {w for w in re.findall(r"[\w'’-]+", question.lower()) if w not in _STOP}
 
 
-def _is_repeat(candidate: Candidate, kept: list[Candidate]) -> bool:
+def _is_repeat(candidate: ItemCandidate, kept: list[ItemCandidate]) -> bool:
     words = _content_words(candidate.question)
     for other in kept:
         # One question per evidence sentence, except "who" items, which are about a person.
@@ -74,7 +74,7 @@ def reach(settings: Settings) -> int:
     return 2 * (int(furthest) + 1)
 
 
-def plan_candidates(analysis: Analysis) -> list[Candidate]:
+def plan_candidates(analysis: Analysis) -> list[ItemCandidate]:
     """All well-formed rule-based candidates whose evidence is prose, not a photo caption, and holds the kind of
     answer asked for, most important first (deterministic order)."""
     found = [c for finder in FINDERS for c in finder(analysis) if is_well_formed(c.question)]
@@ -82,10 +82,10 @@ def plan_candidates(analysis: Analysis) -> list[Candidate]:
     return ranked([c for c in found if c.sentences[0] not in barred and fits(c, analysis)])
 
 
-def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
+def select(candidates: list[ItemCandidate], limit: int) -> list[ItemCandidate]:
     """The first ``limit`` candidates that repeat no earlier one, with at most MAX_WHO "Who is ...?" items
     (a story's people matter through what they did, which the other items quote)."""
-    kept: list[Candidate] = []
+    kept: list[ItemCandidate] = []
     for candidate in candidates:
         if len(kept) >= limit:
             break
@@ -95,7 +95,7 @@ def select(candidates: list[Candidate], limit: int) -> list[Candidate]:
     return kept
 
 
-def _answer(analysis: Analysis, candidate: Candidate, settings: Settings) -> QAPair:
+def _answer(analysis: Analysis, candidate: ItemCandidate, settings: Settings) -> QAPair:
     indices = candidate.sentences[: settings.max_answer_sentences]
     sentences = [analysis.sentences[i] for i in indices]
     citations = [Citation(sentence=s.index, start=s.start, end=s.end, text=s.text) for s in sentences]
@@ -110,7 +110,9 @@ def _answer(analysis: Analysis, candidate: Candidate, settings: Settings) -> QAP
     )
 
 
-def _candidates(analysis: Analysis, settings: Settings, progress: Callable[[int, int], None] | None) -> list[Candidate]:
+def _candidates(
+    analysis: Analysis, settings: Settings, progress: Callable[[int, int], None] | None
+) -> list[ItemCandidate]:
     """The rule-based candidates alone for the fast engine; with the model, those and the model's questions,
     every one checked. Under ``auto`` a model that fails mid-way leaves the rule-based ones unchecked, as the
     fast engine has them, and the user is told once."""

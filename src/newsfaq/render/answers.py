@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.markup import escape
 
+from newsfaq.archive.timeline import TimelineEntry
 from newsfaq.model import Answer, ArticleRef, Citation
 from newsfaq.store.base import Hit
-from newsfaq.store.timeline import TimelineEntry
 
 
 def _source(article: ArticleRef, citation: Citation) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from newsfaq.archive.timeline import TimelineEntry
 from newsfaq.model import SCHEMA_VERSION, Article
 from newsfaq.store.base import Hit, StoredArticle
-from newsfaq.store.timeline import TimelineEntry
 
 ARTICLES_SCHEMA = f"newsfaq.articles/{SCHEMA_VERSION}"
 ARTICLE_SCHEMA = f"newsfaq.article/{SCHEMA_VERSION}"

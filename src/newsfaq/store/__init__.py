@@ -1,1 +1,1 @@
-"""Archives of articles: the ``Store`` protocol and its SQLite backend."""
+"""Archive backends: the ``Store`` protocol every backend meets, and the SQLite backend."""

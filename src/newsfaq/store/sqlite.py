@@ -22,10 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
+from newsfaq.archive.story_groups import PERMUTATIONS
 from newsfaq.errors import NewsfaqError
 from newsfaq.model import Article, ArticleRef, Citation, Sentence
 from newsfaq.store.base import Hit, StoredArticle
-from newsfaq.store.minhash import PERMUTATIONS
 
 VECTORS = """CREATE TABLE IF NOT EXISTS vectors (
     key BLOB PRIMARY KEY, vector BLOB NOT NULL, uses INTEGER NOT NULL

@@ -15,12 +15,12 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 from swagger_ui_bundle import swagger_ui_path
 
-from newsfaq import __version__
-from newsfaq.errors import NewsfaqError, describe
+from newsfaq.errors import NewsfaqError, NotFound, describe
 from newsfaq.nlp.llm import ModelUnavailable
 from newsfaq.settings import MAX_INPUT_BYTES
 from newsfaq.store.sqlite import ArchiveError
-from newsfaq.web.core import NotFound, WritesDisabled
+from newsfaq.version import __version__
+from newsfaq.web.core import WritesDisabled
 from newsfaq.web.limits import BodyLimit, SecurityHeaders
 from newsfaq.web.requests import AddRequest, AskRequest, CheckRequest, FaqRequest, ParseRequest, RenderRequest
 from newsfaq.web.workers import Workers

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsfaq.check.lexicon import Word, words
+from newsfaq.nlp.lexicon import Word, words
 
 TYPE_NOUNS = {
     "PERSON": {"person", "man", "woman", "people", "player", "leader", "president", "name", "king", "queen",

@@ -1,4 +1,4 @@
-from newsfaq.check.lexicon import words
+from newsfaq.nlp.lexicon import words
 
 
 def _keys(text):

@@ -16,11 +16,13 @@ from pathlib import Path
 
 import numpy as np
 
+from newsfaq.archive.story_groups import StoryGroups, signature
+from newsfaq.archive.timeline import TimelineEntry, build_timeline
 from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.answering import Passage, answer_from, validate_question
-from newsfaq.ask.engine import READ_SENTENCES, fused_score
-from newsfaq.ask.questions import QuestionInfo, analyse_question
-from newsfaq.ask.sentences import rank_sentences
+from newsfaq.ask.engine import READ_SENTENCES
+from newsfaq.ask.question_analysis import QuestionInfo, analyse_question
+from newsfaq.ask.sentences import fused_score, rank_sentences
 from newsfaq.ask.subject import about_subject
 from newsfaq.datetext import parse_iso
 from newsfaq.errors import InputError
@@ -30,9 +32,7 @@ from newsfaq.nlp.llm import ReplyWriter
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.nlp.sentences import split_sentences
 from newsfaq.store.base import Hit, Store, StoredArticle
-from newsfaq.store.minhash import StoryGroups, signature
 from newsfaq.store.sqlite import SQLiteStore
-from newsfaq.store.timeline import TimelineEntry, build_timeline
 
 RETRIEVE = 40
 """Sentences fetched by BM25 before re-ranking."""

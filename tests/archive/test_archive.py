@@ -2,10 +2,10 @@ import json
 
 import pytest
 
-from newsfaq.ask.questions import analyse_question
+from newsfaq.archive import Archive
+from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.errors import InputError
 from newsfaq.model import Article
-from newsfaq.store.archive import Archive
 
 OLD = Article(
     id="old",

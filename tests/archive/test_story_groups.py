@@ -1,6 +1,6 @@
 import numpy as np
 
-from newsfaq.store.minhash import SAME_STORY, group_for, signature, similar
+from newsfaq.archive.story_groups import SAME_STORY, group_for, signature, similar
 
 STORY = " ".join(f"word{i}" for i in range(200))
 

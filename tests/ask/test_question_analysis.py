@@ -1,6 +1,6 @@
 import pytest
 
-from newsfaq.ask.questions import analyse_question
+from newsfaq.ask.question_analysis import analyse_question
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfaq.nlp.mentions import name_tokens, resolve_pronoun
 from newsfaq.nlp.phrases import keeps_case, render
+from newsfaq.nlp.syntax import do_support, subject_of
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # Pruning asides shortens questions towards what people ask; each set was kept
 # only where it raised BLEU on SQuAD dev (bench/question_writing.py).
 PRUNED_CLAUSE_DEPS = {
@@ -47,7 +47,7 @@ LABEL_WH = {
     "CARDINAL": "how many",
 }
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-CAUSE_MARKERS = ("because", "due to", "owing to", "in order to", "so that", "as a result of")
+CAUSE_PHRASES = ("because", "due to", "owing to", "in order to", "so that", "as a result of")
 
 
 @dataclass
@@ -94,7 +94,7 @@ def choose_wh(answer: Span) -> WhPhrase:
     replaces |= {t.i for t in answer.root.children if t.dep_ in ("det", "predet") and t.i < answer.start}
     text_lower = answer.text.lower()
     prep = _governing_prep(answer)
-    if text_lower.startswith(CAUSE_MARKERS):
+    if text_lower.startswith(CAUSE_PHRASES):
         return WhPhrase("why", replaces)
     label = _entity_label(answer)
     if label in ("CARDINAL", "QUANTITY", "MONEY") or (not label and answer.root.like_num):
@@ -131,7 +131,7 @@ def governing_predicate(answer: Span) -> Token:
         token = token.head  # the answer is a whole clause: ask from the clause above it
     while not _is_predicate(token) and token.head.i != token.i:
         token = token.head
-    while _subject(token) is None and token.head.i != token.i and token.dep_ in CLIMB_DEPS and token.dep_ != "relcl":
+    while subject_of(token) is None and token.head.i != token.i and token.dep_ in CLIMB_DEPS and token.dep_ != "relcl":
         token = token.head
         while not _is_predicate(token) and token.head.i != token.i:
             token = token.head
@@ -163,7 +163,7 @@ def _is_particle(token: Token, predicate: Token) -> bool:
 def _clause_tokens(predicate: Token, keep: set[int]) -> set[int]:
     """The predicate's subtree without side clauses and asides that do not hold the answer."""
     tokens = {t.i for t in predicate.subtree}
-    subject = _subject(predicate)
+    subject = subject_of(predicate)
     for token in predicate.subtree:
         if token.i in keep or token.i not in tokens or not _is_aside(token, predicate, subject):
             continue
@@ -186,13 +186,6 @@ def _bracketed(opening: Token) -> set[int]:
         if doc[i].tag_ == "-RRB-":
             return set(range(opening.i, i + 1))
     return {opening.i}
-
-
-def _subject(predicate: Token) -> Token | None:
-    for child in predicate.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    return None
 
 
 def _relative_antecedent(predicate: Token, subject: Token | None) -> list[Token]:
@@ -236,7 +229,7 @@ def question_for_answer(answer: Span, wh_text: str | None = None) -> str:
     clause = _clause_tokens(predicate, wh.replaces)
     clause -= wh.replaces
     doc: Doc = answer.doc
-    subject = _subject(predicate)
+    subject = subject_of(predicate)
     antecedent = _relative_antecedent(predicate, subject)
     words: list[str] = []
 
@@ -273,7 +266,7 @@ def question_for_answer(answer: Span, wh_text: str | None = None) -> str:
         body = [i for i in ordered if i != moved.i]
         replacement: dict[int, str] = {}
     else:
-        words.append({"VBD": "did", "VBZ": "does"}.get(predicate.tag_, "do"))
+        words.append(do_support(predicate))
         body = ordered
         replacement = {predicate.i: predicate.lemma_}
     if antecedent and subject is not None:
