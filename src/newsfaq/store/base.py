@@ -24,36 +24,49 @@ class Hit:
 
 @dataclass(frozen=True)
 class StoredArticle:
+    """An article as the store keeps it (its own fields, not ``existing_faq``) with its story group."""
+
     article: Article
     group: str
     """Id of the first stored copy of this story; near-identical copies share it."""
 
 
 class Store(Protocol):
+    """An archive backend. tests/store/contract.py holds what each must do; SQLiteStore and MemoryStore pass it."""
+
     def add(
         self, article: Article, sentences: list[Sentence], signature: np.ndarray, group: str, vectors: np.ndarray
     ) -> bool:
-        """Store the article atomically, with one embedding per sentence; False when it is already stored."""
+        """Store the article atomically, with one embedding per sentence; False, changing nothing, when its id is
+        already stored."""
 
     def vectors(self, texts: list[str]) -> list[np.ndarray | None]:
-        """The stored embedding of each sentence text, None where there is none."""
+        """The stored embedding of each sentence text, None where no stored article has that sentence."""
 
-    def get(self, article_id: str) -> StoredArticle | None: ...
+    def get(self, article_id: str) -> StoredArticle | None:
+        """The stored article with this id, None when there is none."""
 
     def search(self, query: str, limit: int, since: str | None = None, until: str | None = None) -> list[Hit]:
-        """Sentences matching the words of ``query`` (any of them), most relevant first."""
+        """Sentences holding any of the words of ``query`` (one-letter words are not sought), most relevant
+        first; ``since`` and ``until`` bound the article's date inclusively, and an undated article is in no range."""
 
     def phrase(self, text: str, limit: int) -> list[Hit]:
-        """Sentences containing ``text`` as a phrase, oldest article first."""
+        """Sentences holding the words of ``text`` together and in order; undated articles first, then by date,
+        article id and sentence."""
 
-    def delete(self, article_id: str) -> bool: ...
+    def delete(self, article_id: str) -> bool:
+        """Remove the article, its sentences and the embeddings no other article uses; False when it is not
+        stored."""
 
-    def count(self) -> int: ...
+    def count(self) -> int:
+        """How many articles are stored."""
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
-        """Stored articles, oldest first; ``limit`` -1 means all."""
+        """Stored articles, undated ones first, then by date and id; ``limit`` -1 means all."""
 
     def signatures(self) -> tuple[list[str], np.ndarray]:
-        """Groups and MinHash signatures of every stored article (for near-duplicate grouping)."""
+        """Groups and MinHash signatures (uint64, one row per group) of every stored article, for near-duplicate
+        grouping."""
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release what the store holds; closing again does nothing."""

@@ -1,0 +1,24 @@
+"""The store contract (contract.py) on each backend."""
+
+import pytest
+
+from newsfaq.store.memory import MemoryStore
+from newsfaq.store.sqlite import SQLiteStore
+
+from .contract import StoreContract
+
+
+class TestSQLiteStore(StoreContract):
+    @pytest.fixture
+    def store(self, tmp_path):
+        store = SQLiteStore(tmp_path / "a.db", create=True)
+        yield store
+        store.close()
+
+
+class TestMemoryStore(StoreContract):
+    @pytest.fixture
+    def store(self):
+        store = MemoryStore()
+        yield store
+        store.close()
