@@ -20,10 +20,30 @@ os.environ["NEWSFAQ_JUDGE"] = "off"
 os.environ["NEWSFAQ_FAQ_ENGINE"] = "fast"
 os.environ["NEWSFAQ_ASK_ENGINE"] = "fast"
 os.environ.pop("NEWSFAQ_LLM_URL", None)
+# The CLI tests run the command in-process, where its module-level stderr console picks its colours when it is
+# imported: from a terminal (pytest -s) it would colour the messages the tests read. A real run's stderr is a
+# pipe here, so tell Rich that no stream is a terminal, for in-process runs and subprocesses alike.
+os.environ["TTY_COMPATIBLE"] = "0"
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "harbour_strike.txt"
 REFERENCE = ROOT.parent / "shared" / "data" / "articles" / "000_31ed11bd7c1c5854.txt"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-slow", action="store_true", default=False, help="also run the tests marked slow (the quality gate)"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` skip unless ``--run-slow`` is given (the README's test command and CI give it)."""
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow")
+    for item in items:
+        if item.get_closest_marker("slow"):
+            item.add_marker(skip)
 
 
 class ScriptedReader:

@@ -1,19 +1,34 @@
-"""End-to-end: the installed ``newsfaq`` command in a subprocess."""
+"""End-to-end: the ``newsfaq`` command, run in-process (``cli_helpers.run``); a real process for the smoke
+test, the killed ``add`` and nothing else."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import pytest
+from cli_helpers import CLI, run
 
-CLI = [sys.executable, "-m", "newsfaq"]
+
+@pytest.fixture
+def no_server(monkeypatch):
+    """``serve`` that gets as far as starting the server fails the test instead of serving forever in-process."""
+
+    def refuse(*args, **kwargs):
+        pytest.fail("serve started a server where it should have refused to start")
+
+    monkeypatch.setattr("uvicorn.run", refuse)
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*CLI, *args], input=stdin, capture_output=True, timeout=120)
+def test_the_real_command_starts_and_gives_what_the_in_process_run_gives(example_path, tmp_path):
+    """Smoke test: ``python -m newsfaq`` starts, and gives byte for byte what the in-process run gives, for an
+    FAQ and for a one-line error."""
+    for args, status in ([["faq", str(example_path), "-n", "4"], 0], [["faq", str(tmp_path / "missing.txt")], 1]):
+        real = subprocess.run([*CLI, *args], capture_output=True, timeout=120)
+        in_process = run(*args)
+        assert real.returncode == in_process.returncode == status, real.stderr
+        assert (real.stdout, real.stderr) == (in_process.stdout, in_process.stderr)
+        assert b"FAQs" in real.stdout if status == 0 else b"no such file" in real.stderr
 
 
 def test_faq_markdown_on_example(example_path):
@@ -70,6 +85,7 @@ def test_bad_input_one_line_error(args, stdin, message):
     stderr = result.stderr.decode().strip()
     assert result.returncode != 0
     assert message in stderr and "Traceback" not in stderr and len(stderr.splitlines()) == 1
+    assert not result.crashed
 
 
 def test_html_and_json_inputs(tmp_path, example_path):
@@ -156,6 +172,7 @@ def test_check_errors_are_one_line(args, message):
     assert result.returncode == 1
     stderr = result.stderr.decode().strip()
     assert message in stderr and len(stderr.splitlines()) == 1 and "Traceback" not in stderr
+    assert not result.crashed
 
 
 def test_a_judge_endpoint_that_does_not_answer_is_one_line_and_exit_1(example_path, free_port):
@@ -184,9 +201,8 @@ def test_a_question_writer_endpoint_that_does_not_answer_is_one_line_and_exit_1(
 @pytest.mark.parametrize(
     ("variable", "kind"), [("NEWSFAQ_FAQ_ENGINE", "FAQ engine"), ("NEWSFAQ_ASK_ENGINE", "ask engine")]
 )
-def test_serve_refuses_an_unknown_engine_at_start(free_port, variable, kind):
-    env = {**os.environ, variable: "gpt"}
-    result = subprocess.run([*CLI, "serve", "--port", str(free_port())], capture_output=True, timeout=60, env=env)
+def test_serve_refuses_an_unknown_engine_at_start(free_port, variable, kind, no_server):
+    result = run("serve", "--port", str(free_port()), env={variable: "gpt"})
     assert result.returncode == 1
     expected = f"newsfaq: error: {variable}: unknown {kind} 'gpt'; use fast, model or auto"
     assert result.stderr.decode().strip() == expected
@@ -243,15 +259,17 @@ def test_ask_one_article_without_an_archive(example_path):
         (["list", "--db", "missing.db", "--format", "xml"], "use text or json"),
     ],
 )
-def test_archive_errors_are_one_line(tmp_path, args, message):
-    result = subprocess.run([*CLI, *args], capture_output=True, timeout=120, cwd=tmp_path)
-    assert result.returncode == 1
+def test_archive_errors_are_one_line(tmp_path, monkeypatch, no_server, args, message):
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.returncode == 1 and not result.crashed
     stderr = result.stderr.decode().strip()
     assert message in stderr and len(stderr.splitlines()) == 1
 
 
 def test_a_killed_add_leaves_only_whole_articles(tmp_path, example_path):
-    """Kill `newsfaq add` mid-run: every stored article has all its sentences and index rows."""
+    """Kill `newsfaq add` mid-run (a real process, for SIGKILL): every stored article has all its sentences and
+    index rows."""
     import os
     import signal
     import sqlite3

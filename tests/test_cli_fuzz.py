@@ -2,24 +2,25 @@
 
 For every input: no Python traceback, exit status 0 or 1, and each error one line that starts with
 "newsfaq: error:" or "skipped"; an archive file is unchanged (md5) by every add that refuses its input.
-Most inputs go through one ``faq DIR -o OUT`` and one ``add DIR`` run; about thirty need a process of
-their own (standard input, a single file, ``check``).
+Most inputs go through one ``faq DIR -o OUT`` and one ``add DIR`` run; about thirty need a run of their own
+(standard input, a single file, ``check``). Every run is in-process (``cli_helpers.run``); the FAQ's
+determinism is checked across two real processes with different hash seeds.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import re
 import shutil
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from test_cli import CLI
+from cli_helpers import CLI, Ran, run
 
 SEED = 20250314
 MARKUP = [
@@ -196,11 +197,11 @@ def _lines(stderr: bytes) -> list[str]:
     return [line for line in stderr.decode(errors="replace").splitlines() if line.strip()]
 
 
-def assert_sound(result: subprocess.CompletedProcess, refused: bool) -> list[str]:
+def assert_sound(result: Ran, refused: bool) -> list[str]:
     """No traceback; status 0 or 1 (1 when the input must be refused); every error one line."""
     stderr = result.stderr.decode(errors="replace")
     context = f"{result.args!r}\n{stderr[-3000:]}"
-    assert "Traceback" not in stderr, context
+    assert "Traceback" not in stderr and not result.crashed, context
     assert result.returncode in ((1,) if refused else (0, 1)), context
     lines = _lines(result.stderr)
     problems = [line for line in lines if not SUMMARY.match(line)]
@@ -226,7 +227,7 @@ def cases(example_path) -> list[Case]:
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory, example_path) -> Path:
     db = tmp_path_factory.mktemp("archive") / "archive.db"
-    added = subprocess.run([*CLI, "add", str(example_path), "--db", str(db)], capture_output=True, timeout=120)
+    added = run("add", str(example_path), "--db", str(db))
     assert added.returncode == 0, added.stderr
     return db
 
@@ -238,6 +239,19 @@ def test_generation_is_deterministic(example_path, cases):
     assert max(len(c.data) for c in cases) < 300_000
 
 
+def test_faq_is_the_same_under_any_hash_seed(example_path):
+    """Two real processes with different ``PYTHONHASHSEED``: set and dict orders that follow string hashes must
+    not reach the output."""
+    args = [*CLI, "faq", str(example_path), "--format", "json"]
+    processes = [
+        subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONHASHSEED": s})
+        for s in ("1", "2")
+    ]
+    (first, first_err), (second, second_err) = (process.communicate(timeout=120) for process in processes)
+    assert [process.returncode for process in processes] == [0, 0], (first_err + second_err).decode()[-3000:]
+    assert json.loads(first)["items"] and first == second
+
+
 def test_faq_on_a_directory_of_malformed_inputs(tmp_path, cases):
     source = tmp_path / "in["
     source.mkdir()
@@ -246,7 +260,7 @@ def test_faq_on_a_directory_of_malformed_inputs(tmp_path, cases):
         paths[case.label] = source / _name(n, case)
         paths[case.label].write_bytes(case.data)
     out = tmp_path / "out"
-    result = subprocess.run([*CLI, "faq", str(source), "-o", str(out), "-f", "json"], capture_output=True, timeout=300)
+    result = run("faq", str(source), "-o", str(out), "-f", "json")
     problems = assert_sound(result, refused=True)
     skipped = [line for line in problems if line.startswith("skipped ")]
     assert len(skipped) == len(problems)  # the batch went on: no fatal error
@@ -275,7 +289,7 @@ def test_add_refuses_a_directory_of_malformed_inputs_and_keeps_the_archive(tmp_p
     for n, case in enumerate(refused):
         (source / _name(n, case)).write_bytes(case.data)
     before = _md5(archive)
-    result = subprocess.run([*CLI, "add", str(source), "--db", str(archive)], capture_output=True, timeout=300)
+    result = run("add", str(source), "--db", str(archive))
     problems = assert_sound(result, refused=True)
     assert _md5(archive) == before
     assert "0 added" in result.stderr.decode()
@@ -342,20 +356,14 @@ def test_single_processes_on_malformed_inputs(tmp_path, cases, archive, example_
     random_pairs = tmp_path / "random [bold].jsonl"
     random_pairs.write_bytes(random.Random(SEED + 3).randbytes(5_000))
 
-    def one(run):
-        args, stdin, refused = run
-        result = subprocess.run([*CLI, *args], input=stdin, capture_output=True, timeout=300)
-        return run, result, _md5(archive) if args[0] == "add" else None
+    def one(single):
+        args, stdin, refused = single
+        result = run(*args, stdin=stdin)
+        return single, result, _md5(archive) if args[0] == "add" else None
 
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        pairs_run = pool.submit(
-            subprocess.run, [*CLI, "check", "--pairs", str(pairs), "-o", str(tmp_path / "verdicts.jsonl")],
-            capture_output=True, timeout=300,
-        )  # fmt: skip
-        random_run = pool.submit(
-            subprocess.run, [*CLI, "check", "--pairs", str(random_pairs)], capture_output=True, timeout=300
-        )
-        outcomes = list(pool.map(one, runs))
+    pairs_run = run("check", "--pairs", str(pairs), "-o", str(tmp_path / "verdicts.jsonl"))
+    random_run = run("check", "--pairs", str(random_pairs))
+    outcomes = [one(single) for single in runs]
     for (args, _, refused), result, md5 in outcomes:
         problems = assert_sound(result, refused)
         if refused and args[0] != "add":
@@ -370,13 +378,12 @@ def test_single_processes_on_malformed_inputs(tmp_path, cases, archive, example_
     assert faq_run.returncode == 0 and (tmp_path / "x] [bold] <script>.md").read_text().strip()
     assert _md5(archive) == before
 
-    result = pairs_run.result()
-    problems = assert_sound(result, refused=True)
+    problems = assert_sound(pairs_run, refused=True)
     assert all(line.startswith(f"skipped {pairs}: line ") for line in problems)
     verdicts = [json.loads(line) for line in (tmp_path / "verdicts.jsonl").read_text().splitlines()]
     lines = [line for line in pairs.read_text().split("\n") if line.strip()]
     assert len(verdicts) == good_pairs and len(problems) == len(lines) - good_pairs
-    assert_sound(random_run.result(), refused=True)
+    assert_sound(random_run, refused=True)
 
 
 def _record_with(**fields) -> str:
@@ -422,7 +429,7 @@ def test_wrongly_typed_json_gives_no_traceback(tmp_path, archive, command, data,
         args, stdin = ["add", str(path), "--db", str(db)], None
     else:
         args, stdin = [command, str(path)], None
-    result = subprocess.run([*CLI, *args], input=stdin, capture_output=True, timeout=120)
+    result = run(*args, stdin=stdin)
     problems = assert_sound(result, refused=refused)
     if result.returncode == 1:
         assert len(problems) == 1 and _md5(db) == before

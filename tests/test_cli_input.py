@@ -1,6 +1,7 @@
 """Regression tests for the CLI's handling of hostile and awkward input (issue 11, defects 4, 5, 6, 9, 11, 13).
 
-Every test drives the real command in a subprocess (``python -m newsfaq``), as ``test_cli.py`` does.
+The tests run the command in-process (``cli_helpers.run``), as ``test_cli.py`` does, except those that need a
+real process: an endless pipe or FIFO on standard input, and /dev/zero under an address-space cap.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_cli import CLI, run
+from cli_helpers import CLI, run
 
 QUESTION = "How many workers joined the stoppage?"
 UNDATED = b"Dock workers at the port walked off the job after talks over automation broke down late on Wednesday.\n"
@@ -27,7 +28,7 @@ def stderr_lines(result) -> list[str]:
 
 def assert_one_line_error(result, *needles: str, status: int = 1) -> str:
     stderr = result.stderr.decode(errors="replace")
-    assert "Traceback" not in stderr, stderr[-3000:]
+    assert "Traceback" not in stderr and not getattr(result, "crashed", False), stderr[-3000:]
     assert result.returncode == status, stderr[-3000:]
     lines = stderr_lines(result)
     assert len(lines) == 1 and lines[0].startswith("newsfaq: error:"), stderr[-3000:]
@@ -98,7 +99,7 @@ def test_markup_in_a_pairs_path_with_a_bad_line(tmp_path, example_path):
     out = tmp_path / "out.jsonl"
     result = run("check", "--pairs", str(pairs), "-o", str(out))
     stderr = result.stderr.decode()
-    assert result.returncode == 1 and "Traceback" not in stderr, stderr[-3000:]
+    assert result.returncode == 1 and "Traceback" not in stderr and not result.crashed, stderr[-3000:]
     lines = stderr_lines(result)
     assert len(lines) == 2 and lines[0].startswith(f"skipped {pairs}: line 2: malformed JSON"), stderr
     assert lines[1] == "1 claim(s) checked, 1 line(s) skipped"
@@ -114,7 +115,7 @@ def test_a_bad_file_under_a_directory_named_with_a_bracket_keeps_the_batch_going
     out = tmp_path / "out"
     result = run("faq", str(source), "-o", str(out))
     stderr = result.stderr.decode()
-    assert result.returncode == 1 and "Traceback" not in stderr, stderr[-3000:]
+    assert result.returncode == 1 and "Traceback" not in stderr and not result.crashed, stderr[-3000:]
     assert stderr_lines(result) == [
         f"skipped {source / 'bad].txt'}: looks like a binary file, not text; give a .txt, .html or .json article",
         "1 FAQ(s) written, 1 input(s) skipped",
@@ -252,6 +253,7 @@ def _address_space_cap() -> None:
 
 @pytest.mark.parametrize("command", ["faq", "check"])
 def test_dev_zero_is_refused_at_the_limit(command):
+    """A real process: the address-space cap keeps a regression from eating the test runner's memory."""
     result = subprocess.run(
         [*CLI, command, "/dev/zero"], capture_output=True, timeout=120, preexec_fn=_address_space_cap
     )
@@ -362,7 +364,7 @@ def test_add_refuses_invalid_utf8(tmp_path, example_path):
     db = tmp_path / "a.db"
     result = run("add", str(path), "--db", str(db))
     stderr = result.stderr.decode()
-    assert result.returncode == 1 and "Traceback" not in stderr, stderr[-3000:]
+    assert result.returncode == 1 and "Traceback" not in stderr and not result.crashed, stderr[-3000:]
     skipped = [line for line in stderr_lines(result) if line.startswith("skipped")]
     assert len(skipped) == 1 and "UTF-8" in skipped[0] and "Windows-1252" in skipped[0], stderr
     assert "0 added" in stderr

@@ -1,7 +1,8 @@
 """Quality gate: pinned minimum scores on the dev data (see quality_gate.json).
 
 A change that drops below a pin fails CI; a change that improves quality
-raises the pin. Skips cleanly when ../shared/data is absent.
+raises the pin. Skips cleanly when ../shared/data is absent. Marked slow (about
+a minute): a plain ``pytest`` skips it, ``pytest --run-slow`` (CI) runs it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 PINS = json.loads((ROOT / "quality_gate.json").read_text())
