@@ -21,7 +21,7 @@ import numpy as np
 from common import print_table
 from squad import best_f1, load_squad
 
-from newsfaq.archive.archive import RETRIEVE, Archive
+from newsfaq.archive import Archive
 from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.model import Article
 
@@ -45,7 +45,7 @@ def main() -> None:
         for q in sample:
             gold = paragraph_ids[q.context]
             terms = " ".join(w.text for w in analyse_question(q.question).words if w.content)
-            hits = archive.store.search(terms, RETRIEVE)
+            hits = archive.store.search(terms, archive.reading.retrieve)
             fused = archive.search(q.question, limit=1)
             answer = archive.ask(q.question)
             top = answer.evidence[0].citation.text if answer.evidence else ""

@@ -23,7 +23,7 @@ from pathlib import Path
 from articles import dev_articles
 from common import FAST_FAQ, percentile, print_table
 
-from newsfaq.archive.archive import RETRIEVE, Archive
+from newsfaq.archive import Archive
 from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.faq.writer import make_faq
 from newsfaq.model import Article
@@ -75,7 +75,7 @@ def main() -> None:
         for question in questions:
             terms = " ".join(w.text for w in analyse_question(question).words if w.content)
             start = time.perf_counter()
-            archive.store.search(terms, RETRIEVE)
+            archive.store.search(terms, archive.reading.retrieve)
             raw.append(1000 * (time.perf_counter() - start))
             start = time.perf_counter()
             archive.ask(question)

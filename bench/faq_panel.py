@@ -26,7 +26,7 @@ from articles import dev_articles
 from common import print_table
 
 from newsfaq.faq.question_checks import asked_back, premises_hold
-from newsfaq.faq.writer import MIN_ITEMS, make_faq, reach
+from newsfaq.faq.writer import make_faq, reach
 from newsfaq.model import FAQ, Article
 from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.settings import Settings
@@ -34,6 +34,7 @@ from newsfaq.settings import Settings
 PANEL = Path(__file__).resolve().parent / "faq_panel"
 SIZES = {"qags_cnndm": 12, "qags_xsum": 8}
 CRITERIA = ("fluent", "answered", "important")
+MIN_ITEMS = Settings().min_items
 
 
 def choose(articles: list[tuple[str, Article]], sizes: dict[str, int]) -> list[tuple[str, int, Article]]:

@@ -24,7 +24,7 @@ from newsfaq.faq.writer import make_faq
 from newsfaq.model import FAQ, Answer, Article, QAPair, Verdict
 from newsfaq.render.archive_json import search_json, timeline_json
 from newsfaq.render.report import report_dict
-from newsfaq.settings import Settings
+from newsfaq.settings import DEFAULT_SETTINGS, Reading, Settings
 from newsfaq.store.base import Hit, Store, StoredArticle
 
 Progress = Callable[[int, int], None]
@@ -71,14 +71,23 @@ class AddResult:
 
 
 class Newsfaq:
-    """Every job newsfaq does, over an optional archive (``db``: a SQLite file, or ``store``: any backend)."""
+    """Every job newsfaq does, over an optional archive (``db``: a SQLite file, or ``store``: any backend);
+    ``reading`` says how answers are looked for."""
 
     def __init__(
-        self, db: str | Path | None = None, *, create: bool = False, read_only: bool = False, store: Store | None = None
+        self,
+        db: str | Path | None = None,
+        *,
+        create: bool = False,
+        read_only: bool = False,
+        store: Store | None = None,
+        reading: Reading = DEFAULT_SETTINGS.reading,
     ) -> None:
-        self.db = db
+        self.db, self.reading = db, reading
         has_archive = db is not None or store is not None
-        self._archive = Archive(db, create=create, read_only=read_only, store=store) if has_archive else None
+        self._archive = (
+            Archive(db, create=create, read_only=read_only, store=store, reading=reading) if has_archive else None
+        )
 
     def close(self) -> None:
         if self._archive is not None:
@@ -167,7 +176,7 @@ class Newsfaq:
         model = READER.model(engine, llm_url)
         answer_at = requested_bar(strict)
         if article is not None:
-            return answer_question(question, article, answer_at, model)
+            return answer_question(question, article, answer_at, model, self.reading)
         return self.archive().ask(question, as_of, since, until, answer_at, model)
 
     def add(self, inputs: Iterable[tuple[str, Article | NewsfaqError]], progress: Progress | None = None) -> AddResult:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsfaq.check.features import align
+from newsfaq.check.features import align_claim
 from newsfaq.check.index import index_articles
-from newsfaq.check.lexicon import words
 from newsfaq.check.verdicts import combine, judge, sentences_phrase
 from newsfaq.model import Citation, Verdict
+from newsfaq.nlp.lexicon import words
 
 BODY = (
     "The council closed the Elm Street bridge on Tuesday. "
@@ -29,7 +29,7 @@ def index():
 
 def verdict(index, claim: str, score: float) -> Verdict:
     found = words(claim)
-    return judge(claim, found, align(found, index), score, THRESHOLD)
+    return judge(claim, found, align_claim(found, index), score, THRESHOLD)
 
 
 def cited(result: Verdict) -> list[int]:

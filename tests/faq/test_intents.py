@@ -125,8 +125,8 @@ def test_a_because_clause_gives_a_why_question(analysed):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="find_why looks for 'in response to'/'in retaliation for', but faq.questions.CAUSE_MARKERS lacks both "
-    "phrases, so _cause_phrase always rejects them",
+    reason="find_why looks for 'in response to'/'in retaliation for', but faq.question_writing.CAUSE_PHRASES "
+    "lacks both phrases, so _cause_phrase always rejects them",
 )
 @pytest.mark.parametrize(
     ("body", "question"),
@@ -312,11 +312,6 @@ def test_a_date_without_a_number_is_not_background(analysed, body):
     assert questions(find_background, analysed(body)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="spaCy tags 'reopened' VBN here; faq.questions.question_for_answer maps only VBD/VBZ to did/does (unlike "
-    "intents._do, which maps VBN to 'did'), so the question reads 'When do the bridge reopen?'",
-)
 def test_a_past_event_tagged_as_a_participle_is_still_asked_in_the_past(analysed):
     assert questions(find_background, analysed("The bridge reopened in March 2024.")) == ["When did the bridge reopen?"]
 

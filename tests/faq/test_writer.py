@@ -2,7 +2,7 @@ import re
 
 from newsfaq import make_faq
 from newsfaq.faq.candidates import ItemCandidate
-from newsfaq.faq.writer import MAX_WHO, is_well_formed, ranked, select, shortfall
+from newsfaq.faq.writer import is_well_formed, ranked, select, shortfall
 from newsfaq.settings import Settings
 
 
@@ -83,13 +83,18 @@ def test_one_ranking_puts_the_checked_model_wording_first_on_the_same_evidence()
     model = ItemCandidate("why", "Why did the union call the strike?", (1,), 0.95, engine="model")
     lead = ItemCandidate("what-happened", "What did dock workers do?", (0,), 1.0)
     assert ranked([rules, lead, model]) == [lead, model, rules]
-    assert select(ranked([rules, lead, model]), 8) == [lead, model]  # one item per evidence sentence
+    assert select(ranked([rules, lead, model]), 8, Settings().max_who) == [
+        lead,
+        model,
+    ]  # one item per evidence sentence
 
 
 def test_at_most_two_who_items():
     names = ["Anna Berg", "Carl Dahl", "Eva Falk", "Gustav Holm"]
     people = [ItemCandidate("who", f"Who is {name}?", (i,), 0.8) for i, name in enumerate(names)]
-    assert [c.question for c in select(people, 8)] == [f"Who is {name}?" for name in names[:MAX_WHO]]
+    assert [c.question for c in select(people, 8, Settings().max_who)] == [
+        f"Who is {name}?" for name in names[: Settings().max_who]
+    ]
 
 
 def test_a_short_faq_says_why(example_path):
@@ -98,10 +103,12 @@ def test_a_short_faq_says_why(example_path):
 
     article = load_article(example_path)
     faq = make_faq(article)
-    assert shortfall(analyze(article), faq.items, 8) == "" and faq.note == ""
-    assert shortfall(analyze(article), faq.items[:2], 2) == ""  # two asked for, two given
+    assert shortfall(analyze(article), faq.items, Settings()) == "" and faq.note == ""
+    assert shortfall(analyze(article), faq.items[:2], Settings(max_questions=2)) == ""  # two asked for, two given
     two = analyze(
         article.__class__(id="x", body="Dock workers walked out on Thursday. The port is closed.", date="2025-03-14")
     )
-    assert shortfall(two, [], 8) == "The article has only 2 sentences: too short for a fuller FAQ."
-    assert shortfall(analyze(article), faq.items[:1], 8).startswith("Only 1 question had an answer the article states")
+    assert shortfall(two, [], Settings()) == "The article has only 2 sentences: too short for a fuller FAQ."
+    assert shortfall(analyze(article), faq.items[:1], Settings()).startswith(
+        "Only 1 question had an answer the article states"
+    )

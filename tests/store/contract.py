@@ -16,9 +16,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from newsfaq.archive.story_groups import PERMUTATIONS, signature
 from newsfaq.model import Article, ArticleRef, Citation, QAPair, Sentence
 from newsfaq.store.base import Hit, Store, StoredArticle
-from newsfaq.store.minhash import PERMUTATIONS, signature
 
 STRIKE = ("Dock workers struck on Thursday.", "The union wants job guarantees.")
 

@@ -20,7 +20,6 @@ from newsfaq.archive.story_groups import StoryGroups, signature
 from newsfaq.archive.timeline import TimelineEntry, build_timeline
 from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.answering import Passage, answer_from, validate_question
-from newsfaq.ask.engine import READ_SENTENCES
 from newsfaq.ask.question_analysis import QuestionInfo, analyse_question
 from newsfaq.ask.sentences import fused_score, rank_sentences
 from newsfaq.ask.subject import about_subject
@@ -31,15 +30,10 @@ from newsfaq.nlp.embeddings import embed_question, get_embedder
 from newsfaq.nlp.llm import ReplyWriter
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.nlp.sentences import split_sentences
+from newsfaq.settings import DEFAULT_SETTINGS, Reading
 from newsfaq.store.base import Hit, Store, StoredArticle
 from newsfaq.store.sqlite import SQLiteStore
 
-RETRIEVE = 40
-"""Sentences fetched by BM25 before re-ranking."""
-READ_ARTICLES = 3
-"""Articles whose best sentences the reader reads."""
-SUBJECT_SEARCH_ARTICLES = 10
-"""How far down the retrieved articles to look for ones that name the question's subject."""
 ADD_BATCH = 64
 
 
@@ -61,10 +55,21 @@ def check_date(value: str | None, field: str) -> str | None:
 
 
 class Archive:
+    """Dated articles in a ``store`` (by default a SQLite file at ``path``), read as ``reading`` says."""
+
     def __init__(
-        self, path: str | Path, *, create: bool = False, read_only: bool = False, store: Store | None = None
+        self,
+        path: str | Path | None = None,
+        *,
+        create: bool = False,
+        read_only: bool = False,
+        store: Store | None = None,
+        reading: Reading = DEFAULT_SETTINGS.reading,
     ) -> None:
+        if store is None and path is None:
+            raise TypeError("Archive needs a path or a store")
         self.store: Store = store or SQLiteStore(path, create=create, read_only=read_only)
+        self.reading = reading
 
     def add(self, articles: Iterable[Article], progress: Callable[[int], None] | None = None) -> AddReport:
         """Store each article in its own transaction; sentence splitting runs in batches."""
@@ -102,7 +107,7 @@ class Archive:
         """Sentences for ``query``, best first, by the same fused score ``ask`` reads them in."""
         query = validate_question(query, "query")
         since, until = check_date(since, "since"), check_date(until, "until")
-        hits, _ = self._retrieve(analyse_question(query), since, until, max(limit, RETRIEVE))
+        hits, _ = self._retrieve(analyse_question(query), since, until, max(limit, self.reading.retrieve))
         return hits[:limit]
 
     def timeline(self, entity: str, limit: int = 200) -> list[TimelineEntry]:
@@ -126,27 +131,28 @@ class Archive:
         until = min(filter(None, [check_date(until, "until"), check_date(as_of, "as_of")]), default=None)
         info = analyse_question(question)
         passages = self._passages(info, *self._retrieve(info, check_date(since, "since"), until))
-        answer = answer_from(question, passages, answer_at, model, from_archive=True)
+        answer = answer_from(question, passages, answer_at, model, from_archive=True, reading=self.reading)
         if not passages:
             answer.message = "The archive does not say: no article matches the question's words."
         return answer
 
     def _retrieve(
-        self, info: QuestionInfo, since: str | None, until: str | None, depth: int = RETRIEVE
+        self, info: QuestionInfo, since: str | None, until: str | None, depth: int | None = None
     ) -> tuple[list[Hit], dict[str, np.ndarray]]:
-        """BM25's best ``depth`` sentences re-ranked as the reader ranks sentences: the share of the question's
-        informative words they hold plus 0.2 x their embedding's cosine with the question's (``relevance``);
-        with each sentence's embedding, by text."""
+        """BM25's best ``depth`` sentences (by default ``reading.retrieve``) re-ranked as the reader ranks
+        sentences: the share of the question's informative words they hold plus ``reading.closeness_weight`` x
+        their embedding's cosine with the question's (``relevance``); with each sentence's embedding, by text."""
         # Only the informative words go to BM25: "what", "the", "did" would match nearly every sentence.
         terms = " ".join(w.text for w in info.words if w.content) or info.text
-        hits = self.store.search(terms, depth, since, until)
+        hits = self.store.search(terms, depth or self.reading.retrieve, since, until)
         vectors = self._sentence_vectors([h.citation.text for h in hits])
         query = embed_question(info.text)
         shares = rank_sentences(info, [h.citation.text for h in hits])
 
         def fused(index: int, share: float) -> Hit:
             closeness = float(vectors[hits[index].citation.text] @ query)
-            return replace(hits[index], relevance=round(fused_score(share, closeness), 4))
+            relevance = fused_score(share, closeness, self.reading.closeness_weight)
+            return replace(hits[index], relevance=round(relevance, 4))
 
         return sorted((fused(i, share) for i, share in shares), key=lambda hit: -hit.relevance), vectors
 
@@ -160,12 +166,13 @@ class Archive:
         for hit in hits:
             if groups.setdefault(hit.group, hit.article.id) == hit.article.id:  # not a copy of one being read
                 by_article.setdefault(hit.article.id, []).append(hit)
-        keys = {article_id: self._keys(article_id) for article_id in list(by_article)[:READ_ARTICLES]}
+        articles, look_further = self.reading.read_articles, self.reading.subject_search_articles
+        keys = {article_id: self._keys(article_id) for article_id in list(by_article)[:articles]}
         if not all(about_subject(info, k) for k in keys.values()):
-            for article_id in list(by_article)[READ_ARTICLES:SUBJECT_SEARCH_ARTICLES]:
+            for article_id in list(by_article)[articles:look_further]:
                 keys[article_id] = self._keys(article_id)
         ranked = sorted(keys, key=lambda article_id: not about_subject(info, keys[article_id]))
-        read = [by_article[article_id][:READ_SENTENCES] for article_id in ranked[:READ_ARTICLES]]
+        read = [by_article[article_id][: self.reading.read_sentences] for article_id in ranked[:articles]]
         parsed = iter(get_nlp().pipe((h.citation.text for hits in read for h in hits), disable=["lemmatizer"]))
         passages = []
         for article_hits in read:

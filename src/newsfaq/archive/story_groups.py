@@ -7,7 +7,8 @@ import zlib
 
 import numpy as np
 
-PERMUTATIONS = 64
+from newsfaq.store.base import SIGNATURE_LENGTH as PERMUTATIONS
+
 SHINGLE = 5
 SAME_STORY = 0.8
 """Estimated Jaccard similarity above which two texts are copies of one story."""

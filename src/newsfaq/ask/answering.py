@@ -11,13 +11,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from newsfaq.ask import answerability
-from newsfaq.ask.engine import (
-    READ_SENTENCES,
-    RankedSentence,
-    candidate_sentences,
-    question_candidates,
-    read_sentences,
-)
+from newsfaq.ask.engine import RankedSentence, candidate_sentences, question_candidates, read_sentences
 from newsfaq.ask.model_reader import read_span
 from newsfaq.ask.question_analysis import QuestionInfo, analyse_question
 from newsfaq.ask.reader import get_reader
@@ -27,14 +21,10 @@ from newsfaq.model import Answer, Article, ArticleRef, Citation, Evidence
 from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.nlp.embeddings import embed_question, get_embedder
 from newsfaq.nlp.llm import ReplyWriter
+from newsfaq.settings import DEFAULT_SETTINGS, Reading
 
 MAX_QUESTION_CHARS = 1000
 LEADS = 2
-MODEL_SENTENCES = 8
-"""How many of the best sentences the model reads. On the news question set the answering sentence is among
-the best 5 for 87.7% of the answerable questions and among the best 8 for 95.2%; reading 8 answered 72.6% of
-them correctly from one article instead of 67.8%, and declined 61.8% of the unanswerable ones instead of
-58.8%, for about 60% more prompt to read."""
 AGREED_IN_ONE_ARTICLE = 0.89
 ALONE_IN_ONE_ARTICLE = 0.71
 FROM_THE_ARCHIVE = 0.49
@@ -108,12 +98,14 @@ def answer_from(
     answer_at: float | None = None,
     model: ReplyWriter | None = None,
     from_archive: bool = False,
+    reading: Reading = DEFAULT_SETTINGS.reading,
 ) -> Answer:
     """Answer from passages (most relevant first); abstain when the probability that the answer is right is
     below ``answer_at`` (0 answers whenever there is a candidate; None: the engine's default bar). With
     ``model``, the model reads the best sentences and its answer, found word for word in one of them, stands
     in for the fast reader's; its confidence is the rate measured for one article or, ``from_archive``, for
-    the archive's best articles (however many of them there were).
+    the archive's best articles (however many of them there were). ``reading``: how many sentences each
+    reader reads, and how they are ranked.
 
     For a question in the present tense the newest source wins (the model reads it first, though it may cite
     another); answers from other dated sources that differ are kept as ``alternatives`` (with the model, the
@@ -123,9 +115,10 @@ def answer_from(
     if answer_at is None:
         answer_at = default_bar(model)
     query = embed_question(info.text)
-    depth = MODEL_SENTENCES if model else READ_SENTENCES
-    rankings = [candidate_sentences(info, p.sentences, p.vectors @ query, depth) for p in passages]
-    read = read_sentences(info, [ranked[:READ_SENTENCES] for ranked in rankings])
+    depth = reading.model_sentences if model else reading.read_sentences
+    weight = reading.closeness_weight
+    rankings = [candidate_sentences(info, p.sentences, p.vectors @ query, depth, weight) for p in passages]
+    read = read_sentences(info, [ranked[: reading.read_sentences] for ranked in rankings])
     results = [(passage, *_best(info, passage, ranked)) for passage, ranked in zip(passages, read, strict=True)]
     # An article that does not name the question's subject cannot answer it, however well a sentence fits.
     on_subject = [about_subject(info, p.context_keys) for p in passages]
@@ -135,7 +128,8 @@ def answer_from(
         readable = [(p, r) for p, r, named in zip(passages, rankings, on_subject, strict=True) if named]
         if info.present:  # the newest source's sentences come first, where the model looks first
             readable.sort(key=lambda item: item[0].article.date or "", reverse=True)
-        read_by_model = _model_answer(question, _model_context(readable), eligible, model, from_archive)
+        context = _model_context(readable, reading.model_sentences)
+        read_by_model = _model_answer(question, context, eligible, model, from_archive)
         if read_by_model is not None and read_by_model.confidence >= answer_at:
             cited = read_by_model.evidence[0].article.id
             bar = max(answer_at, answerability.ANSWER_AT)  # the fast reader's own bar, or the caller's if higher
@@ -157,13 +151,13 @@ def answer_from(
     return primary
 
 
-def _model_context(ranked: list[tuple[Passage, list[RankedSentence]]]) -> list[tuple[Passage, Span]]:
-    """The MODEL_SENTENCES best sentences of the passages, passage by passage in the order given, each
-    passage's in the order its article tells them."""
+def _model_context(ranked: list[tuple[Passage, list[RankedSentence]]], limit: int) -> list[tuple[Passage, Span]]:
+    """The ``limit`` best sentences of the passages, passage by passage in the order given, each passage's in
+    the order its article tells them."""
     pooled = sorted(
         ((r.score, n, i, passage, r.sentence) for n, (passage, rs) in enumerate(ranked) for i, r in enumerate(rs)),
         key=lambda item: (-item[0], item[1], item[2]),
-    )[:MODEL_SENTENCES]
+    )[:limit]
     in_order = sorted(pooled, key=lambda item: (item[1], item[3].citation(item[4]).sentence))
     return [(passage, sentence) for _, _, _, passage, sentence in in_order]
 
@@ -227,7 +221,11 @@ def passage_from(analysis: Analysis) -> Passage:
 
 
 def answer_question(
-    question: str, article: Article, answer_at: float | None = None, model: ReplyWriter | None = None
+    question: str,
+    article: Article,
+    answer_at: float | None = None,
+    model: ReplyWriter | None = None,
+    reading: Reading = DEFAULT_SETTINGS.reading,
 ) -> Answer:
-    """Answer ``question`` from one article (``answer_from``'s ``answer_at`` and ``model``)."""
-    return answer_from(question, [passage_of(article)], answer_at, model)
+    """Answer ``question`` from one article (``answer_from``'s ``answer_at``, ``model`` and ``reading``)."""
+    return answer_from(question, [passage_of(article)], answer_at, model, reading=reading)

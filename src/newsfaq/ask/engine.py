@@ -12,19 +12,24 @@ from spacy.tokens import Span
 from newsfaq.ask.alignment import align_question, question_pieces
 from newsfaq.ask.candidates import AnswerCandidate, candidates
 from newsfaq.ask.question_analysis import QuestionInfo
-from newsfaq.ask.sentences import RankedSentence, rank_sentences
+from newsfaq.ask.sentences import RankedSentence, fused_score, rank_sentences
 from newsfaq.nlp.embeddings import get_embedder
-
-READ_SENTENCES = 3
-"""Candidates come from the three best sentences (the gold sentence is among them for 96% of SQuAD dev)."""
+from newsfaq.settings import DEFAULT_SETTINGS
 
 
 def candidate_sentences(
-    question: QuestionInfo, sentences: list[Span], closeness: np.ndarray, depth: int = READ_SENTENCES
+    question: QuestionInfo,
+    sentences: list[Span],
+    closeness: np.ndarray,
+    depth: int = DEFAULT_SETTINGS.reading.read_sentences,
+    closeness_weight: float = DEFAULT_SETTINGS.reading.closeness_weight,
 ) -> list[RankedSentence]:
     """The ``depth`` best sentences for the question, best first (``closeness``: one cosine per sentence)."""
     shares = dict(rank_sentences(question, [s.text for s in sentences]))
-    ranked = [RankedSentence(s, shares[i], float(closeness[i])) for i, s in enumerate(sentences)]
+    ranked = [
+        RankedSentence(s, shares[i], float(closeness[i]), fused_score(shares[i], float(closeness[i]), closeness_weight))
+        for i, s in enumerate(sentences)
+    ]
     order = sorted(range(len(ranked)), key=lambda i: (-ranked[i].score, i))
     return [ranked[i] for i in order[:depth]]
 

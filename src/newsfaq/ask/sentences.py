@@ -16,8 +16,6 @@ from newsfaq.ask.question_analysis import QuestionInfo
 from newsfaq.nlp.lexicon import words
 
 PAIR_BONUS = 0.05
-CLOSENESS_WEIGHT = 0.2
-"""How much the embedding cosine adds to the word-overlap share when ranking sentences."""
 
 
 @dataclass(frozen=True)
@@ -27,17 +25,15 @@ class RankedSentence:
     """Share of the question's informative words the sentence holds (``rank_sentences``)."""
     closeness: float
     """Cosine between the question's and the sentence's embeddings."""
+    score: float
+    """How the sentences are ranked: ``fused_score`` of the two."""
     alignment: QuestionAlignment | None = None
     """Word-by-word fit with the question, for the sentences being read."""
 
-    @property
-    def score(self) -> float:
-        return fused_score(self.share, self.closeness)
 
-
-def fused_score(share: float, closeness: float) -> float:
+def fused_score(share: float, closeness: float, closeness_weight: float) -> float:
     """Word overlap plus embedding closeness: how sentences are ranked, in one article or across the archive."""
-    return share + CLOSENESS_WEIGHT * closeness
+    return share + closeness_weight * closeness
 
 
 def rank_sentences(question: QuestionInfo, sentences: list[str]) -> list[tuple[int, float]]:

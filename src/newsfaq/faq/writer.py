@@ -30,9 +30,6 @@ QUESTION_STARTS = ("what", "why", "how", "who", "when", "where", "which", "whom"
 MIN_QUESTION_WORDS, MAX_QUESTION_WORDS = 4, 16
 DANGLING_WORDS = {"in", "on", "at", "of", "as", "since", "during", "to", "from", "with", "for"}
 DUPLICATE_OVERLAP = 0.7
-MAX_WHO = 2
-MIN_ITEMS = 4
-"""An article that reports an event should get at least this many items; fewer comes with a note saying why."""
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
 
 
@@ -82,14 +79,14 @@ def plan_candidates(analysis: Analysis) -> list[ItemCandidate]:
     return ranked([c for c in found if c.sentences[0] not in barred and fits(c, analysis)])
 
 
-def select(candidates: list[ItemCandidate], limit: int) -> list[ItemCandidate]:
-    """The first ``limit`` candidates that repeat no earlier one, with at most MAX_WHO "Who is ...?" items
+def select(candidates: list[ItemCandidate], limit: int, max_who: int) -> list[ItemCandidate]:
+    """The first ``limit`` candidates that repeat no earlier one, with at most ``max_who`` "Who is ...?" items
     (a story's people matter through what they did, which the other items quote)."""
     kept: list[ItemCandidate] = []
     for candidate in candidates:
         if len(kept) >= limit:
             break
-        too_many_who = candidate.intent == "who" and sum(c.intent == "who" for c in kept) >= MAX_WHO
+        too_many_who = candidate.intent == "who" and sum(c.intent == "who" for c in kept) >= max_who
         if not too_many_who and not _is_repeat(candidate, kept):
             kept.append(candidate)
     return kept
@@ -130,13 +127,13 @@ def _candidates(
         return planned
 
 
-def shortfall(analysis: Analysis, items: list[QAPair], limit: int) -> str:
-    """Why the FAQ has fewer than MIN_ITEMS items (or than ``limit``, the most asked for, when that is fewer),
-    or '' when it does not."""
-    if len(items) >= min(MIN_ITEMS, limit):
+def shortfall(analysis: Analysis, items: list[QAPair], settings: Settings) -> str:
+    """Why the FAQ has fewer than ``settings.min_items`` items (or than ``max_questions``, the most asked for,
+    when that is fewer), or '' when it does not."""
+    if len(items) >= min(settings.min_items, settings.max_questions):
         return ""
     count = len(analysis.spans)
-    if count < MIN_ITEMS:
+    if count < settings.min_items:
         return f"The article has only {count} sentence{'s' if count != 1 else ''}: too short for a fuller FAQ."
     return (
         f"Only {len(items)} question{'s' if len(items) != 1 else ''} had an answer the article states and "
@@ -155,11 +152,12 @@ def make_faq(
     total)`` after each question the model writes."""
     analysis = analysis or analyze(article, limit=reach(settings))
     confident = [c for c in _candidates(analysis, settings, progress) if c.importance >= settings.min_confidence]
-    chosen = select(ground(confident, analysis, settings.max_answer_sentences).kept, settings.max_questions)
+    grounded = ground(confident, analysis, settings.max_answer_sentences).kept
+    chosen = select(grounded, settings.max_questions, settings.max_who)
     items = [_answer(analysis, c, settings) for c in chosen]
     return FAQ(
         ArticleRef.of(article),
         items,
         generator=f"newsfaq {__version__}",
-        note=shortfall(analysis, items, settings.max_questions),
+        note=shortfall(analysis, items, settings),
     )

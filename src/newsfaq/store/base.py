@@ -10,6 +10,9 @@ import numpy as np
 
 from newsfaq.model import Article, ArticleRef, Citation, Sentence
 
+SIGNATURE_LENGTH = 64
+"""Values in an article's MinHash signature (one per permutation): every backend stores them at this width."""
+
 
 @dataclass(frozen=True)
 class Hit:

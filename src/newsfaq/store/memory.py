@@ -15,8 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from newsfaq.model import Article, ArticleRef, Citation, Sentence
-from newsfaq.store.base import Hit, StoredArticle
-from newsfaq.store.minhash import PERMUTATIONS
+from newsfaq.store.base import SIGNATURE_LENGTH, Hit, StoredArticle
 
 K1, B = 1.2, 0.75
 """BM25's term-frequency saturation and length normalisation, FTS5's values."""
@@ -134,7 +133,7 @@ class MemoryStore:
 
     def signatures(self) -> tuple[list[str], np.ndarray]:
         stored = list(self._articles.values())
-        matrix = np.array([s.signature for s in stored], dtype=np.uint64).reshape(-1, PERMUTATIONS)
+        matrix = np.array([s.signature for s in stored], dtype=np.uint64).reshape(-1, SIGNATURE_LENGTH)
         return [s.group for s in stored], matrix
 
     def close(self) -> None:

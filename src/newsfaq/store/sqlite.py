@@ -22,10 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfaq.archive.story_groups import PERMUTATIONS
 from newsfaq.errors import NewsfaqError
 from newsfaq.model import Article, ArticleRef, Citation, Sentence
-from newsfaq.store.base import Hit, StoredArticle
+from newsfaq.store.base import SIGNATURE_LENGTH, Hit, StoredArticle
 
 VECTORS = """CREATE TABLE IF NOT EXISTS vectors (
     key BLOB PRIMARY KEY, vector BLOB NOT NULL, uses INTEGER NOT NULL
@@ -282,7 +281,7 @@ class SQLiteStore:
 
     def signatures(self) -> tuple[list[str], np.ndarray]:
         rows = self.db.execute("SELECT grp, signature FROM articles").fetchall()
-        matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.uint64).reshape(len(rows), PERMUTATIONS)
+        matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.uint64).reshape(len(rows), SIGNATURE_LENGTH)
         return [r[0] for r in rows], matrix
 
     def close(self) -> None:
