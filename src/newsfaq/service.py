@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsfaq.archive import AddReport, Archive
 from newsfaq.archive.timeline import TimelineEntry
-from newsfaq.ask.answerability import requested_bar
+from newsfaq.ask.answerability import STRICT_AT
 from newsfaq.ask.answering import answer_question
 from newsfaq.check.checker import check_many
 from newsfaq.engines import READER
@@ -174,7 +174,7 @@ class Newsfaq:
         """The answer from ``article`` when given, else from the archive (as it stood ``as_of``, between
         ``since`` and ``until``), read by ``engine`` (``engines.READER``); ``strict`` asks for more confidence."""
         model = READER.model(engine, llm_url)
-        answer_at = requested_bar(strict)
+        answer_at = STRICT_AT if strict else self.reading.answer_at
         if article is not None:
             return answer_question(question, article, answer_at, model, self.reading)
         return self.archive().ask(question, as_of, since, until, answer_at, model)

@@ -38,6 +38,10 @@ class Reading:
     closeness_weight: float = 0.2
     """How much the embedding cosine adds to the word-overlap share when ranking sentences."""
 
+    answer_at: float | None = None
+    """The confidence an answer needs, else the source is said to be silent; None: the engine's own default
+    (``ask.answering.default_bar``), and ``--strict`` asks for ``ask.answerability.STRICT_AT``."""
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -40,11 +40,6 @@ STRICT_AT = 0.8
 """``--strict``: answer only when at least this sure (bench/reader_quality.py and bench/news_reader.py)."""
 
 
-def requested_bar(strict: bool) -> float | None:
-    """The bar a face passes to ``answer_from``: STRICT_AT for ``--strict``, else None (the engine's own)."""
-    return STRICT_AT if strict else None
-
-
 def content_keys(text: str) -> set[str]:
     return {w.key for w in words(text) if w.content}
 
