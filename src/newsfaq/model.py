@@ -2,19 +2,47 @@
 
 ``to_dict``/``from_dict`` round-trip exactly, so the CLI's ``--format json``
 output can be read back into the same objects (schemas in the README).
+``from_dict`` validates with pydantic over these same dataclasses, strictly as
+JSON types them: a wrong type, a missing field, an unknown label or another
+schema's tag is an ``InputError`` naming the field.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from functools import cache
+from typing import Annotated, Any, Literal, TypeVar, get_args
+
+from pydantic import Field, TypeAdapter, ValidationError
 
 from newsfaq.errors import InputError
 
 SCHEMA_VERSION = 1
 FAQ_SCHEMA = f"newsfaq.faq/{SCHEMA_VERSION}"
 CHECK_SCHEMA = f"newsfaq.check/{SCHEMA_VERSION}"
-LABELS = ("supported", "unsupported", "contradicted", "unverifiable")
+Label = Literal["supported", "unsupported", "contradicted", "unverifiable"]
+LABELS: tuple[str, ...] = get_args(Label)
+_Parsed = TypeVar("_Parsed")
+
+
+@cache
+def _adapter(kind: type) -> TypeAdapter:
+    return TypeAdapter(kind)
+
+
+def validated(kind: type[_Parsed], data: Any, schema: str | None = None) -> _Parsed:
+    """``data`` (parsed JSON) as a ``kind`` dataclass, checked field by field as JSON types them; with
+    ``schema``, the document must carry that tag."""
+    if schema is not None and (not isinstance(data, dict) or data.get("schema") != schema):
+        found = data.get("schema") if isinstance(data, dict) else type(data).__name__
+        raise InputError(f"unsupported document {found!r}; this newsfaq reads {schema!r}")
+    try:
+        return _adapter(kind).validate_json(json.dumps(data), strict=True)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in problem["loc"]).lstrip(".")
+        raise InputError(f"not a valid {kind.__name__}: {where or 'the document'}: {problem['msg']}") from None
 
 
 @dataclass(frozen=True)
@@ -63,14 +91,7 @@ class QAPair:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> QAPair:
-        return cls(
-            question=data["question"],
-            answer=data["answer"],
-            citations=[Citation(**c) for c in data.get("citations", [])],
-            intent=data.get("intent"),
-            confidence=data.get("confidence"),
-            dates=[ResolvedDate(**d) for d in data.get("dates", [])],
-        )
+        return validated(cls, data)
 
 
 @dataclass
@@ -95,8 +116,7 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        fields = {k: data.get(k) for k in ("id", "body", "date", "title", "url", "source", "source_id")}
-        return cls(**fields, existing_faq=[QAPair.from_dict(q) for q in data.get("existing_faq", [])])
+        return validated(cls, data)
 
 
 @dataclass
@@ -134,15 +154,7 @@ class FAQ:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FAQ:
-        schema = data.get("schema")
-        if schema != FAQ_SCHEMA:
-            raise InputError(f"unsupported FAQ schema {schema!r}; this newsfaq reads {FAQ_SCHEMA!r}")
-        return cls(
-            article=ArticleRef(**data["article"]),
-            items=[QAPair.from_dict(item) for item in data["items"]],
-            generator=data.get("generator", ""),
-            note=data.get("note", ""),
-        )
+        return validated(cls, data, FAQ_SCHEMA)
 
 
 @dataclass
@@ -155,12 +167,12 @@ class Verdict:
     """
 
     claim: str
-    label: str
+    label: Label
     score: float
     evidence: list[Citation] = field(default_factory=list)
     reason: str = ""
     claims: list[Verdict] = field(default_factory=list)
-    settled: bool = field(default=False, repr=False, compare=False)
+    settled: Annotated[bool, Field(exclude=True)] = field(default=False, repr=False, compare=False)
     """The fast checker's verdict is final, whatever a model judge would say: a word-for-word quote, or a
     number, day or month the article lacks. Internal to the checker; not part of the JSON."""
 
@@ -176,14 +188,7 @@ class Verdict:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Verdict:
-        return cls(
-            claim=data["claim"],
-            label=data["label"],
-            score=data["score"],
-            evidence=[Citation(**c) for c in data.get("evidence", [])],
-            reason=data.get("reason", ""),
-            claims=[Verdict.from_dict(c) for c in data.get("claims", [])],
-        )
+        return validated(cls, data)
 
 
 ANSWER_SCHEMA = f"newsfaq.answer/{SCHEMA_VERSION}"
@@ -223,15 +228,4 @@ class Answer:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Answer:
-        return cls(
-            question=data["question"],
-            answer=data.get("answer"),
-            evidence=[
-                Evidence(ArticleRef(**e["article"]), Citation(**e["citation"])) for e in data.get("evidence", [])
-            ],
-            as_of=data.get("as_of"),
-            score=data.get("score", 0.0),
-            message=data.get("message", ""),
-            alternatives=[Answer.from_dict(a) for a in data.get("alternatives", [])],
-            confidence=data.get("confidence", 0.0),
-        )
+        return validated(cls, data, ANSWER_SCHEMA)

@@ -22,7 +22,26 @@ from newsfaq.store.sqlite import ArchiveError
 from newsfaq.version import __version__
 from newsfaq.web.core import WritesDisabled
 from newsfaq.web.limits import BodyLimit, SecurityHeaders
-from newsfaq.web.requests import AddRequest, AskRequest, CheckRequest, FaqRequest, ParseRequest, RenderRequest
+from newsfaq.web.requests import (
+    AddRequest,
+    AskRequest,
+    CheckRequest,
+    FaqDocument,
+    FaqRequest,
+    ParseRequest,
+    RenderRequest,
+)
+from newsfaq.web.responses import (
+    Added,
+    AnswerDocument,
+    ArticleDocument,
+    ArticlesDocument,
+    CheckDocument,
+    Health,
+    Removed,
+    SearchDocument,
+    TimelineDocument,
+)
 from newsfaq.web.workers import Workers
 
 HERE = Path(__file__).parent
@@ -47,6 +66,12 @@ def _problem(error: dict) -> dict:
         elif part not in ("body", "query", "path"):
             field += f".{part}" if field else part
     return {"field": field or "body", "message": error["msg"].removeprefix("Value error, ")}
+
+
+def _returns(model: type) -> dict:
+    """A route's response model, for ``/docs`` only: the route sends the core's JSON as it is, byte for byte
+    what the CLI prints, rather than re-serialising it through the model."""
+    return {"response_model": None, "responses": {200: {"model": model, "description": "Successful Response"}}}
 
 
 def _error(status: int, message: str, details: list[dict] | None = None) -> JSONResponse:
@@ -123,11 +148,11 @@ def create_app(db: Path | None = None, *, allow_writes: bool = False, workers: i
             swagger_favicon_url="/static/favicon.svg",
         )
 
-    @app.get("/api/health")
+    @app.get("/api/health", **_returns(Health))
     async def health() -> dict:
         return await service.run("health")
 
-    @app.post("/api/faq", summary="Write a grounded FAQ (newsfaq.faq/1)")
+    @app.post("/api/faq", summary="Write a grounded FAQ (newsfaq.faq/1)", **_returns(FaqDocument))
     async def faq(body: FaqRequest) -> dict:
         return await service.run("faq", body)
 
@@ -136,39 +161,53 @@ def create_app(db: Path | None = None, *, allow_writes: bool = False, workers: i
         text = await service.run("render", body)
         return PlainTextResponse(text, media_type=MEDIA_TYPES[body.format])
 
-    @app.post("/api/parse", summary="Read an article as newsfaq would (newsfaq.article/1)")
+    @app.post("/api/parse", summary="Read an article as newsfaq would (newsfaq.article/1)", **_returns(ArticleDocument))
     async def parse(body: ParseRequest) -> dict:
         return await service.run("parse", body.article)
 
-    @app.post("/api/check", summary="Check an FAQ or claims against the article (newsfaq.check/1)")
+    @app.post(
+        "/api/check", summary="Check an FAQ or claims against the article (newsfaq.check/1)", **_returns(CheckDocument)
+    )
     async def check(body: CheckRequest) -> dict:
         return await service.run("check", body)
 
-    @app.post("/api/ask", summary="Answer from the archive or one article (newsfaq.answer/1)")
+    @app.post(
+        "/api/ask", summary="Answer from the archive or one article (newsfaq.answer/1)", **_returns(AnswerDocument)
+    )
     async def ask(body: AskRequest) -> dict:
         return await service.run("ask", body)
 
-    @app.get("/api/articles", summary="Archived articles, oldest first (newsfaq.articles/1)")
+    @app.get(
+        "/api/articles", summary="Archived articles, oldest first (newsfaq.articles/1)", **_returns(ArticlesDocument)
+    )
     async def articles(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=SQLITE_MAX)) -> dict:
         return await service.run("articles", limit, offset)
 
-    @app.get("/api/articles/{article_id}", summary="One archived article with its body (newsfaq.article/1)")
+    @app.get(
+        "/api/articles/{article_id}",
+        summary="One archived article with its body (newsfaq.article/1)",
+        **_returns(ArticleDocument),
+    )
     async def article(article_id: str) -> dict:
         return await service.run("stored", article_id)
 
-    @app.get("/api/search", summary="Sentences matching the words (newsfaq.search/1)")
+    @app.get("/api/search", summary="Sentences matching the words (newsfaq.search/1)", **_returns(SearchDocument))
     async def search(q: str = Query(..., max_length=1000), limit: int = Query(10, ge=1, le=500)) -> dict:
         return await service.run("search", q, limit)
 
-    @app.get("/api/timeline", summary="Dated sentences naming an entity, oldest first (newsfaq.timeline/1)")
+    @app.get(
+        "/api/timeline",
+        summary="Dated sentences naming an entity, oldest first (newsfaq.timeline/1)",
+        **_returns(TimelineDocument),
+    )
     async def timeline(entity: str = Query(..., min_length=1, max_length=200)) -> dict:
         return await service.run("timeline", entity)
 
-    @app.post("/api/articles", summary="Add articles (needs --allow-writes)")
+    @app.post("/api/articles", summary="Add articles (needs --allow-writes)", **_returns(Added))
     async def add(body: AddRequest) -> dict:
         return await service.run("add", body)
 
-    @app.delete("/api/articles/{article_id}", summary="Remove an article (needs --allow-writes)")
+    @app.delete("/api/articles/{article_id}", summary="Remove an article (needs --allow-writes)", **_returns(Removed))
     async def remove(article_id: str) -> dict:
         return await service.run("remove", article_id)
 
