@@ -38,6 +38,7 @@ class ModelJob:
         return available_model(url, f"the {self.kind} 'model'" if chosen == "model" else None, self.say_off)
 
     def say_off(self, reason: str) -> None:
+        """Warn once per process that the job runs without the model, and why (``reason``)."""
         say_once(self.without.format(reason=reason))
 
 

@@ -39,6 +39,8 @@ ADD_BATCH = 64
 
 @dataclass
 class AddReport:
+    """What one ``Archive.add`` did: articles stored, and those skipped as already there (same date and body)."""
+
     added: int = 0
     duplicates: int = 0
     grouped: int = 0
@@ -187,12 +189,17 @@ class Archive:
         return content_keys(self.store.get(article_id).article.body)
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
+        """Stored articles, undated ones first, then by date and id; ``limit`` -1 means all."""
         return self.store.articles(limit, offset)
 
     def remove(self, article_id: str) -> bool:
+        """Remove the article, its sentences and the embeddings no other article uses; False when it is not
+        stored."""
         return self.store.delete(article_id)
 
     def stats(self) -> dict[str, object]:
+        """How many articles and story groups the archive holds, and its oldest and newest article dates
+        (None when no article is dated)."""
         stored = self.store.articles()
         dates = sorted(a.article.date for a in stored if a.article.date)
         return {
@@ -203,6 +210,7 @@ class Archive:
         }
 
     def close(self) -> None:
+        """Close the store (leaving a ``with`` block does it too)."""
         self.store.close()
 
     def __enter__(self) -> Archive:

@@ -19,6 +19,8 @@ _B = _RNG.integers(0, _PRIME, PERMUTATIONS, dtype=np.uint64)
 
 
 def signature(text: str) -> np.ndarray:
+    """MinHash signature of the text's lower-cased word ``SHINGLE``-grams, one minimum per permutation: the
+    share of equal values in two signatures estimates the texts' Jaccard similarity."""
     tokens = re.findall(r"\w+", text.lower())
     shingles = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
     hashes = np.array([zlib.crc32(s.encode()) for s in shingles], dtype=np.uint64)
@@ -51,9 +53,12 @@ class StoryGroups:
         self._buffer[: len(groups)] = signatures.reshape(len(groups), PERMUTATIONS)
 
     def group_for(self, candidate: np.ndarray, own_id: str) -> str:
+        """The group of the most similar signature held (stored, or added earlier in this batch) above
+        ``SAME_STORY``, else ``own_id``."""
         return group_for(candidate, self.groups, self._buffer[: len(self.groups)], own_id)
 
     def add(self, group: str, candidate: np.ndarray) -> None:
+        """Hold a newly stored article's signature under its group, so later articles of the batch can join it."""
         if len(self.groups) == self._rows:
             self._rows *= 2
             self._buffer = np.vstack([self._buffer, np.zeros_like(self._buffer)])

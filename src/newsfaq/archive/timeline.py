@@ -16,6 +16,8 @@ from newsfaq.store.base import Hit
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """One event on a timeline: a sentence found for the entity and when it happened."""
+
     when: str
     """ISO date at the precision the text gives ("2017", "2024-01-06")."""
     dated_by: str

@@ -32,6 +32,8 @@ class QuestionPieces:
 
 @dataclass(frozen=True)
 class QuestionAlignment:
+    """How closely one sentence matches the question word by word, and how close each of its tokens comes."""
+
     score: float
     """Rarity-weighted mean, over the question's informative words, of their closest match in the sentence."""
     weakest: float
@@ -41,6 +43,8 @@ class QuestionAlignment:
 
 
 def question_pieces(question: QuestionInfo, pieces: TokenVectors) -> QuestionPieces:
+    """The question's informative words as ``QuestionPieces`` cut from ``pieces`` (the question's own word
+    pieces): built once per question, then aligned with every sentence read."""
     content = [w for w in question.words if w.content]
     rows, weights, owners = [], [], []
     for n, word in enumerate(content):
@@ -53,6 +57,8 @@ def question_pieces(question: QuestionInfo, pieces: TokenVectors) -> QuestionPie
 
 
 def align_question(question: QuestionPieces, sentence: Span, pieces: TokenVectors) -> QuestionAlignment:
+    """Each question word's closest word piece in ``sentence`` and each sentence token's closest question word
+    (``pieces``: the sentence's word pieces), as ColBERT's late interaction compares them."""
     if not len(question.weights) or not len(pieces.offsets):
         return QuestionAlignment(0.0, 0.0, {})
     similarity = question.vectors @ pieces.vectors.T  # (question pieces, sentence pieces)

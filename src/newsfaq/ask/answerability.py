@@ -41,6 +41,7 @@ STRICT_AT = 0.8
 
 
 def content_keys(text: str) -> set[str]:
+    """The match keys of ``text``'s content words: what a question's words are looked for among."""
     return {w.key for w in words(text) if w.content}
 
 

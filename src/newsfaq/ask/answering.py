@@ -61,6 +61,7 @@ class Passage:
     """Each sentence's embedding (unit vectors, one row per sentence)."""
 
     def citation(self, sentence: Span) -> Citation:
+        """Where ``sentence`` (one of this passage's own spans, found by identity) sits in the article body."""
         position = next(i for i, s in enumerate(self.sentences) if s is sentence)
         index, start, end = self.offsets[position]
         return Citation(sentence=index, start=start, end=end, text=sentence.text.strip())

@@ -33,6 +33,9 @@ MAX_CANDIDATE_TOKENS = 25
 
 @dataclass
 class AnswerCandidate:
+    """A span that may answer the question: its sentence, its kind (an entity label, "CHUNK", "CAUSE" and
+    so on) and the reader's features for it."""
+
     span: Span
     sentence: Span
     kind: str
@@ -40,6 +43,7 @@ class AnswerCandidate:
 
     @property
     def text(self) -> str:
+        """The span's text without spaces or ``,.;:`` at either end: the answer as given."""
         return self.span.text.strip(" ,.;:")
 
 

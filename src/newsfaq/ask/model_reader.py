@@ -47,6 +47,7 @@ class ModelSpan:
 
 
 def reader_messages(question: str, sentences: list[str]) -> Messages:
+    """The chat put to the model reader: the instructions, then the sentences numbered from 1 and the question."""
     numbered = "\n".join(f"{n}. {text}" for n, text in enumerate(sentences, start=1))
     return [
         {"role": "system", "content": SYSTEM},

@@ -32,6 +32,7 @@ class QuestionInfo:
 
     @property
     def keys(self) -> set[str]:
+        """The match keys of the question's content words."""
         return {w.key for w in self.words if w.content}
 
 
@@ -44,6 +45,8 @@ def _type_noun(after_wh: list[str]) -> str | None:
 
 
 def analyse_question(text: str) -> QuestionInfo:
+    """What ``text`` asks: its wh-word sets ``kind`` and ``expects`` (a type noun after "what" or "which"
+    narrows the answer type), and ``present`` says it asks about now (is, does, currently), not the past."""
     lowered = re.findall(r"[a-z]+", text.lower())
     found = words(text)
     wh = next((i for i, w in enumerate(lowered) if w in {"who", "whom", "whose", "when", "where", "why", "how",

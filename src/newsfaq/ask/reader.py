@@ -22,10 +22,14 @@ FEATURES_FILE = "reader_features.json"
 
 @dataclass(frozen=True)
 class ReaderModel:
+    """The answer-span ranker (a LightGBM booster) and the column of each feature it was trained on."""
+
     booster: object
     feature_index: dict[str, int]
 
     def matrix(self, candidates: list[AnswerCandidate]) -> np.ndarray:
+        """The candidates' feature values, one row each, in the booster's columns; features it was not trained
+        on are dropped."""
         rows = np.zeros((len(candidates), len(self.feature_index)), dtype=np.float64)
         for row, candidate in enumerate(candidates):
             for name, value in candidate.features.items():
@@ -35,6 +39,7 @@ class ReaderModel:
         return rows
 
     def scores(self, candidates: list[AnswerCandidate]) -> np.ndarray:
+        """The ranker's score for each candidate, higher for a likelier answer."""
         if not candidates:
             return np.zeros(0)
         return self.booster.predict(self.matrix(candidates))

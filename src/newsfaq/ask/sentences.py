@@ -20,6 +20,8 @@ PAIR_BONUS = 0.05
 
 @dataclass(frozen=True)
 class RankedSentence:
+    """A sentence scored for a question, by the question's words it holds and by embedding closeness."""
+
     sentence: Span
     share: float
     """Share of the question's informative words the sentence holds (``rank_sentences``)."""

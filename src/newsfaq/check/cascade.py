@@ -55,6 +55,8 @@ class CascadePolicy:
     """A combined score at or above this is supported."""
 
     def uncertain(self, fast_score: float) -> bool:
+        """Whether a fast score lies in the band where the fast checker was least reliable, from ``low`` up
+        to ``high``."""
         return self.low <= fast_score < self.high
 
     def combined(self, fast_score: float, judge_score: float) -> float:
@@ -66,6 +68,7 @@ class CascadePolicy:
 
 @lru_cache(maxsize=1)
 def get_policy() -> CascadePolicy:
+    """The policy fitted by bench/train_cascade.py (cascade.json), read once per process."""
     return CascadePolicy(**json.loads(POLICY_FILE.read_text())["policy"])
 
 

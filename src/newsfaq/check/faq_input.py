@@ -29,6 +29,8 @@ def parse_faq(text: str, name: str = "<faq>") -> list[QAPair]:
 
 
 def read_faq(path: Path) -> list[QAPair]:
+    """The question/answer pairs of the FAQ file at ``path`` (see ``parse_faq``); a one-line error when the
+    file is missing or not UTF-8."""
     if not path.is_file():
         raise InputError(f"{path}: no such file; check the path")
     try:

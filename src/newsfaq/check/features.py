@@ -59,6 +59,7 @@ class ClaimAlignment:
 
     @property
     def best_sentence_share(self) -> float:
+        """Share of the claim's content words that the closest article sentence holds."""
         return self.features[FEATURE_NAMES.index("best_sentence_coverage")]
 
 
@@ -135,6 +136,8 @@ def _share(found: int, total: int) -> float:
 
 
 def align_claim(claim: list[Word], index: ArticleIndex) -> ClaimAlignment:
+    """The claim compared with the article: its closest sentences, what the article lacks, and the support
+    model's features in ``FEATURE_NAMES`` order."""
     content = [w for w in claim if w.content]
     keys = [w.key for w in claim]
     best = _best_sentences(content, index)

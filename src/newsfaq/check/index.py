@@ -67,6 +67,8 @@ def _spaced_numbers(text: str) -> set[str]:
 
 
 def build_index(body: str, sentences: list[Sentence]) -> ArticleIndex:
+    """The ``ArticleIndex`` of a body already split into ``sentences`` (an ``Analysis`` holds them, so it
+    is not split again)."""
     entries = []
     for sentence in sentences:
         found = words(sentence.text, sentence.start)
@@ -76,4 +78,5 @@ def build_index(body: str, sentences: list[Sentence]) -> ArticleIndex:
 
 
 def index_articles(bodies: list[str]) -> list[ArticleIndex]:
+    """One ``ArticleIndex`` per body, the sentences of all of them split in one batch."""
     return [build_index(body, sentences) for body, sentences in zip(bodies, split_sentences(bodies), strict=True)]

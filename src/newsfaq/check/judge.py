@@ -27,6 +27,8 @@ SYSTEM = (
 
 @dataclass(frozen=True)
 class Judgement:
+    """The judge's score for one claim and the sentences it read."""
+
     score: float
     """log P(Yes) - log P(No): above 0 the judge leans to supported."""
     read: tuple[int, ...]

@@ -16,6 +16,8 @@ MIN_KNOWN_SHARE = 0.6
 
 
 def looks_english(text: str) -> bool:
+    """Whether ``text`` reads as English: by its share of English stop words, or for 8 to 11 words also of
+    common English words; under 8 words it always does (a claim may be mostly names)."""
     found = [w.lower() for w in _WORD.findall(text)]
     if len(found) < 8:
         return True  # too short to tell: a claim may be mostly names

@@ -15,6 +15,9 @@ REQUIRED = ("document", "claim")
 
 @dataclass(frozen=True)
 class Pair:
+    """One ``--pairs`` input line: the claim to check against the document, with the line's id (its line
+    number when it gives none)."""
+
     id: str
     document: str
     claim: str
@@ -22,11 +25,14 @@ class Pair:
 
 @dataclass(frozen=True)
 class BadLine:
+    """An input line that was skipped: its number and the message reported for it."""
+
     line: int
     message: str
 
 
 def read_pairs(lines: Iterator[str]) -> Iterator[Pair | BadLine]:
+    """Each non-blank line as a ``Pair``, or as a ``BadLine`` saying why it cannot be checked."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -50,6 +56,7 @@ def read_pairs(lines: Iterator[str]) -> Iterator[Pair | BadLine]:
 
 
 def verdict_line(pair: Pair, verdict: Verdict) -> str:
+    """The output line (without its newline) for a pair's verdict."""
     return json.dumps(
         {
             "id": pair.id,

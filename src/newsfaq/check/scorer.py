@@ -29,6 +29,9 @@ def expand(features: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class SupportModel:
+    """The support model's weights: the scaling of the raw and expanded features, the coefficients and the
+    decision threshold."""
+
     mean: np.ndarray
     scale: np.ndarray
     expanded_mean: np.ndarray
@@ -44,12 +47,14 @@ class SupportModel:
         return 1.0 / (1.0 + np.exp(-(expanded @ self.coef + self.intercept)))
 
     def to_dict(self) -> dict:
+        """The weights as weights.json holds them, with the names of the features they were trained on."""
         fields = ("mean", "scale", "expanded_mean", "expanded_scale", "coef")
         return {"features": list(FEATURE_NAMES), **{f: getattr(self, f).tolist() for f in fields},
                 "intercept": self.intercept, "threshold": self.threshold}  # fmt: skip
 
     @classmethod
     def from_dict(cls, data: dict) -> SupportModel:
+        """The model from ``to_dict``'s form; weights trained on another feature set are refused."""
         if data["features"] != list(FEATURE_NAMES):
             raise RuntimeError("checker weights do not match the feature set; rerun bench/train_checker.py")
         arrays = {f: np.array(data[f]) for f in ("mean", "scale", "expanded_mean", "expanded_scale", "coef")}

@@ -51,6 +51,8 @@ def _listing(items: list[str]) -> str:
 
 
 def sentences_phrase(evidence: list[Citation]) -> str:
+    """How a reason names the cited sentences, numbered from 1: "sentence 3", "sentences 2, 4 and 5",
+    or "the article" when none is cited."""
     numbers = [str(c.sentence + 1) for c in evidence]
     if len(numbers) < 2:
         return f"sentence {numbers[0]}" if numbers else "the article"

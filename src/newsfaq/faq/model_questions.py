@@ -37,6 +37,8 @@ STORY_CHARS = 900
 
 
 def question_messages(story: str, answer: str, intent: str) -> Messages:
+    """The chat put to the question writer: the story's opening, the answer sentence, and a hint for the
+    planner's ``intent`` where it has one."""
     hint = INTENT_HINTS.get(intent, "")
     ask = f"Write the question this sentence answers. {hint}".strip()
     return [

@@ -63,6 +63,7 @@ ANSWER_SYSTEM = (
 
 
 def answer_messages(question: str, sentence: str) -> Messages:
+    """The chat asking whether ``sentence`` answers ``question``, scored by the model's Yes/No margin."""
     user = f"Sentence: {sentence}\n\nQuestion: {question}\n\nDoes the sentence answer the question? Answer Yes or No."
     return [{"role": "system", "content": ANSWER_SYSTEM}, {"role": "user", "content": user}]
 

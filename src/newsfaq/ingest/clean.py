@@ -44,10 +44,13 @@ scrape (no closing punctuation: "…when the hand became"): prose to the checker
 
 
 def is_not_evidence(sentence: str) -> bool:
+    """Whether the sentence is a marked caption, a lead-in cut from its quote or cut short by the scrape
+    (``NOT_EVIDENCE``)."""
     return bool(NOT_EVIDENCE.search(sentence))
 
 
 def is_caption(sentence: str) -> bool:
+    """Whether the sentence carries a photo-caption mark: "(pictured)", "pictured above", a "Label : " opening."""
     return bool(CAPTION.search(sentence))
 
 

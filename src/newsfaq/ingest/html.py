@@ -12,6 +12,8 @@ _HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|head|body|article|p|div)\b", 
 
 
 def looks_like_html(text: str) -> bool:
+    """Whether an HTML tag (``<html>``, ``<body>``, ``<p>``, ...) appears in the first 2,000 characters:
+    how the ``auto`` format tells a page from plain text."""
     return _HTML_HINT.search(text[:2000]) is not None
 
 

@@ -12,6 +12,8 @@ from newsfaq.model import Article
 
 
 def record_to_article(record: Any, name: str, date: str | None = None, require_date: bool = True) -> Article:
+    """The article in one JSON record (``text`` or ``body``; ``title``, ``date``, ``url`` and ``id`` if
+    given); ``date`` overrides the record's, and a missing or mistyped field is a one-line error."""
     if not isinstance(record, dict):
         raise InputError(f"{name}: expected a JSON object with a 'text' field, got {type(record).__name__}")
     body = record.get("text") or record.get("body")

@@ -15,6 +15,7 @@ DATE_SEARCH_CHARS = 600
 
 
 def is_dated_layout(text: str) -> bool:
+    """Whether the text opens with a "date YYYY-MM-DD" line (the dated layout)."""
     return _DATED_HEAD.match(text) is not None
 
 

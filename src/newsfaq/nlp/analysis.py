@@ -34,6 +34,7 @@ class Analysis:
     dates: list[ResolvedDate] = field(default_factory=list)
 
     def sentence_of(self, token: Token) -> int:
+        """Index of the sentence (in ``spans`` and ``sentences``) that holds the token."""
         return self._sentence_index[token.i]
 
     def __post_init__(self) -> None:

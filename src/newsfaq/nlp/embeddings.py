@@ -39,6 +39,8 @@ def _package_dir(name: str) -> Path:
 
 @dataclass(frozen=True)
 class TokenVectors:
+    """The embedding model's contextual word-piece vectors for one text, with each piece's place in it."""
+
     vectors: np.ndarray
     """(word pieces, 384) unit vectors."""
     offsets: list[tuple[int, int]]

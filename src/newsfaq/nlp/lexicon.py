@@ -44,6 +44,7 @@ class Word:
 
     @property
     def capitalised(self) -> bool:
+        """Whether the token starts with a capital letter: inside a sentence, a sign of a name."""
         return self.text[:1].isupper()
 
 

@@ -145,6 +145,8 @@ class LocalModel:
         """The prefix whose keys and values the model holds (read alone, as one batch)."""
 
     def tokens(self, text: str) -> list[int]:
+        """The model's token ids for ``text``, with no start token; chat markers (``<|im_start|>``) are read as
+        the special tokens they are."""
         return self._llm.tokenize(text.encode(), add_bos=False, special=True)
 
     def token_id(self, text: str) -> int:
@@ -249,5 +251,6 @@ def available_model(url: str | None, required_by: str | None, say_off: Callable[
 
 
 def log_softmax(logits: np.ndarray) -> np.ndarray:
+    """Logits as log-probabilities, shifted by their maximum first so ``exp`` cannot overflow."""
     shifted = logits - logits.max()
     return shifted - np.log(np.exp(shifted).sum())

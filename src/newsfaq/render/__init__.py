@@ -13,6 +13,7 @@ from newsfaq.render.markdown import to_markdown
 
 
 def to_json(faq: FAQ) -> str:
+    """The FAQ's versioned JSON document, indented, with non-ASCII text written as is."""
     return json.dumps(faq.to_dict(), ensure_ascii=False, indent=2)
 
 
@@ -25,6 +26,7 @@ RENDERERS: dict[str, Callable[[FAQ], str]] = {
 
 
 def render_faq(faq: FAQ, fmt: str) -> str:
+    """The FAQ in format ``fmt`` (a key of ``RENDERERS``); an unknown format is a one-line error."""
     try:
         return RENDERERS[fmt](faq)
     except KeyError:

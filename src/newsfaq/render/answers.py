@@ -15,6 +15,8 @@ def _source(article: ArticleRef, citation: Citation) -> str:
 
 
 def answer_markup(answer: Answer) -> str:
+    """Rich markup for an answer: the answer, its as-of date and cited sentence, and answers as of other
+    dates; or why there is none, with the closest sentences as leads."""
     if answer.answer is None:
         lines = [f"[yellow]{escape(answer.message)}[/]"]
         lines += [f"  lead: “{escape(e.citation.text)}” ({_source(e.article, e.citation)})" for e in answer.evidence]
@@ -28,6 +30,8 @@ def answer_markup(answer: Answer) -> str:
 
 
 def timeline_markup(entries: list[TimelineEntry]) -> str:
+    """Rich markup for a timeline, one line per entry: its date (marked when the report date stands in),
+    the sentence and its source."""
     if not entries:
         return "[yellow]nothing found[/]"
     lines = []
@@ -41,6 +45,7 @@ def timeline_markup(entries: list[TimelineEntry]) -> str:
 
 
 def hits_markup(hits: list[Hit]) -> str:
+    """Rich markup for search hits, one line per sentence with its article's date and its source."""
     if not hits:
         return "[yellow]nothing found[/]"
     return "\n".join(f"{h.article.date or 'undated'}  “{escape(h.citation.text)}” ({_source(h.article, h.citation)})"

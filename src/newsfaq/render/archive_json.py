@@ -25,6 +25,7 @@ def _listing(stored: StoredArticle) -> dict:
 
 
 def articles_json(stored: list[StoredArticle]) -> dict:
+    """The ``newsfaq.articles`` listing: each article's metadata and story group, without its body."""
     return {"schema": ARTICLES_SCHEMA, "articles": [_listing(s) for s in stored]}
 
 
@@ -38,10 +39,13 @@ def _hit(hit: Hit) -> dict:
 
 
 def search_json(query: str, hits: list[Hit]) -> dict:
+    """The ``newsfaq.search`` document: the query and each hit's article, citation and relevance."""
     return {"schema": SEARCH_SCHEMA, "query": query, "hits": [_hit(h) for h in hits]}
 
 
 def timeline_json(entity: str, entries: list[TimelineEntry]) -> dict:
+    """The ``newsfaq.timeline`` document: the entity and each entry's date and how it was dated, with its
+    hit's article, citation and relevance."""
     return {
         "schema": TIMELINE_SCHEMA,
         "entity": entity,

@@ -9,6 +9,8 @@ from newsfaq.model import FAQ
 
 
 def to_html(faq: FAQ) -> str:
+    """The FAQ as an HTML ``<section>``: one ``div.qa`` per item, with its intent and citations as data
+    attributes."""
     parts = [f'<section class="newsfaq-faq" data-article-id="{escape(faq.article.id)}">', "  <h2>FAQs</h2>"]
     for number, item in enumerate(faq.items, start=1):
         cites = escape(" ".join(f"{c.sentence}:{c.start}-{c.end}" for c in item.citations))

@@ -8,6 +8,8 @@ from newsfaq.model import FAQ
 
 
 def faq_page(faq: FAQ) -> dict:
+    """The schema.org ``FAQPage``: each item a Question with its accepted Answer, with the article's date and
+    headline when it has them."""
     page: dict = {
         "@context": "https://schema.org",
         "@type": "FAQPage",
@@ -29,4 +31,5 @@ in it, whatever JSON quoting says: these characters are written as the JSON esca
 
 
 def to_jsonld(faq: FAQ) -> str:
+    """The ``FAQPage`` as JSON that is safe inside a ``<script>`` block (see ``SCRIPT_SAFE``)."""
     return json.dumps(faq_page(faq), ensure_ascii=False, indent=2).translate(SCRIPT_SAFE)

@@ -12,6 +12,8 @@ def _inert(text: str) -> str:
 
 
 def to_markdown(faq: FAQ) -> str:
+    """The FAQ as markdown: title and date line, then each question in bold with its answer and a line
+    citing its sentences and resolved dates."""
     lines = []
     if faq.article.title:
         lines += [f"# {_inert(faq.article.title)}", ""]

@@ -52,4 +52,5 @@ def report_dict(article: Article, items: list[tuple[QAPair | None, Verdict]]) ->
 
 
 def report_json(article: Article, items: list[tuple[QAPair | None, Verdict]]) -> str:
+    """The ``newsfaq.check`` document (``report_dict``) as indented JSON text."""
     return json.dumps(report_dict(article, items), ensure_ascii=False, indent=2)

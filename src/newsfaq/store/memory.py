@@ -52,6 +52,7 @@ class _Stored:
     sentences: list[Sentence]
 
     def hit(self, sentence: Sentence, relevance: float) -> Hit:
+        """A hit on one of this article's sentences."""
         citation = Citation(sentence.index, sentence.start, sentence.end, sentence.text)
         return Hit(ArticleRef.of(self.article), citation, relevance, self.group)
 
@@ -67,6 +68,8 @@ class MemoryStore:
     def add(
         self, article: Article, sentences: list[Sentence], signature: np.ndarray, group: str, vectors: np.ndarray
     ) -> bool:
+        """Store the article, with one embedding per sentence text (the first one stored is kept); False when
+        its id is already stored."""
         if article.id in self._articles:
             return False
         embedded = list(zip(sentences, vectors, strict=True))  # a mismatch raises before anything is stored
@@ -79,13 +82,17 @@ class MemoryStore:
         return True
 
     def vectors(self, texts: list[str]) -> list[np.ndarray | None]:
+        """The held embedding of each sentence text, None where no stored article has that sentence."""
         return [self._vectors.get(text) for text in texts]
 
     def get(self, article_id: str) -> StoredArticle | None:
+        """A copy of the stored article with this id, None when there is none."""
         stored = self._articles.get(article_id)
         return None if stored is None else StoredArticle(replace(stored.article), stored.group)
 
     def search(self, query: str, limit: int, since: str | None = None, until: str | None = None) -> list[Hit]:
+        """Sentences with any of the query's words of two letters or more, by BM25 as FTS5 computes it (but
+        unstemmed); ``since`` and ``until`` bound the date as in ``Store.search``."""
         terms = [word for word in _words(query) if len(word) > 1]  # as SQLiteStore, one-letter words are not sought
         rows = [(stored, s, Counter(_words(s.text))) for stored in self._articles.values() for s in stored.sentences]
         if not rows:
@@ -104,6 +111,8 @@ class MemoryStore:
         return _page(hits, limit)
 
     def phrase(self, text: str, limit: int) -> list[Hit]:
+        """Sentences holding the words of ``text`` together and in order; undated articles first, then by date,
+        article id and sentence."""
         phrase = _words(text)
         if not phrase:
             return []
@@ -116,6 +125,7 @@ class MemoryStore:
         return _page(hits, limit)
 
     def delete(self, article_id: str) -> bool:
+        """Remove the article and the embeddings no other stored sentence uses; False when it is not stored."""
         stored = self._articles.pop(article_id, None)
         if stored is None:
             return False
@@ -126,12 +136,15 @@ class MemoryStore:
         return True
 
     def count(self) -> int:
+        """How many articles are stored."""
         return len(self._articles)
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
+        """Copies of the stored articles, undated ones first, then by date and id; ``limit`` -1 means all."""
         return [StoredArticle(replace(s.article), s.group) for s in _page(self._oldest_first(), limit, offset)]
 
     def signatures(self) -> tuple[list[str], np.ndarray]:
+        """Each stored article's group and MinHash signature (one uint64 row per article)."""
         stored = list(self._articles.values())
         matrix = np.array([s.signature for s in stored], dtype=np.uint64).reshape(-1, SIGNATURE_LENGTH)
         return [s.group for s in stored], matrix

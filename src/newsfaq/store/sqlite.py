@@ -84,6 +84,9 @@ def _schema_version(db: sqlite3.Connection, path: Path) -> int | None:
 
 
 class SQLiteStore:
+    """The archive backend on one SQLite file: articles, their sentences under an FTS5 index, and int8
+    embeddings."""
+
     def __init__(self, path: str | Path, *, create: bool = False, read_only: bool = False) -> None:
         """Open for writing only with ``create``; otherwise open read-only (``mode=ro``) and reopen for writing
         at the first ``add`` or ``delete``, so reading never creates, migrates or changes a file. ``read_only``
@@ -172,6 +175,8 @@ class SQLiteStore:
     def add(
         self, article: Article, sentences: list[Sentence], signature: np.ndarray, group: str, vectors: np.ndarray
     ) -> bool:
+        """Store the article in one transaction (a store opened to read reopens for writing first); False
+        when its id is already stored. A write SQLite refuses (locked, read-only) is an ``ArchiveError``."""
         self._writable()
         try:
             with self.db:
@@ -207,6 +212,8 @@ class SQLiteStore:
         ]
 
     def search(self, query: str, limit: int, since: str | None = None, until: str | None = None) -> list[Hit]:
+        """Sentences with any of the query's words of two letters or more, by FTS5's BM25 over Porter stems;
+        ``since`` and ``until`` bound the date as in ``Store.search``."""
         terms = _fts_terms(query)
         if not terms:
             return []
@@ -221,6 +228,8 @@ class SQLiteStore:
         return self._hits(rows)
 
     def phrase(self, text: str, limit: int) -> list[Hit]:
+        """Sentences holding the words of ``text`` as one FTS5 phrase; undated articles first (SQLite sorts
+        NULL before any date), then by date, article id and sentence."""
         phrase = " ".join(w for w in "".join(ch if ch.isalnum() else " " for ch in text).split())
         if not phrase:
             return []
@@ -234,6 +243,8 @@ class SQLiteStore:
         return self._hits(rows)
 
     def vectors(self, texts: list[str]) -> list[np.ndarray | None]:
+        """The stored embedding of each sentence text (found by a hash of the text), None where there is none
+        or the archive predates stored embeddings."""
         if not self._has_vectors:
             return [None] * len(texts)
         found: dict[bytes, np.ndarray] = {}
@@ -248,10 +259,13 @@ class SQLiteStore:
         return [found.get(key) for key in keys]
 
     def get(self, article_id: str) -> StoredArticle | None:
+        """The stored article with this id, None when there is none."""
         row = self.db.execute(f"SELECT {self._article_columns} FROM articles WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else StoredArticle(Article(*row[:7]), row[7])
 
     def delete(self, article_id: str) -> bool:
+        """Remove the article in one transaction, with its full-text rows and the embeddings no other sentence
+        uses; False when it is not stored. A write SQLite refuses is an ``ArchiveError``."""
         self._writable()
         try:
             with self.db:
@@ -271,18 +285,22 @@ class SQLiteStore:
             ) from None
 
     def count(self) -> int:
+        """How many articles are stored."""
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
+        """Stored articles, undated ones first, then by date and id; ``limit`` -1 means all, as in SQL."""
         rows = self.db.execute(
             f"SELECT {self._article_columns} FROM articles ORDER BY date, id LIMIT ? OFFSET ?", (limit, offset)
         )
         return [StoredArticle(Article(*row[:7]), row[7]) for row in rows]
 
     def signatures(self) -> tuple[list[str], np.ndarray]:
+        """Each stored article's group and MinHash signature (one uint64 row per article)."""
         rows = self.db.execute("SELECT grp, signature FROM articles").fetchall()
         matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.uint64).reshape(len(rows), SIGNATURE_LENGTH)
         return [r[0] for r in rows], matrix
 
     def close(self) -> None:
+        """Close the database connection; closing again does nothing."""
         self.db.close()

@@ -46,6 +46,7 @@ class Core:
         get_nlp(), get_model(), get_reader(), get_embedder()
 
     def close(self) -> None:
+        """Close the worker's archive connection."""
         self.newsfaq.close()
 
     def article(self, source: ArticleInput, *, require_date: bool = True, field: str = "article.date") -> Article:
@@ -61,15 +62,20 @@ class Core:
             raise _named(error, field) from None
 
     def parse(self, source: ArticleInput) -> dict:
+        """The article ``source`` names by id or gives as text, with its body, as ``newsfaq.article`` JSON; it
+        needs no date."""
         return article_json(self.article(source, require_date=False))
 
     def faq(self, request: FaqRequest) -> dict:
+        """The FAQ written for the request's article, as its versioned JSON."""
         return self.newsfaq.faq(self.article(request.article), count=request.count, engine=request.engine).to_dict()
 
     def render(self, request: RenderRequest) -> str:
+        """A posted FAQ document as text in the requested format (md, json, html or jsonld)."""
         return render_faq(_faq_document(request.faq), request.format)
 
     def check(self, request: CheckRequest) -> dict:
+        """The check report on the request's claims or FAQ against its article (which needs no date)."""
         article = self.article(request.article, require_date=False)
         faq = self._faq_items(request.faq) if request.faq is not None else None
         return self.newsfaq.check(article, claims=request.claims, faq=faq, judge=request.judge).to_dict()
@@ -79,6 +85,7 @@ class Core:
         return parse_faq(faq, "faq") if isinstance(faq, str) else _faq_document(faq).items
 
     def ask(self, request: AskRequest) -> dict:
+        """The answer, as JSON, from the request's article, or from the archive when it gives none."""
         article = self.article(request.article) if request.article is not None else None
         answer = self.newsfaq.ask(
             request.question,
@@ -92,19 +99,26 @@ class Core:
         return answer.to_dict()
 
     def articles(self, limit: int, offset: int) -> dict:
+        """A page of the archive's article listing, each source shown as its file's base name."""
         return articles_json([_public(s) for s in self.newsfaq.articles(limit=limit, offset=offset)])
 
     def stored(self, article_id: str) -> dict:
+        """One archived article with its body and story group (its source as a base name); ``NotFound`` when
+        the id is not stored."""
         stored = _public(self._stored(article_id))
         return article_json(stored.article, stored.group)
 
     def search(self, query: str, limit: int) -> dict:
+        """Archive sentences for ``query``, best first, as ``newsfaq.search`` JSON."""
         return self.newsfaq.search(query, limit).to_dict()
 
     def timeline(self, entity: str) -> dict:
+        """Sentences naming ``entity`` as dated events, as ``newsfaq.timeline`` JSON."""
         return self.newsfaq.timeline(entity).to_dict()
 
     def health(self) -> dict:
+        """The server's state: its version, the archive's file name (no directories), how many articles it
+        holds and whether writes are allowed."""
         return {
             "status": "ok",
             "version": __version__,
@@ -114,6 +128,8 @@ class Core:
         }
 
     def add(self, request: AddRequest) -> dict:
+        """Add the request's articles to the archive (refused unless writes are allowed); an article that cannot
+        be read is reported under ``errors`` and never stops the rest."""
         self._writable()
         inputs: list[tuple[str, Article | NewsfaqError]] = []
         for number, source in enumerate(request.articles):
@@ -139,6 +155,7 @@ class Core:
         }
 
     def remove(self, article_id: str) -> dict:
+        """Remove an archived article (refused unless writes are allowed); ``NotFound`` when it is not stored."""
         self._writable()
         self._stored(article_id)
         self.newsfaq.remove(article_id)

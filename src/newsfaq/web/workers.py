@@ -38,6 +38,8 @@ def _dispatch(method: str, *args: Any) -> Any:
 
 
 class Workers:
+    """Where the server runs ``Core`` methods: one thread, or ``workers`` forked processes."""
+
     def __init__(self, db: Path | None = None, *, allow_writes: bool = False, workers: int = 1) -> None:
         self.db, self.allow_writes, self.workers = db, allow_writes, workers
         self._pool: Executor | None = None
@@ -60,6 +62,7 @@ class Workers:
             self._pool.submit(_dispatch, "health").result()  # surfaces a start-up failure now
 
     def stop(self) -> None:
+        """Close the worker thread's archive and shut the pool down, waiting for requests in progress."""
         if self._core is not None:
             self._pool.submit(self._core.close).result()
         if self._pool is not None:
