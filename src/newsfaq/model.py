@@ -87,10 +87,12 @@ class QAPair:
     dates: list[ResolvedDate] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """The item as JSON types it, as it appears in a ``newsfaq.faq/1`` document."""
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> QAPair:
+        """An item read back from its JSON, validated."""
         return validated(cls, data)
 
 
@@ -112,10 +114,12 @@ class Article:
     existing_faq: list[QAPair] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """Every field, the body and the existing FAQ included (``newsfaq.article/1`` adds the schema tag)."""
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
+        """An article read back from its JSON, validated."""
         return validated(cls, data)
 
 
@@ -130,6 +134,7 @@ class ArticleRef:
 
     @classmethod
     def of(cls, article: Article) -> ArticleRef:
+        """The reference an FAQ, answer or hit keeps for ``article``."""
         return cls(id=article.id, date=article.date, title=article.title, url=article.url)
 
 
@@ -144,6 +149,7 @@ class FAQ:
     """Why the FAQ is short (the article is too short, or reports no event), when it is."""
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``newsfaq.faq/1`` document; ``note`` only when there is one."""
         data = {
             "schema": FAQ_SCHEMA,
             "generator": self.generator,
@@ -154,6 +160,7 @@ class FAQ:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FAQ:
+        """An FAQ read back from a ``newsfaq.faq/1`` document, validated."""
         return validated(cls, data, FAQ_SCHEMA)
 
 
@@ -177,6 +184,7 @@ class Verdict:
     number, day or month the article lacks. Internal to the checker; not part of the JSON."""
 
     def to_dict(self) -> dict[str, Any]:
+        """The verdict's JSON, its parts' verdicts nested; ``settled`` stays internal."""
         return {
             "claim": self.claim,
             "label": self.label,
@@ -188,6 +196,7 @@ class Verdict:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Verdict:
+        """A verdict read back from its JSON, validated (the label among ``LABELS``)."""
         return validated(cls, data)
 
 
@@ -224,8 +233,10 @@ class Answer:
     confidence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
+        """The ``newsfaq.answer/1`` document."""
         return {"schema": ANSWER_SCHEMA, **asdict(self)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Answer:
+        """An answer read back from a ``newsfaq.answer/1`` document, validated."""
         return validated(cls, data, ANSWER_SCHEMA)

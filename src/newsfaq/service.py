@@ -39,24 +39,31 @@ class CheckReport:
     items: list[tuple[QAPair | None, Verdict]]
 
     def to_dict(self) -> dict:
+        """The ``newsfaq.check/1`` document."""
         return report_dict(self.article, self.items)
 
 
 @dataclass(frozen=True)
 class SearchResults:
+    """The sentences found for ``query``, best first."""
+
     query: str
     hits: list[Hit]
 
     def to_dict(self) -> dict:
+        """The ``newsfaq.search/1`` document."""
         return search_json(self.query, self.hits)
 
 
 @dataclass(frozen=True)
 class Timeline:
+    """Dated sentences naming ``entity``, oldest first."""
+
     entity: str
     entries: list[TimelineEntry]
 
     def to_dict(self) -> dict:
+        """The ``newsfaq.timeline/1`` document."""
         return timeline_json(self.entity, self.entries)
 
 
@@ -90,6 +97,7 @@ class Newsfaq:
         )
 
     def close(self) -> None:
+        """Close the archive, if one is open."""
         if self._archive is not None:
             self._archive.close()
 
@@ -100,6 +108,7 @@ class Newsfaq:
         self.close()
 
     def archive(self) -> Archive:
+        """The open archive, or NotFound when this core has none."""
         if self._archive is None:
             raise NotFound("there is no archive to read; open one (newsfaq serve --db FILE, Newsfaq(db=...))")
         return self._archive
@@ -199,12 +208,15 @@ class Newsfaq:
         return result
 
     def search(self, query: str, limit: int = 10, since: str | None = None, until: str | None = None) -> SearchResults:
+        """Sentences for ``query`` between ``since`` and ``until``, best first."""
         return SearchResults(query, self.archive().search(query, limit, since, until))
 
     def timeline(self, entity: str) -> Timeline:
+        """Sentences naming ``entity`` as dated events, oldest first."""
         return Timeline(entity, self.archive().timeline(entity))
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
+        """Stored articles, oldest first; ``limit`` -1 means all."""
         return self.archive().articles(limit, offset)
 
     def stored(self, article_id: str) -> StoredArticle:
@@ -220,7 +232,9 @@ class Newsfaq:
         self.archive().remove(article_id)
 
     def count(self) -> int:
+        """How many articles the archive holds (0 without one)."""
         return self.archive().store.count() if self._archive is not None else 0
 
     def stats(self) -> dict[str, object]:
+        """The archive's article and story-group counts and its date range."""
         return self.archive().stats()

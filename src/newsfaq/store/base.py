@@ -68,8 +68,8 @@ class Store(Protocol):
         """Stored articles, undated ones first, then by date and id; ``limit`` -1 means all."""
 
     def signatures(self) -> tuple[list[str], np.ndarray]:
-        """Groups and MinHash signatures (uint64, one row per group) of every stored article, for near-duplicate
-        grouping."""
+        """Each stored article's story group and MinHash signature (uint64, one row per article: a group appears
+        once for each of its copies), for near-duplicate grouping."""
 
     def close(self) -> None:
         """Release what the store holds; closing again does nothing."""

@@ -50,14 +50,20 @@ class _Span(_Schema):
 
 
 class FaqCitation(_Span):
+    """A cited sentence of a posted FAQ item."""
+
     sentence: int = Field(ge=0, description="Index of the cited sentence (0 is the first).")
 
 
 class FaqDate(_Span):
+    """A resolved time expression of a posted FAQ item."""
+
     iso: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$", description="2017, 2023-12, 2023-W05 or a day.")
 
 
 class FaqItem(_Schema):
+    """One question and answer of a posted FAQ."""
+
     question: str
     answer: str
     citations: list[FaqCitation] = []
@@ -67,6 +73,8 @@ class FaqItem(_Schema):
 
 
 class FaqArticle(_Schema):
+    """The article a posted FAQ is about."""
+
     id: str
     date: str | None = Field(None, description="YYYY-MM-DD")
     title: str | None = None
@@ -91,10 +99,14 @@ class FaqDocument(_Schema):
 
 
 class ParseRequest(BaseModel):
+    """POST /api/parse: the article to read."""
+
     article: ArticleInput
 
 
 class FaqRequest(BaseModel):
+    """POST /api/faq: the article, how many questions, and who writes them."""
+
     article: ArticleInput
     count: int = Field(8, ge=1, le=50, description="Most questions in the FAQ.")
     engine: Literal["fast", "model", "auto"] | None = None
@@ -137,9 +149,13 @@ class AskRequest(BaseModel):
 
 
 class RenderRequest(BaseModel):
+    """POST /api/render: an FAQ document and the format to render it in."""
+
     faq: FaqDocument
     format: Literal["md", "json", "html", "jsonld"] = "md"
 
 
 class AddRequest(BaseModel):
+    """POST /api/articles: the articles to add (servers started with --allow-writes)."""
+
     articles: list[ArticleInput] = Field(..., min_length=1, max_length=1000)

@@ -54,6 +54,8 @@ TimelineDocument = _document(
 
 
 class Health(BaseModel):
+    """GET /api/health: the server is up, with its archive and whether it takes writes."""
+
     status: Literal["ok"]
     version: str
     archive: str | None = Field(description="The archive file's name, without the server's directories.")
@@ -62,11 +64,15 @@ class Health(BaseModel):
 
 
 class AddError(BaseModel):
+    """An input that could not be added, and why."""
+
     item: str
     error: str
 
 
 class Added(BaseModel):
+    """POST /api/articles: what adding did."""
+
     added: int
     duplicates: int
     grouped: int = Field(description="Added articles that joined a stored story as near-identical copies.")
@@ -75,4 +81,6 @@ class Added(BaseModel):
 
 
 class Removed(BaseModel):
+    """DELETE /api/articles/{id}: the id removed."""
+
     removed: str
