@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsfaq.nlp.lexicon import Word, words
+from newsfaq.nlp.lexicon import LETTER_RUN, Word, words
 
 TYPE_NOUNS = {
     "PERSON": {"person", "man", "woman", "people", "player", "leader", "president", "name", "king", "queen",
@@ -47,7 +47,7 @@ def _type_noun(after_wh: list[str]) -> str | None:
 def analyse_question(text: str) -> QuestionInfo:
     """What ``text`` asks: its wh-word sets ``kind`` and ``expects`` (a type noun after "what" or "which"
     narrows the answer type), and ``present`` says it asks about now (is, does, currently), not the past."""
-    lowered = re.findall(r"[a-z]+", text.lower())
+    lowered = LETTER_RUN.findall(text.lower())
     found = words(text)
     wh = next((i for i, w in enumerate(lowered) if w in {"who", "whom", "whose", "when", "where", "why", "how",
                                                           "what", "which"}), None)  # fmt: skip

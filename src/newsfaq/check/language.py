@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from wordfreq import zipf_frequency
 
-from newsfaq.nlp.lexicon import STOP
+from newsfaq.nlp.lexicon import LETTER_RUN, STOP
 
-_WORD = re.compile(r"[^\W\d_]+")
 MIN_STOP_SHARE = 0.15
 """Running English has 35-50% function words; other languages have almost none of ours."""
 MIN_KNOWN_SHARE = 0.6
@@ -18,7 +15,7 @@ MIN_KNOWN_SHARE = 0.6
 def looks_english(text: str) -> bool:
     """Whether ``text`` reads as English: by its share of English stop words, or for 8 to 11 words also of
     common English words; under 8 words it always does (a claim may be mostly names)."""
-    found = [w.lower() for w in _WORD.findall(text)]
+    found = [w.lower() for w in LETTER_RUN.findall(text)]
     if len(found) < 8:
         return True  # too short to tell: a claim may be mostly names
     stop_share = sum(w in STOP for w in found) / len(found)

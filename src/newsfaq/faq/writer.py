@@ -30,12 +30,13 @@ QUESTION_STARTS = ("what", "why", "how", "who", "when", "where", "which", "whom"
 MIN_QUESTION_WORDS, MAX_QUESTION_WORDS = 4, 16
 DANGLING_WORDS = {"in", "on", "at", "of", "as", "since", "during", "to", "from", "with", "for"}
 DUPLICATE_OVERLAP = 0.7
+QUESTION_WORD = re.compile(r"[\w'’-]+")
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
 
 
 def is_well_formed(question: str) -> bool:
     """Reject questions a reader could not understand without the article."""
-    words = re.findall(r"[\w'’-]+", question.lower())
+    words = _question_words(question)
     if not (MIN_QUESTION_WORDS <= len(words) <= MAX_QUESTION_WORDS) or not question.endswith("?"):
         return False
     if words[0] not in QUESTION_STARTS or words.count("what") > 1 or words.count("how") > 1:
@@ -46,7 +47,12 @@ def is_well_formed(question: str) -> bool:
 
 
 def _content_words(question: str) -> set[str]:
-    return {w for w in re.findall(r"[\w'’-]+", question.lower()) if w not in _STOP}
+    return {w for w in _question_words(question) if w not in _STOP}
+
+
+def _question_words(question: str) -> list[str]:
+    """A question's words as the length rule counts them: "al-Sudani" and "don't" are one word each."""
+    return QUESTION_WORD.findall(question.lower())
 
 
 def _is_repeat(candidate: ItemCandidate, kept: list[ItemCandidate]) -> bool:

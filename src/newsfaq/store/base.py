@@ -14,6 +14,12 @@ SIGNATURE_LENGTH = 64
 """Values in an article's MinHash signature (one per permutation): every backend stores them at this width."""
 
 
+def indexed_words(text: str) -> list[str]:
+    """The words of ``text`` as the backends index and search them: runs of letters and digits, as SQLite
+    FTS5's unicode61 tokenizer splits them."""
+    return "".join(ch if ch.isalnum() else " " for ch in text).split()
+
+
 @dataclass(frozen=True)
 class Hit:
     """A sentence found by a search, with its article and the backend's relevance (higher is better)."""

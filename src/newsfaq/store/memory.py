@@ -15,17 +15,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from newsfaq.model import Article, ArticleRef, Citation, Sentence
-from newsfaq.store.base import SIGNATURE_LENGTH, Hit, StoredArticle
+from newsfaq.store.base import SIGNATURE_LENGTH, Hit, StoredArticle, indexed_words
 
 K1, B = 1.2, 0.75
 """BM25's term-frequency saturation and length normalisation, FTS5's values."""
 MIN_IDF = 1e-6
 """FTS5's floor for a word found in half the sentences or more (its BM25 idf would be zero or less)."""
-
-
-def _words(text: str) -> list[str]:
-    """Lower-cased runs of letters and digits, much as FTS5's unicode61 tokenizer splits text."""
-    return "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
 
 
 def _holds(words: list[str], phrase: list[str]) -> bool:
@@ -93,8 +88,14 @@ class MemoryStore:
     def search(self, query: str, limit: int, since: str | None = None, until: str | None = None) -> list[Hit]:
         """Sentences with any of the query's words of two letters or more, by BM25 as FTS5 computes it (but
         unstemmed); ``since`` and ``until`` bound the date as in ``Store.search``."""
-        terms = [word for word in _words(query) if len(word) > 1]  # as SQLiteStore, one-letter words are not sought
-        rows = [(stored, s, Counter(_words(s.text))) for stored in self._articles.values() for s in stored.sentences]
+        terms = [
+            word for word in indexed_words(query.lower()) if len(word) > 1
+        ]  # as SQLiteStore, one-letter words are not sought
+        rows = [
+            (stored, s, Counter(indexed_words(s.text.lower())))
+            for stored in self._articles.values()
+            for s in stored.sentences
+        ]
         if not rows:
             return []
         # As FTS5, the statistics are over every stored sentence, whatever the date range.
@@ -113,14 +114,14 @@ class MemoryStore:
     def phrase(self, text: str, limit: int) -> list[Hit]:
         """Sentences holding the words of ``text`` together and in order; undated articles first, then by date,
         article id and sentence."""
-        phrase = _words(text)
+        phrase = indexed_words(text.lower())
         if not phrase:
             return []
         hits = [
             stored.hit(sentence, 0.0)
             for stored in self._oldest_first()
             for sentence in sorted(stored.sentences, key=lambda s: s.index)
-            if _holds(_words(sentence.text), phrase)
+            if _holds(indexed_words(sentence.text.lower()), phrase)
         ]
         return _page(hits, limit)
 

@@ -24,7 +24,7 @@ import numpy as np
 
 from newsfaq.errors import NewsfaqError
 from newsfaq.model import Article, ArticleRef, Citation, Sentence
-from newsfaq.store.base import SIGNATURE_LENGTH, Hit, StoredArticle
+from newsfaq.store.base import SIGNATURE_LENGTH, Hit, StoredArticle, indexed_words
 
 VECTORS = """CREATE TABLE IF NOT EXISTS vectors (
     key BLOB PRIMARY KEY, vector BLOB NOT NULL, uses INTEGER NOT NULL
@@ -67,7 +67,7 @@ def _vector_key(text: str) -> bytes:
 
 def _fts_terms(query: str) -> str:
     """Any of the query's words, quoted so FTS5 syntax in user text is inert."""
-    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in query).split() if len(w) > 1]
+    words = [w for w in indexed_words(query) if len(w) > 1]
     return " OR ".join(f'"{w}"' for w in words)
 
 
