@@ -17,15 +17,12 @@ from newsfaq.ask.candidates import ENTITY_TYPES
 from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.nlp.analysis import Analysis
+from newsfaq.nlp.lexicon import CALENDAR_WORDS
 
 TIME_ENTITIES = ENTITY_TYPES["DATE"]
 NUMBER_ENTITIES = ENTITY_TYPES["NUMBER"]
 """The entity labels the reader already takes as a time and as a figure (``ask/candidates.py``)."""
-TIME_WORDS = {
-    "yesterday", "today", "tonight", "ago", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-}  # fmt: skip
+TIME_WORDS = {"yesterday", "today", "tonight", "ago"} | CALENDAR_WORDS.keys()
 COUNT_WORDS = {"dozen", "dozens", "hundreds", "thousands", "millions", "billions", "half", "twice", "double"}
 REASON_WORDS = {"because", "due", "owing", "response", "retaliation", "reason", "reasons", "amid", "following", "bid"}
 REASON_LEMMAS = {"cause", "prompt", "spark", "trigger", "blame", "justify", "fuel", "force", "aim"}
