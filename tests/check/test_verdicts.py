@@ -76,31 +76,16 @@ def test_a_changed_number_or_date_contradicts_even_a_high_score(index, claim, re
     assert len(result.evidence) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lexicon.NUMBER_WORDS stops at 'twelve' and skips 13-19 and 60-90, so 'sixteen' is no number: the changed "
-    "figure is only a missing word and the claim is unsupported, not contradicted",
-)
 def test_a_changed_number_written_as_an_uncommon_word_contradicts(index):
     result = verdict(index, "Engineers found sixteen cracks in its supports.", 0.37)
     assert (result.label, result.reason) == ("contradicted", "the article says 14, not sixteen")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lexicon.NUMBER_WORDS lacks 'fourteen', so the article's '14' does not match it and the reason says the "
-    "article does not mention a figure it gives in digits",
-)
 def test_a_figure_in_words_is_not_missing_when_the_article_gives_it_in_digits(index):
     result = verdict(index, "Engineers found fourteen cracks in its supports.", 0.37)
     assert "fourteen" not in result.reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'may' is a stop word in lexicon.STOP, so the month 'May' is never a content word, never in "
-    "alignment.missing, and _missing_dates cannot see it: the claim is supported (as check() finds end to end)",
-)
 def test_a_changed_month_named_may_contradicts(index):
     result = verdict(index, "The bridge will not reopen before May.", 0.64)
     assert (result.label, result.reason) == ("contradicted", "sentence 4 says March, not May")
@@ -176,11 +161,6 @@ def test_at_most_four_missing_phrases_are_listed(index):
     assert result.reason == "the article does not mention Divers counted red fish near, pier, Tom Lind or local diver"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="judge trusts a score at or above the threshold even when no sentence shares a word with the claim: the "
-    "verdict is supported with no evidence and the reason reads 'the article of the article say this'",
-)
 def test_a_claim_sharing_no_word_with_the_article_is_never_supported(index):
     result = verdict(index, "Quantum physics is hard.", HIGH)
     assert result.label != "supported" and "the article of the article" not in result.reason

@@ -101,7 +101,7 @@ def judge(claim_text: str, claim: list[Word], alignment: ClaimAlignment, score: 
         reason = f"{sentences_phrase(quoted)} says this word for word"
         return Verdict(claim_text, "supported", 1.0, quoted, reason, settled=True)
     lacks_a_fact = bool(alignment.missing_numbers or _missing_dates(alignment))
-    if score >= threshold and not (lacks_a_fact or alignment.swapped_name):
+    if score >= threshold and evidence and not (lacks_a_fact or alignment.swapped_name):
         cited = evidence[:1] if shared == 1.0 else evidence
         verb = "says" if len(cited) == 1 else "say"
         return Verdict(claim_text, "supported", score, cited, f"{sentences_phrase(cited)} of the article {verb} this")

@@ -24,8 +24,10 @@ LETTER_RUN = re.compile(r"[^\W\d_]+")
 NEGATIONS = {"not", "no", "never", "n't", "nor", "none", "nobody", "nothing", "neither", "without", "cannot"}
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30",
-    "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000", "million": "1000000",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
+    "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30",
+    "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
+    "thousand": "1000", "million": "1000000",
     "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
 }  # fmt: skip
 STOP = frozenset(STOP_WORDS | {"say", "said", "says", "'s", "s", "mr", "ms", "mrs"}) - NEGATIONS
@@ -78,7 +80,8 @@ def _base(lower: str) -> str:
 
 def _is_content(surface: str, base: str) -> bool:
     acronym = surface.isupper() and len(surface) > 1  # "US", "UN": not the stop words "us", "un"
-    return (acronym or (base not in STOP and len(base) > 1)) and base.replace("'", "").isalpha()
+    month = surface == "May"  # the month, not the stop word "may": a claim's wrong month must count
+    return (acronym or month or (base not in STOP and len(base) > 1)) and base.replace("'", "").isalpha()
 
 
 def words(text: str, offset: int = 0) -> list[Word]:
