@@ -8,11 +8,11 @@ import pytest
 
 from newsfaq.archive import check_date
 from newsfaq.ask.answering import validate_question
-from newsfaq.errors import InputError, NewsfaqError, describe
+from newsfaq.errors import FIELD, InputError, NewsfaqError, NotFound, describe
 
 
 def test_describe_names_the_field_as_the_face_calls_it():
-    error = InputError("{field} 'last Tuesday' is not a date; write it as YYYY-MM-DD", field="as_of")
+    error = InputError(f"{FIELD} 'last Tuesday' is not a date; write it as YYYY-MM-DD", field="as_of")
     assert str(error) == "as_of 'last Tuesday' is not a date; write it as YYYY-MM-DD"
     assert describe(error, {"as_of": "--as-of"}) == "--as-of 'last Tuesday' is not a date; write it as YYYY-MM-DD"
     assert describe(error, {"since": "--since"}) == str(error)
@@ -35,5 +35,10 @@ def test_the_core_checks_say_which_field_is_wrong(check, field):
 
 
 def test_an_error_keeps_its_field_across_worker_processes():
-    error = pickle.loads(pickle.dumps(InputError("{field} is empty", field="question")))
+    error = pickle.loads(pickle.dumps(InputError(f"{FIELD} is empty", field="question")))
     assert (error.field, str(error)) == ("question", "question is empty")
+
+
+def test_user_text_in_a_message_is_never_taken_for_the_field():
+    error = NotFound(f"no article {'{field}'!r} in the archive; give {FIELD}", field="article_id")
+    assert describe(error, {"article_id": "ARTICLE_ID"}) == "no article '{field}' in the archive; give ARTICLE_ID"

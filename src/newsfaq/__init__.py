@@ -14,7 +14,7 @@ from newsfaq.faq.writer import make_faq
 from newsfaq.ingest import iter_articles, load_article, parse_article
 from newsfaq.model import FAQ, Answer, Article, Citation, Evidence, QAPair, ResolvedDate, Sentence, Verdict
 from newsfaq.service import Newsfaq
-from newsfaq.settings import Settings
+from newsfaq.settings import Reading, Settings
 from newsfaq.store.sqlite import ArchiveError
 from newsfaq.version import __version__
 
@@ -32,6 +32,7 @@ __all__ = [
     "Newsfaq",
     "NewsfaqError",
     "QAPair",
+    "Reading",
     "ResolvedDate",
     "Sentence",
     "Settings",

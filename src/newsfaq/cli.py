@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -24,8 +25,8 @@ from newsfaq.model import Article
 from newsfaq.render import RENDERERS, render_faq
 from newsfaq.render.answers import answer_markup, hits_markup, timeline_markup
 from newsfaq.render.archive_json import articles_json
-from newsfaq.render.report import report_json, report_markup
-from newsfaq.service import Newsfaq
+from newsfaq.render.report import report_markup
+from newsfaq.service import Newsfaq, split_inputs
 from newsfaq.settings import DEFAULT_SETTINGS, Settings
 from newsfaq.version import __version__
 
@@ -164,15 +165,9 @@ def _run_one(paths, fmt, output, date, input_format, settings) -> int:
     if isinstance(result, NewsfaqError):
         raise result
     with _progress() as progress:
-        written = _write_faq(result, settings, _bar(progress, "Writing questions with the model"))
+        written = Newsfaq(settings=settings).faq(result, progress=_bar(progress, "Writing questions with the model"))
     _emit(render_faq(written, fmt), output)
     return 0
-
-
-def _write_faq(article: Article, settings: Settings, progress=None):
-    return Newsfaq.faq(
-        article, count=settings.max_questions, engine=settings.faq_engine, llm_url=settings.llm_url, progress=progress
-    )
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -238,12 +233,13 @@ def _write_many(results, fmt, output: Path | None, settings: Settings, progress)
             raise NewsfaqError(f"-o {output}: cannot create the directory ({error.strerror or error})") from None
     failures = written = 0
     taken: set[str] = set()
+    core = Newsfaq(settings=settings)
     for name, result in results:
         if isinstance(result, NewsfaqError):
             failures += 1
             _skipped(result)
             continue
-        text = render_faq(_write_faq(result, settings), fmt)
+        text = render_faq(core.faq(result), fmt)
         written += 1
         if output is None:
             sys.stdout.write(text.replace("\n", " ") + "\n" if fmt in ("json", "jsonld") else text + "\n---\n\n")
@@ -305,19 +301,14 @@ def _check_article(path: str, faq_file, claims: list[str], fmt: str, output, dat
     if fmt not in ("report", "json"):
         raise InputError(f"unknown format {fmt!r}; use report or json")
     loaded = _load(path, date, settings)
-    faq = read_faq(faq_file) if faq_file else None
+    faq = read_faq(faq_file) if faq_file and not claims else None  # claims, when given, are what is checked
     with _progress() as progress:
-        report = Newsfaq.check(
-            loaded,
-            claims=claims or None,
-            faq=faq,
-            judge=settings.judge,
-            llm_url=settings.llm_url,
-            progress=_bar(progress, "Judging uncertain claims"),
+        report = Newsfaq(settings=settings).check(
+            loaded, claims=claims or None, faq=faq, judge_progress=_bar(progress, "Judging uncertain claims")
         )
     results = report.items
     if fmt == "json":
-        _emit(report_json(loaded, results) + "\n", output)
+        _emit(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", output)
         return
     if output is None:
         Console().print(report_markup(results), soft_wrap=True, highlight=False)
@@ -350,10 +341,8 @@ def _check_pairs(path: Path, output: Path | None, settings: Settings) -> int:
         _skipped(f"{path}: {line.message}")
     with _progress() as progress:
         task = progress.add_task("Checking claims", total=len(good))
-        verdicts = Newsfaq.check_pairs(
+        verdicts = Newsfaq(settings=settings).check_pairs(
             [(pair.document, pair.claim) for pair in good],
-            judge=settings.judge,
-            llm_url=settings.llm_url,
             progress=lambda n: progress.advance(task, n),
             judge_progress=_bar(progress, "Judging uncertain claims"),
             processes=os.cpu_count() or 1,
@@ -368,8 +357,9 @@ FORMAT_OPTION = typer.Option("--format", "-f", help="text or json.")
 DEFAULT_DB = Path("newsfaq.db")
 
 
-def _archive(db: Path, create: bool = False, read_only: bool = False) -> Newsfaq:
-    return Newsfaq(db, create=create, read_only=read_only)
+def _core(db: Path, create: bool = False, read_only: bool = False, settings: Settings = DEFAULT_SETTINGS) -> Newsfaq:
+    """The core over the archive file ``db``."""
+    return Newsfaq(db, create=create, read_only=read_only, settings=settings)
 
 
 def _text_or_json(fmt: str) -> None:
@@ -386,8 +376,6 @@ def _show(fmt: str, data: dict, markup: str) -> None:
 
 
 def _print_json(data) -> None:
-    import json
-
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -417,12 +405,12 @@ def add(
             if not files:
                 raise InputError(f"no article files under {', '.join(paths)}")
             results = iter_articles([str(f) for f in files], date=date)
-        with _archive(db, create=True) as archive, _progress() as progress:
-            added = archive.add(results, progress=_bar(progress, "Adding articles"))
-        for _, failure in added.failures:
+        articles, failed = split_inputs(results)
+        for _, failure in failed:
             failures.append(failure)
             _skipped(failure)
-        report = added.report
+        with _core(db, create=True) as core, _progress() as progress:
+            report = core.add(articles, progress=_bar(progress, "Adding articles"))
         errors.print(
             f"{report.added} added ({report.grouped} as copies of a stored story), "
             f"{report.duplicates} already stored, {len(failures)} skipped; {db}"
@@ -461,13 +449,15 @@ def ask(
 
     def work() -> None:
         _text_or_json(fmt)
-        READER.engine(engine)  # a wrong engine is refused before the article or archive is read
-        options = {"engine": engine, "llm_url": llm_url, "strict": strict}
+        settings = Settings(llm_url=llm_url)
+        READER.model(engine, llm_url)  # a wrong or missing engine is refused before the article or archive is read
         if article is not None:
-            answer = Newsfaq().ask(question, article=_load(article, date), **options)
+            answer = Newsfaq(settings=settings).ask(
+                question, article=_load(article, date), engine=engine, strict=strict
+            )
         else:
-            with _archive(db) as archive:
-                answer = archive.ask(question, as_of=as_of, since=since, until=until, **options)
+            with _core(db, settings=settings) as core:
+                answer = core.ask(question, as_of=as_of, since=since, until=until, engine=engine, strict=strict)
         _show(fmt, answer.to_dict(), answer_markup(answer))
 
     _guard(work)
@@ -486,8 +476,8 @@ def search(
 
     def work() -> None:
         _text_or_json(fmt)
-        with _archive(db) as archive:
-            results = archive.search(query, limit, since, until)
+        with _core(db) as core:
+            results = core.search(query, limit, since, until)
         _show(fmt, results.to_dict(), hits_markup(results.hits))
 
     _guard(work)
@@ -503,8 +493,8 @@ def timeline(
 
     def work() -> None:
         _text_or_json(fmt)
-        with _archive(db) as archive:
-            timeline = archive.timeline(entity)
+        with _core(db) as core:
+            timeline = core.timeline(entity)
         _show(fmt, timeline.to_dict(), timeline_markup(timeline.entries))
 
     _guard(work)
@@ -516,8 +506,8 @@ def list_articles(db: Annotated[Path, DB_OPTION] = DEFAULT_DB, fmt: Annotated[st
 
     def work() -> None:
         _text_or_json(fmt)
-        with _archive(db) as archive:
-            stored_articles = archive.articles()
+        with _core(db) as core:
+            stored_articles = core.articles()
         if fmt == "json":
             _print_json(articles_json(stored_articles))
             return
@@ -537,11 +527,11 @@ def remove(
     """Remove one article and its sentences from the archive."""
 
     def work() -> None:
-        with _archive(db) as archive:
+        with _core(db) as core:
             try:
-                archive.remove(article_id)
+                core.remove(article_id)
             except NotFound as error:
-                raise NotFound(f"{error}; see `newsfaq list --db {db}`") from None
+                raise NotFound(f"{error}; see `newsfaq list --db {db}`", field=error.field) from None
         errors.print(f"removed {article_id}")
 
     _guard(work)
@@ -552,8 +542,8 @@ def stats(db: Annotated[Path, DB_OPTION] = DEFAULT_DB) -> None:
     """How many articles and story groups the archive holds, and its date range."""
 
     def work() -> None:
-        with _archive(db) as archive:
-            figures = archive.stats()
+        with _core(db) as core:
+            figures = core.stats()
         for key, value in figures.items():
             typer.echo(f"{key}: {value}")
 
@@ -604,7 +594,7 @@ def serve(
 
         # Fail here, in one line, rather than in the server's start-up.
         if db is not None:
-            _archive(db, create=allow_writes, read_only=not allow_writes).close()
+            _core(db, create=allow_writes, read_only=not allow_writes).close()
         _check_port(host, port)
         if host not in ("127.0.0.1", "localhost", "::1"):
             reach = "use the API and change the archive" if allow_writes else "use the API"

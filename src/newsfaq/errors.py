@@ -6,7 +6,7 @@ says what went wrong *and* what to do about it.
 An error about one input carries its ``field``: the name Python and the JSON
 API give it ("as_of", "question", "article.date"). Each face calls that input
 something else (the CLI says ``--as-of``, the HTTP API's search says ``q``),
-so the message is written with ``{field}`` where the name goes and each face
+so the message is written with ``FIELD`` where the name goes and each face
 fills it in with ``describe``; ``str(error)`` uses the field's own name.
 """
 
@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-FIELD = "{field}"
-"""The placeholder for the field's name in a message."""
+FIELD = "\x00field\x00"
+"""The placeholder for the field's name in a message (``f"{FIELD} is empty"``): control characters, so user
+text quoted in the same message (a file name, an id) is never mistaken for it."""
 
 
 class NewsfaqError(Exception):

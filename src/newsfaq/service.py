@@ -10,7 +10,7 @@ Errors are ``NewsfaqError``s that carry the field they concern; each face names 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsfaq.archive import AddReport, Archive
@@ -19,16 +19,16 @@ from newsfaq.ask.answerability import STRICT_AT
 from newsfaq.ask.answering import answer_question
 from newsfaq.check.checker import check_many
 from newsfaq.engines import READER
-from newsfaq.errors import InputError, NewsfaqError, NotFound
+from newsfaq.errors import FIELD, InputError, NewsfaqError, NotFound
 from newsfaq.faq.writer import make_faq
 from newsfaq.model import FAQ, Answer, Article, QAPair, Verdict
 from newsfaq.render.archive_json import search_json, timeline_json
 from newsfaq.render.report import report_dict
-from newsfaq.settings import DEFAULT_SETTINGS, Reading, Settings
+from newsfaq.settings import DEFAULT_SETTINGS, Settings
 from newsfaq.store.base import Hit, Store, StoredArticle
 
 Progress = Callable[[int, int], None]
-"""Called with (done, total) as long work advances."""
+"""A progress callback: called with (done, total) as long work advances."""
 
 
 @dataclass(frozen=True)
@@ -67,19 +67,23 @@ class Timeline:
         return timeline_json(self.entity, self.entries)
 
 
-@dataclass
-class AddResult:
-    """What adding did: the archive's counts, the articles read (stored or already there) and the inputs that
-    could not be read, by name."""
-
-    report: AddReport
-    articles: list[Article] = field(default_factory=list)
-    failures: list[tuple[str, NewsfaqError]] = field(default_factory=list)
+def split_inputs(
+    inputs: Iterable[tuple[str, Article | NewsfaqError]],
+) -> tuple[list[Article], list[tuple[str, NewsfaqError]]]:
+    """The inputs read as articles, and the (name, error) of those that were not, so a batch goes on past them
+    and can say which failed."""
+    articles, failures = [], []
+    for name, item in inputs:
+        if isinstance(item, NewsfaqError):
+            failures.append((name, item))
+        else:
+            articles.append(item)
+    return articles, failures
 
 
 class Newsfaq:
-    """Every job newsfaq does, over an optional archive (``db``: a SQLite file, or ``store``: any backend);
-    ``reading`` says how answers are looked for."""
+    """Every job newsfaq does, with ``settings``, over an optional archive (``db``: a SQLite file, or
+    ``store``: any backend)."""
 
     def __init__(
         self,
@@ -88,12 +92,14 @@ class Newsfaq:
         create: bool = False,
         read_only: bool = False,
         store: Store | None = None,
-        reading: Reading = DEFAULT_SETTINGS.reading,
+        settings: Settings = DEFAULT_SETTINGS,
     ) -> None:
-        self.db, self.reading = db, reading
+        self.settings = settings
         has_archive = db is not None or store is not None
         self._archive = (
-            Archive(db, create=create, read_only=read_only, store=store, reading=reading) if has_archive else None
+            Archive(db, create=create, read_only=read_only, store=store, reading=settings.reading)
+            if has_archive
+            else None
         )
 
     def close(self) -> None:
@@ -113,59 +119,61 @@ class Newsfaq:
             raise NotFound("there is no archive to read; open one (newsfaq serve --db FILE, Newsfaq(db=...))")
         return self._archive
 
-    @staticmethod
     def faq(
-        article: Article,
-        *,
-        count: int = Settings.max_questions,
-        engine: str | None = None,
-        llm_url: str | None = None,
-        progress: Progress | None = None,
+        self, article: Article, *, count: int | None = None, engine: str | None = None, progress: Progress | None = None
     ) -> FAQ:
-        """The article's FAQ, ``count`` items at most, questions by ``engine`` (``engines.FAQ_WRITER``)."""
-        return make_faq(article, Settings(max_questions=count, faq_engine=engine, llm_url=llm_url), progress=progress)
+        """The article's FAQ: ``count`` items at most and questions by ``engine`` (``engines.FAQ_WRITER``), each
+        the settings' own when None."""
+        settings = replace(
+            self.settings,
+            max_questions=count or self.settings.max_questions,
+            faq_engine=engine or self.settings.faq_engine,
+        )
+        return make_faq(article, settings, progress=progress)
 
-    @staticmethod
     def check(
+        self,
         article: Article,
         *,
         claims: Sequence[str] | None = None,
         faq: Sequence[QAPair] | None = None,
         judge: str | None = None,
-        llm_url: str | None = None,
-        progress: Progress | None = None,
+        judge_progress: Progress | None = None,
     ) -> CheckReport:
         """Verdicts on ``claims`` when given, else on the answers of ``faq`` or of the article's own FAQ
-        section (a question is context, not a claim)."""
+        section (a question is context, not a claim); ``judge``: the model judge's mode, else the settings'."""
         items: list[QAPair | None]
         if claims is not None:
             texts = [claim for claim in claims if claim.strip()]
             if not texts:
-                raise InputError("{field}: every claim is empty; give at least one sentence to check", field="claims")
+                raise InputError(f"{FIELD}: every claim is empty; give at least one sentence to check", field="claims")
             items = [None] * len(texts)
         else:
             pairs = list(faq if faq is not None else article.existing_faq)
             if not pairs:
-                raise InputError("the article has no FAQ section; give {field} or claims to check", field="faq")
+                raise InputError(f"the article has no FAQ section; give {FIELD} or claims to check", field="faq")
             items, texts = list(pairs), [item.answer for item in pairs]
-        verdicts = check_many(
-            [(article, text) for text in texts], judge=judge, llm_url=llm_url, judge_progress=progress
-        )
+        verdicts = self.check_pairs([(article, text) for text in texts], judge=judge, judge_progress=judge_progress)
         return CheckReport(article, list(zip(items, verdicts, strict=True)))
 
-    @staticmethod
     def check_pairs(
-        pairs: Sequence[tuple[str, str]],
+        self,
+        pairs: Sequence[tuple[Article | str, str]],
         *,
         judge: str | None = None,
-        llm_url: str | None = None,
         progress: Callable[[int], None] | None = None,
         judge_progress: Progress | None = None,
         processes: int = 1,
     ) -> list[Verdict]:
-        """A verdict on each (document, claim) pair: the batch check, over ``processes`` worker processes."""
+        """A verdict on each (document, claim) pair, over ``processes`` worker processes; ``progress`` is told
+        how many more pairs are done, ``judge_progress`` how far the model judge has got."""
         return check_many(
-            pairs, judge=judge, llm_url=llm_url, progress=progress, judge_progress=judge_progress, processes=processes
+            pairs,
+            judge=judge if judge is not None else self.settings.judge,
+            llm_url=self.settings.llm_url,
+            progress=progress,
+            judge_progress=judge_progress,
+            processes=processes,
         )
 
     def ask(
@@ -177,35 +185,29 @@ class Newsfaq:
         since: str | None = None,
         until: str | None = None,
         engine: str | None = None,
-        llm_url: str | None = None,
         strict: bool = False,
     ) -> Answer:
         """The answer from ``article`` when given, else from the archive (as it stood ``as_of``, between
-        ``since`` and ``until``), read by ``engine`` (``engines.READER``); ``strict`` asks for more confidence."""
-        model = READER.model(engine, llm_url)
-        answer_at = STRICT_AT if strict else self.reading.answer_at
+        ``since`` and ``until``), read by ``engine`` (``engines.READER``); ``strict`` asks for at least
+        ``STRICT_AT`` confidence, else the settings' bar (``Reading.answer_at``) or the engine's holds."""
+        model = READER.model(engine, self.settings.llm_url)
+        reading = self.settings.reading
+        answer_at = max(STRICT_AT, reading.answer_at or 0.0) if strict else None
         if article is not None:
-            return answer_question(question, article, answer_at, model, self.reading)
+            return answer_question(question, article, answer_at, model, reading)
         return self.archive().ask(question, as_of, since, until, answer_at, model)
 
-    def add(self, inputs: Iterable[tuple[str, Article | NewsfaqError]], progress: Progress | None = None) -> AddResult:
-        """Store every input that was read as an article; an input that was not is recorded and the rest go on."""
-        result = AddResult(AddReport())
-        for name, item in inputs:
-            if isinstance(item, NewsfaqError):
-                result.failures.append((name, item))
-            else:
-                result.articles.append(item)
+    def add(self, articles: list[Article], progress: Progress | None = None) -> AddReport:
+        """Store each article not stored yet (``split_inputs`` separates those that could not be read)."""
         done = 0
 
         def advance(step: int) -> None:
             nonlocal done
             done += step
             if progress:
-                progress(done, len(result.articles))
+                progress(done, len(articles))
 
-        result.report = self.archive().add(result.articles, progress=advance)
-        return result
+        return self.archive().add(articles, progress=advance)
 
     def search(self, query: str, limit: int = 10, since: str | None = None, until: str | None = None) -> SearchResults:
         """Sentences for ``query`` between ``since`` and ``until``, best first."""
@@ -216,20 +218,20 @@ class Newsfaq:
         return Timeline(entity, self.archive().timeline(entity))
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
-        """Stored articles, oldest first; ``limit`` -1 means all."""
+        """Stored articles, undated first, then by date and id; ``limit`` -1 means all."""
         return self.archive().articles(limit, offset)
 
     def stored(self, article_id: str) -> StoredArticle:
         """The archived article with this id, or NotFound."""
         stored = self.archive().store.get(article_id)
         if stored is None:
-            raise NotFound(f"no article {article_id!r} in the archive", field="article_id")
+            raise _no_such_article(article_id)
         return stored
 
     def remove(self, article_id: str) -> None:
         """Remove the article with this id, or NotFound."""
-        self.stored(article_id)
-        self.archive().remove(article_id)
+        if not self.archive().remove(article_id):
+            raise _no_such_article(article_id)
 
     def count(self) -> int:
         """How many articles the archive holds (0 without one)."""
@@ -238,3 +240,7 @@ class Newsfaq:
     def stats(self) -> dict[str, object]:
         """The archive's article and story-group counts and its date range."""
         return self.archive().stats()
+
+
+def _no_such_article(article_id: str) -> NotFound:
+    return NotFound(f"no article {article_id!r} in the archive", field="article_id")

@@ -1,5 +1,8 @@
 """The installed package's version, read from its metadata so pyproject.toml is its only source."""
 
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 
-__version__ = version("newsfaq")
+try:
+    __version__ = version("newsfaq")
+except PackageNotFoundError:  # a source tree on the path, never installed
+    __version__ = "0+unknown"

@@ -3,7 +3,7 @@ import json
 from rich.console import Console
 
 from newsfaq.model import Article, Citation, QAPair, Verdict
-from newsfaq.render.report import report_json, report_markup
+from newsfaq.render.report import report_dict, report_markup
 
 ARTICLE = Article(id="a1", body="Workers struck [bold]today[/bold].", date="2025-03-14")
 PART = Verdict("Workers struck", "supported", 0.9, [Citation(0, 0, 34, ARTICLE.body)], "sentence 1 says this")
@@ -26,7 +26,7 @@ def test_report_shows_each_claim_with_reason_and_quoted_evidence_and_escapes_tex
 
 
 def test_json_report_is_versioned_and_round_trips():
-    data = json.loads(report_json(ARTICLE, [(None, ITEM)]))
+    data = json.loads(json.dumps(report_dict(ARTICLE, [(None, ITEM)])))
     assert data["schema"] == "newsfaq.check/1" and data["article"]["date"] == "2025-03-14"
     assert data["items"][0]["question"] is None
     assert Verdict.from_dict(data["items"][0]["verdict"]) == ITEM

@@ -16,9 +16,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from newsfaq.archive.story_groups import PERMUTATIONS, signature
+from newsfaq.archive.story_groups import signature
 from newsfaq.model import Article, ArticleRef, Citation, QAPair, Sentence
-from newsfaq.store.base import Hit, Store, StoredArticle
+from newsfaq.store.base import SIGNATURE_LENGTH, Hit, Store, StoredArticle
 
 STRIKE = ("Dock workers struck on Thursday.", "The union wants job guarantees.")
 
@@ -254,12 +254,12 @@ class StoreContract:
 
     def test_signatures_pair_each_articles_group_with_its_minhash(self, store):
         groups, matrix = store.signatures()
-        assert groups == [] and matrix.shape == (0, PERMUTATIONS)
+        assert groups == [] and matrix.shape == (0, SIGNATURE_LENGTH)
         add(store, "a1", *STRIKE)
         add(store, "a2", *STRIKE, "Talks resume on Monday.", group="a1")  # a near copy joins a1's story
         add(store, "a3", "Ships waited offshore.")
         groups, matrix = store.signatures()
-        assert matrix.shape == (3, PERMUTATIONS) and matrix.dtype == np.uint64
+        assert matrix.shape == (3, SIGNATURE_LENGTH) and matrix.dtype == np.uint64
         bodies = {"a1": " ".join(STRIKE), "a2": " ".join([*STRIKE, "Talks resume on Monday."])}
         bodies["a3"] = "Ships waited offshore."
         expected = [("a1", signature(bodies["a1"])), ("a1", signature(bodies["a2"])), ("a3", signature(bodies["a3"]))]

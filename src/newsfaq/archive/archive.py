@@ -24,7 +24,7 @@ from newsfaq.ask.question_analysis import QuestionInfo, analyse_question
 from newsfaq.ask.sentences import fused_score, rank_sentences
 from newsfaq.ask.subject import about_subject
 from newsfaq.datetext import parse_iso
-from newsfaq.errors import InputError
+from newsfaq.errors import FIELD, InputError
 from newsfaq.model import Answer, Article
 from newsfaq.nlp.embeddings import embed_question, get_embedder
 from newsfaq.nlp.llm import ReplyWriter
@@ -52,7 +52,7 @@ def check_date(value: str | None, field: str) -> str | None:
     if value is None:
         return None
     if parse_iso(value) is None:
-        raise InputError(f"{{field}} {value!r} is not a date; write it as YYYY-MM-DD", field=field)
+        raise InputError(f"{FIELD} {value!r} is not a date; write it as YYYY-MM-DD", field=field)
     return value
 
 

@@ -1,4 +1,4 @@
-"""``ask``: answer a question from one article or from retrieved sentences of
+"""``answer_question``: answer a question from one article or from retrieved sentences of
 many, with the cited sentence and the as-of date, or say the source does not
 answer it (with the closest sentences as leads)."""
 
@@ -16,7 +16,7 @@ from newsfaq.ask.model_reader import read_span
 from newsfaq.ask.question_analysis import QuestionInfo, analyse_question
 from newsfaq.ask.reader import get_reader
 from newsfaq.ask.subject import about_subject
-from newsfaq.errors import InputError
+from newsfaq.errors import FIELD, InputError
 from newsfaq.model import Answer, Article, ArticleRef, Citation, Evidence
 from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.nlp.embeddings import embed_question, get_embedder
@@ -71,9 +71,9 @@ def validate_question(question: str, field: str = "question") -> str:
     """The question stripped; ``field`` is the input it came from, named in the error (see ``errors.describe``)."""
     question = question.strip()
     if not question:
-        raise InputError("{field} is empty; write some words, e.g. 'How many troops are in Iraq?'", field=field)
+        raise InputError(f"{FIELD} is empty; write some words, e.g. 'How many troops are in Iraq?'", field=field)
     if len(question) > MAX_QUESTION_CHARS:
-        raise InputError(f"{{field}} is {len(question)} characters; keep it under {MAX_QUESTION_CHARS}", field=field)
+        raise InputError(f"{FIELD} is {len(question)} characters; keep it under {MAX_QUESTION_CHARS}", field=field)
     return question
 
 
@@ -102,11 +102,11 @@ def answer_from(
     reading: Reading = DEFAULT_SETTINGS.reading,
 ) -> Answer:
     """Answer from passages (most relevant first); abstain when the probability that the answer is right is
-    below ``answer_at`` (0 answers whenever there is a candidate; None: the engine's default bar). With
-    ``model``, the model reads the best sentences and its answer, found word for word in one of them, stands
-    in for the fast reader's; its confidence is the rate measured for one article or, ``from_archive``, for
-    the archive's best articles (however many of them there were). ``reading``: how many sentences each
-    reader reads, and how they are ranked.
+    below ``answer_at`` (0 answers whenever there is a candidate; None: ``reading.answer_at``, else the engine's
+    default bar). With ``model``, the model reads the best sentences and its answer, found word for word in one
+    of them, stands in for the fast reader's; its confidence is the rate measured for one article or,
+    ``from_archive``, for the archive's best articles (however many of them there were). ``reading``: how many
+    sentences each reader reads, how they are ranked, and the bar.
 
     For a question in the present tense the newest source wins (the model reads it first, though it may cite
     another); answers from other dated sources that differ are kept as ``alternatives`` (with the model, the
@@ -114,7 +114,7 @@ def answer_from(
     """
     info = analyse_question(validate_question(question))
     if answer_at is None:
-        answer_at = default_bar(model)
+        answer_at = reading.answer_at if reading.answer_at is not None else default_bar(model)
     query = embed_question(info.text)
     depth = reading.model_sentences if model else reading.read_sentences
     weight = reading.closeness_weight

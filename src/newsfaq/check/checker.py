@@ -1,4 +1,4 @@
-"""``check`` and ``check_many``: verdicts on claims against their articles.
+"""``check_claim`` and ``check_many``: verdicts on claims against their articles.
 
 Batch work is arranged for speed: each distinct article is indexed once per batch, all
 claims are parsed in one ``nlp.pipe`` pass, and every atomic claim is scored

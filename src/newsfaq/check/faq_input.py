@@ -18,8 +18,10 @@ def parse_faq(text: str, name: str = "<faq>") -> list[QAPair]:
     if text.lstrip().startswith("{"):
         try:
             return FAQ.from_dict(json.loads(text)).items
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise InputError(f"{name}: not a newsfaq FAQ JSON file ({error})") from None
+        except json.JSONDecodeError as error:
+            raise InputError(f"{name}: not a newsfaq FAQ JSON file ({error})", field="faq") from None
+        except InputError as error:  # from_dict names what is wrong inside the document
+            raise InputError(f"{name}: {error}", field="faq") from None
     _, section = split_faq_section(text)
     lines = [line.replace("**", "") for line in (section or text).splitlines() if not _MARKUP_LINE.match(line)]
     pairs = [pair for pair in parse_faq_pairs("\n".join(lines)) if pair.answer.strip()]

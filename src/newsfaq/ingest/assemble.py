@@ -6,7 +6,7 @@ import hashlib
 import re
 
 from newsfaq import datetext
-from newsfaq.errors import InputError, MissingDateError
+from newsfaq.errors import FIELD, InputError, MissingDateError
 from newsfaq.ingest.clean import clean_text
 from newsfaq.model import Article, QAPair
 
@@ -45,7 +45,7 @@ def assemble_article(
     if len(re.sub(r"\s+", "", body)) < MIN_BODY_CHARS:
         raise InputError(f"{name}: no article text found (body is empty or too short to be an article)")
     if not date and require_date:
-        raise MissingDateError(f"{name}: no publication date found; set {{field}} to YYYY-MM-DD", field="date")
+        raise MissingDateError(f"{name}: no publication date found; set {FIELD} to YYYY-MM-DD", field="date")
     iso = normalise_date(date, name) if date else None
     digest = hashlib.sha1(f"{iso}\n{body}".encode()).hexdigest()[:16]
     return Article(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 from rich.markup import escape
@@ -49,8 +48,3 @@ def report_dict(article: Article, items: list[tuple[QAPair | None, Verdict]]) ->
             {"question": item.question if item else None, "verdict": verdict.to_dict()} for item, verdict in items
         ],
     }
-
-
-def report_json(article: Article, items: list[tuple[QAPair | None, Verdict]]) -> str:
-    """The ``newsfaq.check`` document (``report_dict``) as indented JSON text."""
-    return json.dumps(report_dict(article, items), ensure_ascii=False, indent=2)

@@ -1,1 +1,1 @@
-"""Archive backends: the ``Store`` protocol every backend meets, and the SQLite backend."""
+"""Archive backends: the ``Store`` protocol every backend meets, the SQLite backend and an in-memory one."""

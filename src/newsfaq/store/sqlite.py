@@ -230,7 +230,7 @@ class SQLiteStore:
     def phrase(self, text: str, limit: int) -> list[Hit]:
         """Sentences holding the words of ``text`` as one FTS5 phrase; undated articles first (SQLite sorts
         NULL before any date), then by date, article id and sentence."""
-        phrase = " ".join(w for w in "".join(ch if ch.isalnum() else " " for ch in text).split())
+        phrase = " ".join(indexed_words(text))
         if not phrase:
             return []
         rows = self.db.execute(

@@ -1,8 +1,10 @@
-"""The work behind the HTTP API, with no HTTP in it: each method takes a
-request model and returns the versioned JSON the CLI prints."""
+"""The work behind the HTTP API, with no HTTP in it: each method turns a request (a request model, or the
+route's parameters) into a ``Newsfaq`` call and returns the versioned JSON the CLI prints."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path, PureWindowsPath
 
@@ -16,7 +18,7 @@ from newsfaq.nlp.embeddings import get_embedder
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.render import render_faq
 from newsfaq.render.archive_json import article_json, articles_json
-from newsfaq.service import Newsfaq
+from newsfaq.service import Newsfaq, split_inputs
 from newsfaq.settings import Settings
 from newsfaq.store.base import StoredArticle
 from newsfaq.version import __version__
@@ -49,7 +51,7 @@ class Core:
         """Close the worker's archive connection."""
         self.newsfaq.close()
 
-    def article(self, source: ArticleInput, *, require_date: bool = True, field: str = "article.date") -> Article:
+    def article(self, source: ArticleInput, *, require_date: bool = True) -> Article:
         """The archived article ``source`` names by id, or its text read as an article."""
         if source.id is not None:
             return self._stored(source.id).article
@@ -59,7 +61,7 @@ class Core:
                 source.text, name=source.name, date=source.date, format=source.format, settings=settings
             )
         except MissingDateError as error:
-            raise _named(error, field) from None
+            raise _named(error, "article.date") from None
 
     def parse(self, source: ArticleInput) -> dict:
         """The article ``source`` names by id or gives as text, with its body, as ``newsfaq.article`` JSON; it
@@ -77,7 +79,7 @@ class Core:
     def check(self, request: CheckRequest) -> dict:
         """The check report on the request's claims or FAQ against its article (which needs no date)."""
         article = self.article(request.article, require_date=False)
-        faq = self._faq_items(request.faq) if request.faq is not None else None
+        faq = self._faq_items(request.faq) if request.faq is not None and request.claims is None else None
         return self.newsfaq.check(article, claims=request.claims, faq=faq, judge=request.judge).to_dict()
 
     @staticmethod
@@ -142,30 +144,29 @@ class Core:
                 parsed = [(name, error)]
             field = f"articles[{number}].date"
             inputs += [(item, _named(a, field) if isinstance(a, MissingDateError) else a) for item, a in parsed]
-        added = self.newsfaq.add(inputs)
+        articles, failures = split_inputs(inputs)
+        report = self.newsfaq.add(articles)
         return {
-            "added": added.report.added,
-            "duplicates": added.report.duplicates,
-            "grouped": added.report.grouped,
-            "ids": [a.id for a in added.articles],
+            "added": report.added,
+            "duplicates": report.duplicates,
+            "grouped": report.grouped,
+            "ids": [a.id for a in articles],
             "errors": [
                 {"item": item, "error": str(error).removeprefix(f"{item}: ")}  # ingest's messages begin with the item
-                for item, error in added.failures
+                for item, error in failures
             ],
         }
 
     def remove(self, article_id: str) -> dict:
         """Remove an archived article (refused unless writes are allowed); ``NotFound`` when it is not stored."""
         self._writable()
-        self._stored(article_id)
-        self.newsfaq.remove(article_id)
+        with _listed_at_api():
+            self.newsfaq.remove(article_id)
         return {"removed": article_id}
 
     def _stored(self, article_id: str) -> StoredArticle:
-        try:
+        with _listed_at_api():
             return self.newsfaq.stored(article_id)
-        except NotFound as error:
-            raise NotFound(f"{error}; see GET /api/articles", field=error.field) from None
 
     def _writable(self) -> None:
         if not self.allow_writes:
@@ -174,6 +175,15 @@ class Core:
 
 def _faq_document(document: FaqDocument) -> FAQ:
     return FAQ.from_dict(document.model_dump(by_alias=True))
+
+
+@contextmanager
+def _listed_at_api() -> Iterator[None]:
+    """A missing article's error says where the API lists the ones there are."""
+    try:
+        yield
+    except NotFound as error:
+        raise NotFound(f"{error}; see GET /api/articles", field=error.field) from None
 
 
 def _named(error: MissingDateError, field: str) -> MissingDateError:
