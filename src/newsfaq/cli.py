@@ -604,3 +604,81 @@ def serve(
         uvicorn.run(app, host=host, port=port, log_level="warning")
 
     _guard(work)
+
+
+batch_app = typer.Typer(
+    no_args_is_help=True,
+    help="Batch work on a Dask cluster: a local one (--workers) or a running scheduler (--scheduler).",
+)
+app.add_typer(batch_app, name="batch")
+OUT_OPTION = typer.Option("--out", help="Output folder or fsspec URL: shards, failures and manifest.json.")
+WORKERS_OPTION = typer.Option(min=1, max=256, help="Worker processes of the local cluster (ignored with --scheduler).")
+SCHEDULER_OPTION = typer.Option(help="A running Dask scheduler, e.g. tcp://host:8786; none: a local cluster.")
+PARTITION_OPTION = typer.Option(min=1, max=100_000, help="Items per task and per shard.")
+
+
+def _run_batch(job, inputs: list[str], out: str, workers: int, scheduler: str | None, partition_size: int) -> None:
+    """Run a batch with a live progress bar; the summary goes to standard error, and exit status 1 says some
+    inputs failed (each named, with its reason, under OUT/failures)."""
+    from newsfaq.batch.runner import run
+
+    summary = []
+
+    def work() -> None:
+        with _progress() as progress:
+            task = progress.add_task("Planning partitions (reading the inputs)", total=None)
+
+            def started(dashboard: str | None) -> None:
+                progress.update(task, description="Working" + (f" (dashboard {dashboard})" if dashboard else ""))
+
+            def advanced(so_far, total: int) -> None:
+                failed = f", {so_far.failed} failed" if so_far.failed else ""
+                progress.update(task, total=total, completed=so_far.items, description=f"Working{failed}")
+
+            summary.append(run(job, inputs, out, workers=workers, scheduler=scheduler,
+                               partition_size=partition_size, progress=advanced, started=started))  # fmt: skip
+
+    _guard(work)
+    done = summary[0]
+    rate = done.items / done.seconds if done.seconds else 0.0
+    errors.print(
+        f"{done.items} item(s) in {done.partitions} partition(s), {rate:.1f}/s; {done.written} written, "
+        f"{done.failed} failed; {done.skipped} partition(s) already done; {out}/manifest.json",
+        highlight=False,
+    )
+    if done.failed:
+        raise typer.Exit(1)
+
+
+@batch_app.command("faq")
+def batch_faq(
+    inputs: Annotated[list[str], typer.Argument(help="JSONL feeds, article files, directories, globs or URLs.")],
+    out: Annotated[str, OUT_OPTION],
+    workers: Annotated[int, WORKERS_OPTION] = 2,
+    scheduler: Annotated[str | None, SCHEDULER_OPTION] = None,
+    partition_size: Annotated[int, PARTITION_OPTION] = 500,
+    count: Annotated[int, typer.Option("-n", "--count", min=1, max=50, help="Most questions per FAQ.")] = 8,
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that have none.")] = None,
+    engine: Annotated[str, typer.Option(help="fast (rules) or model (the local model on every worker).")] = "fast",
+) -> None:
+    """Write every article's FAQ (newsfaq.faq/1, one per line), resumably: a rerun skips what is done."""
+    from newsfaq.batch.jobs import Job
+
+    _guard(lambda: FAQ_WRITER.engine(engine))
+    _run_batch(Job("faq", date=date, count=count, engine=engine), inputs, out, workers, scheduler, partition_size)
+
+
+@batch_app.command("check")
+def batch_check(
+    pairs: Annotated[str, typer.Option("--pairs", help='JSONL lines {"id", "document", "claim"}.')],
+    out: Annotated[str, OUT_OPTION],
+    workers: Annotated[int, WORKERS_OPTION] = 2,
+    scheduler: Annotated[str | None, SCHEDULER_OPTION] = None,
+    partition_size: Annotated[int, PARTITION_OPTION] = 500,
+    judge: Annotated[str, typer.Option(help="off, auto or always (the model judge on every worker).")] = "off",
+) -> None:
+    """Check every claim against its document (check --pairs lines), resumably: a rerun skips what is done."""
+    from newsfaq.batch.jobs import Job
+
+    _guard(lambda: judge_mode(judge))
+    _run_batch(Job("check", judge=judge), [pairs], out, workers, scheduler, partition_size)

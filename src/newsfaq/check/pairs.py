@@ -5,7 +5,7 @@ with its number and skipped; it never stops the batch."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
 from newsfaq.model import Verdict
@@ -31,9 +31,10 @@ class BadLine:
     message: str
 
 
-def read_pairs(lines: Iterator[str]) -> Iterator[Pair | BadLine]:
-    """Each non-blank line as a ``Pair``, or as a ``BadLine`` saying why it cannot be checked."""
-    for number, line in enumerate(lines, start=1):
+def read_pairs(lines: Iterable[str], first: int = 1) -> Iterator[Pair | BadLine]:
+    """Each non-blank line as a ``Pair``, or as a ``BadLine`` saying why it cannot be checked; lines are
+    numbered from ``first`` (a batch reads a file's lines in parts)."""
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         try:
