@@ -622,6 +622,21 @@ def _run_batch(job, inputs: list[str], out: str, workers: int, scheduler: str | 
     inputs failed (each named, with its reason, under OUT/failures)."""
     from newsfaq.batch.runner import run
 
+    done = _with_progress(lambda **live: run(job, inputs, out, workers=workers, scheduler=scheduler,
+                                             partition_size=partition_size, **live))  # fmt: skip
+    rate = done.items / done.seconds if done.seconds else 0.0
+    errors.print(
+        f"{done.items} item(s) in {done.partitions} partition(s), {rate:.1f}/s; {done.written} written, "
+        f"{done.failed} failed; {done.skipped} partition(s) already done; {out}/manifest.json",
+        highlight=False,
+    )
+    if done.failed:
+        raise typer.Exit(1)
+
+
+def _with_progress(start):
+    """``start(progress=, started=)``'s summary, with a live bar meanwhile (items done, rate, failures, time
+    left, and the Dask dashboard's address when it has one); a NewsfaqError is a one-line error and exit 1."""
     summary = []
 
     def work() -> None:
@@ -635,19 +650,10 @@ def _run_batch(job, inputs: list[str], out: str, workers: int, scheduler: str | 
                 failed = f", {so_far.failed} failed" if so_far.failed else ""
                 progress.update(task, total=total, completed=so_far.items, description=f"Working{failed}")
 
-            summary.append(run(job, inputs, out, workers=workers, scheduler=scheduler,
-                               partition_size=partition_size, progress=advanced, started=started))  # fmt: skip
+            summary.append(start(progress=advanced, started=started))
 
     _guard(work)
-    done = summary[0]
-    rate = done.items / done.seconds if done.seconds else 0.0
-    errors.print(
-        f"{done.items} item(s) in {done.partitions} partition(s), {rate:.1f}/s; {done.written} written, "
-        f"{done.failed} failed; {done.skipped} partition(s) already done; {out}/manifest.json",
-        highlight=False,
-    )
-    if done.failed:
-        raise typer.Exit(1)
+    return summary[0]
 
 
 @batch_app.command("faq")
@@ -682,3 +688,33 @@ def batch_check(
 
     _guard(lambda: judge_mode(judge))
     _run_batch(Job("check", judge=judge), [pairs], out, workers, scheduler, partition_size)
+
+
+@batch_app.command("add")
+def batch_add(
+    inputs: Annotated[list[str], typer.Argument(help="JSONL feeds, article files, directories, globs or URLs.")],
+    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+    workers: Annotated[int, WORKERS_OPTION] = 2,
+    scheduler: Annotated[str | None, SCHEDULER_OPTION] = None,
+    partition_size: Annotated[int, PARTITION_OPTION] = 500,
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that have none.")] = None,
+) -> None:
+    """Add articles to the archive: workers read and embed, this process writes (each article once, whole)."""
+    from newsfaq.batch.jobs import Job
+    from newsfaq.batch.runner import run_add
+
+    def failed(line: str) -> None:
+        record = json.loads(line)
+        _skipped(f"{record['item']}: {record['error'].removeprefix(record['item'] + ': ')}")
+
+    done = _with_progress(lambda **live: run_add(Job("add", date=date), inputs, db, workers=workers,
+                                                 scheduler=scheduler, partition_size=partition_size, failed=failed,
+                                                 **live))  # fmt: skip
+    report = done.added
+    errors.print(
+        f"{report.added} added ({report.grouped} as copies of a stored story), {report.duplicates} already stored, "
+        f"{done.failed} skipped, in {done.seconds:.1f} s; {done.skipped} partition(s) already done; {db}",
+        highlight=False,
+    )
+    if done.failed:
+        raise typer.Exit(1)

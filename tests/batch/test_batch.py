@@ -138,3 +138,24 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(corpus, clean_run,
     assert finished and finished[0].partitions == 4
     assert _outputs(out) == _outputs(clean_run[0])
     assert not list((out / "shards").glob("*.tmp"))
+
+
+def _stored(db: Path) -> list[tuple]:
+    listed = json.loads(run("list", "--db", str(db), "--format", "json").stdout)["articles"]
+    return sorted((a["id"], a["date"], a["group"]) for a in listed)
+
+
+def test_batch_add_stores_what_add_stores_once_and_a_rerun_skips_it(corpus, tmp_path):
+    plain, batched = tmp_path / "plain.db", tmp_path / "batched.db"
+    run("add", str(corpus["folder"]), "--db", str(plain))
+    first = run("batch", "add", str(corpus["folder"]), "--db", str(batched), "--workers", "2", "--partition-size", "2")
+    named = [line for line in first.stderr.splitlines() if line.startswith(b"skipped ")]
+    assert first.returncode == 1 and len(named) == corpus["bad"]  # each bad line named
+    assert b"6 added" in first.stderr
+    assert _stored(batched) == _stored(plain) and len(_stored(plain)) == corpus["articles"]
+    again = run("batch", "add", str(corpus["folder"]), "--db", str(batched), "--workers", "1")
+    assert b"0 added" in again.stderr and b"partition(s) already done" in again.stderr
+    Path(f"{batched}.batch-done").unlink()  # as if killed after storing, before noting the partitions done
+    redone = run("batch", "add", str(corpus["folder"]), "--db", str(batched), "--workers", "1")
+    assert b"0 added" in redone.stderr and b"6 already stored" in redone.stderr
+    assert _stored(batched) == _stored(plain)

@@ -11,12 +11,12 @@ closeness, parses only the best few and lets the reader answer or abstain.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from newsfaq.archive.story_groups import StoryGroups, signature
+from newsfaq.archive.adding import AddReport, Writer, prepare
 from newsfaq.archive.timeline import TimelineEntry, build_timeline
 from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.answering import Passage, answer_from, validate_question
@@ -29,22 +29,11 @@ from newsfaq.model import Answer, Article
 from newsfaq.nlp.embeddings import embed_question, get_embedder
 from newsfaq.nlp.llm import ReplyWriter
 from newsfaq.nlp.pipeline import get_nlp
-from newsfaq.nlp.sentences import split_sentences
 from newsfaq.settings import DEFAULT_SETTINGS, Reading
 from newsfaq.store.base import Hit, Store, StoredArticle
 from newsfaq.store.sqlite import SQLiteStore
 
 ADD_BATCH = 64
-
-
-@dataclass
-class AddReport:
-    """What one ``Archive.add`` did: articles stored, and those skipped as already there (same date and body)."""
-
-    added: int = 0
-    duplicates: int = 0
-    grouped: int = 0
-    """Added articles that joined an existing story group (near-identical copies)."""
 
 
 def check_date(value: str | None, field: str) -> str | None:
@@ -74,27 +63,21 @@ class Archive:
         self.reading = reading
 
     def add(self, articles: Iterable[Article], progress: Callable[[int], None] | None = None) -> AddReport:
-        """Store each article in its own transaction; sentence splitting runs in batches."""
+        """Store each article in its own transaction; sentence splitting and embedding run in batches."""
         report = AddReport()
-        known = StoryGroups(*self.store.signatures())  # kept up to date in memory while adding
+        writer = self.writer()
         articles = list(articles)
         for start in range(0, len(articles), ADD_BATCH):
             batch = [a for a in articles[start : start + ADD_BATCH] if self.store.get(a.id) is None]
             report.duplicates += min(ADD_BATCH, len(articles) - start) - len(batch)
-            split = split_sentences([a.body for a in batch])
-            vectors = self._sentence_vectors([s.text for sentences in split for s in sentences])
-            for article, sentences in zip(batch, split, strict=True):
-                sig = signature(article.body)
-                group = known.group_for(sig, article.id)
-                if self.store.add(article, sentences, sig, group, np.array([vectors[s.text] for s in sentences])):
-                    report.added += 1
-                    report.grouped += group != article.id
-                    known.add(group, sig)
-                else:
-                    report.duplicates += 1  # an identical article earlier in this batch
+            writer.add(prepare(batch, self.store.vectors), report)
             if progress:
                 progress(min(ADD_BATCH, len(articles) - start))
         return report
+
+    def writer(self) -> Writer:
+        """What stores prepared articles (``adding.prepare``, made elsewhere) in this archive."""
+        return Writer(self.store)
 
     def _sentence_vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
         """Each text's embedding: the stored one where the archive has it (wire copies repeat sentences),

@@ -12,10 +12,12 @@ from typing import Literal
 
 import fsspec
 
+from newsfaq.archive.adding import PreparedArticle, prepare
 from newsfaq.batch.sources import Item, Partition
 from newsfaq.check.pairs import BadLine, Pair, read_pairs, verdict_line
 from newsfaq.errors import NewsfaqError
 from newsfaq.ingest import iter_parsed
+from newsfaq.model import Article
 from newsfaq.service import Newsfaq
 from newsfaq.settings import Settings
 
@@ -25,7 +27,7 @@ class Job:
     """What a batch does to each item, with every option that changes its output (they are part of each
     partition's key, so a rerun with other options redoes the work)."""
 
-    kind: Literal["faq", "check"]
+    kind: Literal["faq", "check", "add"]
     date: str | None = None
     count: int = Settings.max_questions
     engine: str = "fast"
@@ -78,24 +80,48 @@ def _failure(name: str, error: Exception) -> str:
     return json.dumps({"item": name, "error": reason}, ensure_ascii=False)
 
 
-def _faqs(items: tuple[Item, ...], job: Job) -> tuple[list[str], list[str]]:
-    """Each article's ``newsfaq.faq/1`` document on one line; an article that fails is recorded, the rest go
-    on (an unexpected error too: one bad article must not lose a partition)."""
-    core = _core(job.settings())
-    written, failed = [], []
+def _articles(items: tuple[Item, ...], job: Job) -> tuple[list[tuple[str, Article]], list[str]]:
+    """The articles the items hold, by name, and a failure line for each input that is not one."""
+    articles, failed = [], []
     for item in items:
         try:
             parsed = list(iter_parsed(item.read(), name=item.name, date=job.date))
         except NewsfaqError as error:
             parsed = [(item.name, error)]
-        for name, article in parsed:
-            try:
-                if isinstance(article, NewsfaqError):
-                    raise article
-                written.append(json.dumps(core.faq(article).to_dict(), ensure_ascii=False))
-            except Exception as error:  # noqa: BLE001 - recorded as this article's failure
-                failed.append(_failure(name, error))
+        articles += [(name, article) for name, article in parsed if isinstance(article, Article)]
+        failed += [_failure(name, error) for name, error in parsed if isinstance(error, NewsfaqError)]
+    return articles, failed
+
+
+def _faqs(items: tuple[Item, ...], job: Job) -> tuple[list[str], list[str]]:
+    """Each article's ``newsfaq.faq/1`` document on one line; an article that fails is recorded, the rest go
+    on (an unexpected error too: one bad article must not lose a partition)."""
+    core = _core(job.settings())
+    articles, failed = _articles(items, job)
+    written = []
+    for name, article in articles:
+        try:
+            written.append(json.dumps(core.faq(article).to_dict(), ensure_ascii=False))
+        except Exception as error:  # noqa: BLE001 - recorded as this article's failure
+            failed.append(_failure(name, error))
     return written, failed
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A partition made ready to add: its articles prepared for the archive, and its failure lines."""
+
+    key: str
+    items: int
+    articles: list[PreparedArticle]
+    failed: list[str]
+
+
+def prepare_partition(partition: Partition, job: Job) -> Prepared:
+    """The partition's articles split, embedded and signed on the worker; the one process that writes the
+    archive stores them (SQLite takes one writer)."""
+    articles, failed = _articles(partition.items, job)
+    return Prepared(partition.key, len(partition.items), prepare([article for _, article in articles]), failed)
 
 
 def _verdicts(items: tuple[Item, ...], job: Job) -> tuple[list[str], list[str]]:

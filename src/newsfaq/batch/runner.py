@@ -12,21 +12,44 @@ import logging
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 import fsspec
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
-from newsfaq.batch.jobs import Done, Job, failures_name, run_partition, shard_name, under, write_atomically
+from newsfaq.archive import AddReport, Archive
+from newsfaq.ask.reader import get_reader
+from newsfaq.batch.jobs import (
+    Done,
+    Job,
+    Prepared,
+    failures_name,
+    prepare_partition,
+    run_partition,
+    shard_name,
+    under,
+    write_atomically,
+)
 from newsfaq.batch.sources import Partition, find_files, partitions
+from newsfaq.check.scorer import get_model
 from newsfaq.errors import InputError
+from newsfaq.nlp.embeddings import get_embedder
+from newsfaq.nlp.pipeline import get_nlp
 
 MANIFEST_SCHEMA = "newsfaq.batch/1"
+MODELS = {
+    "faq": (get_nlp, get_model, get_reader, get_embedder),
+    "check": (get_nlp, get_model),
+    "add": (get_nlp, get_embedder),
+}
+"""What each job's tasks use, loaded when a worker starts."""
 
 
 @dataclass
 class Summary:
-    """What a run did: partitions run now and skipped as done, items, lines written, failures."""
+    """What a run did: partitions run now and skipped as done, items, lines written (articles stored, for
+    ``add``), failures, and for ``add`` the archive's counts."""
 
     partitions: int = 0
     skipped: int = 0
@@ -35,6 +58,7 @@ class Summary:
     failed: int = 0
     seconds: float = 0.0
     dashboard: str | None = None
+    added: AddReport = field(default_factory=AddReport)
 
 
 class LoadModels(WorkerPlugin):
@@ -45,15 +69,8 @@ class LoadModels(WorkerPlugin):
         self.job = job
 
     def setup(self, worker) -> None:
-        from newsfaq.check.scorer import get_model
-        from newsfaq.nlp.pipeline import get_nlp
-
-        get_nlp(), get_model()
-        if self.job.kind == "faq":
-            from newsfaq.ask.reader import get_reader
-            from newsfaq.nlp.embeddings import get_embedder
-
-            get_reader(), get_embedder()
+        for load in MODELS[self.job.kind]:
+            load()
 
 
 @contextmanager
@@ -83,28 +100,18 @@ def run(
     progress: Callable[[Summary, int], None] | None = None,
     started: Callable[[str | None], None] | None = None,
 ) -> Summary:
-    """Run ``job`` over ``inputs`` into ``out``; ``progress`` is told the summary so far and the number of items
-    to do, ``started`` the dashboard's address once the cluster is up."""
-    urls = find_files(inputs)
-    if not urls:
-        raise InputError(f"no article files under {', '.join(inputs)}")
+    """Run ``job`` (faq or check) over ``inputs`` into ``out``; ``progress`` is told the summary so far and the
+    number of items to do, ``started`` the dashboard's address once the cluster is up."""
     fs, root = fsspec.core.url_to_fs(out)
     fs.makedirs(root, exist_ok=True)
-    planned = list(partitions(urls, partition_size, repr(job)))
-    todo = [p for p in planned if not _done(fs, out, p.key)]
+    planned = _plan(job, inputs, partition_size)
+    todo = _distinct([p for p in planned if not _done(fs, out, p.key)])
     summary = Summary(skipped=len(planned) - len(todo))
     clock = time.perf_counter()
     if todo:
         total = sum(len(p.items) for p in todo)
         with _client(workers, scheduler) as client:
-            served = client.scheduler_info().get("services", {})  # no dashboard without bokeh installed
-            summary.dashboard = client.dashboard_link if "dashboard" in served else None
-            if started:
-                started(summary.dashboard)
-            client.register_plugin(LoadModels(job))
-            keys = [f"newsfaq-{job.kind}-{p.key}" for p in todo]
-            futures = client.map(run_partition, todo, job=job, out=out, key=keys, pure=False)
-            for future in as_completed(futures):
+            for future in as_completed(_submit(client, run_partition, todo, job, summary, started, out=out)):
                 done: Done = future.result()
                 summary.partitions += 1
                 summary.items += done.items
@@ -115,6 +122,80 @@ def run(
     summary.seconds = time.perf_counter() - clock
     _write_manifest(fs, out, job, planned)
     return summary
+
+
+def run_add(
+    job: Job,
+    inputs: list[str],
+    db: Path,
+    *,
+    workers: int = 2,
+    scheduler: str | None = None,
+    partition_size: int = 500,
+    progress: Callable[[Summary, int], None] | None = None,
+    started: Callable[[str | None], None] | None = None,
+    failed: Callable[[str], None] | None = None,
+) -> Summary:
+    """Add the articles of ``inputs`` to the archive ``db``. Workers read, split and embed; this process is the
+    archive's one writer (SQLite takes one), storing each article in its own transaction and the partitions
+    in input order, so story groups come out as a plain ``add`` would make them. A partition stored is noted
+    in ``DB.batch-done`` and skipped by a rerun; one stored but not yet noted is stored again as duplicates,
+    never twice. ``failed`` is told each failure line."""
+    planned = _plan(job, inputs, partition_size)
+    noted = Path(f"{db}.batch-done")
+    done = set(noted.read_text().split()) if noted.exists() else set()
+    todo = _distinct([p for p in planned if p.key not in done])
+    summary = Summary(skipped=len(planned) - len(todo))
+    clock = time.perf_counter()
+    with Archive(db, create=True) as archive:
+        writer = archive.writer()
+        if todo:
+            total = sum(len(p.items) for p in todo)
+            with _client(workers, scheduler) as client, noted.open("a", encoding="utf-8") as log:
+                futures = _submit(client, prepare_partition, todo, job, summary, started)
+                order = {future.key: n for n, future in enumerate(futures)}
+                ready: dict[int, Prepared] = {}
+                for future in as_completed(futures):
+                    ready[order[future.key]] = future.result()
+                    while summary.partitions in ready:  # store in input order
+                        prepared = ready.pop(summary.partitions)
+                        writer.add(prepared.articles, summary.added)
+                        log.write(prepared.key + "\n")
+                        log.flush()
+                        for line in prepared.failed:
+                            if failed:
+                                failed(line)
+                        summary.partitions += 1
+                        summary.items += prepared.items
+                        summary.failed += len(prepared.failed)
+                        summary.written = summary.added.added
+                        if progress:
+                            progress(summary, total)
+    summary.seconds = time.perf_counter() - clock
+    return summary
+
+
+def _distinct(todo: list[Partition]) -> list[Partition]:
+    """One task per key: partitions of the same content under the same job give the same output once."""
+    return list({p.key: p for p in todo}.values())
+
+
+def _plan(job: Job, inputs: list[str], partition_size: int) -> list[Partition]:
+    urls = find_files(inputs)
+    if not urls:
+        raise InputError(f"no article files under {', '.join(inputs)}")
+    return list(partitions(urls, partition_size, repr(job)))
+
+
+def _submit(client: Client, work: Callable, todo: list[Partition], job: Job, summary: Summary, started, **more):
+    """One task per partition, named by its key, on workers that load the job's models when they start."""
+    served = client.scheduler_info().get("services", {})  # no dashboard without bokeh installed
+    summary.dashboard = client.dashboard_link if "dashboard" in served else None
+    if started:
+        started(summary.dashboard)
+    client.register_plugin(LoadModels(job))
+    keys = [f"newsfaq-{job.kind}-{p.key}" for p in todo]
+    return client.map(work, todo, job=job, key=keys, pure=False, **more)
 
 
 def _done(fs, out: str, key: str) -> bool:

@@ -1,0 +1,71 @@
+"""Adding articles in two steps: ``prepare`` does the work (sentences, their embeddings, the MinHash
+signature) anywhere, a batch worker included; a ``Writer`` groups near-identical copies and stores each
+prepared article in its own transaction, in the one process that writes the archive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsfaq.archive.story_groups import StoryGroups, signature
+from newsfaq.model import Article, Sentence
+from newsfaq.nlp.embeddings import get_embedder
+from newsfaq.nlp.sentences import split_sentences
+from newsfaq.store.base import Store
+
+
+@dataclass
+class AddReport:
+    """What adding did: articles stored now, those already stored, and the new ones that joined a stored story."""
+
+    added: int = 0
+    duplicates: int = 0
+    grouped: int = 0
+    """Added articles that joined an existing story group (near-identical copies)."""
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """An article ready to store: its sentences, one embedding per sentence, and its MinHash signature."""
+
+    article: Article
+    sentences: list[Sentence]
+    vectors: np.ndarray
+    signature: np.ndarray
+
+
+def prepare(
+    articles: list[Article], stored_vectors: Callable[[list[str]], list[np.ndarray | None]] | None = None
+) -> list[PreparedArticle]:
+    """The articles split and embedded in one pass each; ``stored_vectors`` gives the embeddings an archive
+    already holds (wire copies repeat sentences), so only the others are computed."""
+    split = split_sentences([a.body for a in articles])
+    unique = list(dict.fromkeys(s.text for sentences in split for s in sentences))
+    vectors = dict(zip(unique, stored_vectors(unique) if stored_vectors else [None] * len(unique), strict=True))
+    missing = [text for text, vector in vectors.items() if vector is None]
+    vectors.update(zip(missing, get_embedder().embed(missing), strict=True))
+    return [
+        PreparedArticle(article, sentences, np.array([vectors[s.text] for s in sentences]), signature(article.body))
+        for article, sentences in zip(articles, split, strict=True)
+    ]
+
+
+class Writer:
+    """Stores prepared articles in ``store``, keeping the story groups' signatures in memory while it writes."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.groups = StoryGroups(*store.signatures())
+
+    def add(self, prepared: list[PreparedArticle], report: AddReport) -> None:
+        """Store each article not stored yet, in its own transaction, counting into ``report``."""
+        for item in prepared:
+            group = self.groups.group_for(item.signature, item.article.id)
+            if self.store.add(item.article, item.sentences, item.signature, group, item.vectors):
+                report.added += 1
+                report.grouped += group != item.article.id
+                self.groups.add(group, item.signature)
+            else:
+                report.duplicates += 1  # already stored, or an identical article earlier in this run
