@@ -18,6 +18,7 @@ from newsfaq.check.pairs import BadLine, Pair, read_pairs, verdict_line
 from newsfaq.errors import NewsfaqError
 from newsfaq.ingest import iter_parsed
 from newsfaq.model import Article
+from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.service import Newsfaq
 from newsfaq.settings import Settings
 
@@ -69,7 +70,8 @@ def _core(settings: Settings) -> Newsfaq:
 
 def run_partition(partition: Partition, job: Job, out: str) -> Done:
     """Do ``job`` on every item of ``partition`` and write its shard and failures under ``out``."""
-    written, failed = (_faqs if job.kind == "faq" else _verdicts)(partition.items, job)
+    with get_nlp().memory_zone():  # the strings spaCy adds for this partition are freed after it
+        written, failed = (_faqs if job.kind == "faq" else _verdicts)(partition.items, job)
     write_atomically(under(out, shard_name(partition.key)), written)
     write_atomically(under(out, failures_name(partition.key)), failed)
     return Done(partition.key, len(partition.items), len(written), len(failed))
@@ -120,8 +122,10 @@ class Prepared:
 def prepare_partition(partition: Partition, job: Job) -> Prepared:
     """The partition's articles split, embedded and signed on the worker; the one process that writes the
     archive stores them (SQLite takes one writer)."""
-    articles, failed = _articles(partition.items, job)
-    return Prepared(partition.key, len(partition.items), prepare([article for _, article in articles]), failed)
+    with get_nlp().memory_zone():
+        articles, failed = _articles(partition.items, job)
+        prepared = prepare([article for _, article in articles])
+    return Prepared(partition.key, len(partition.items), prepared, failed)
 
 
 def _verdicts(items: tuple[Item, ...], job: Job) -> tuple[list[str], list[str]]:
