@@ -20,7 +20,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -58,30 +57,20 @@ def largest_worker_rss() -> float:
 
 
 def timed_batch(feeds: Path, out: Path, workers: int, partition_size: int) -> tuple[Summary, float, float, float]:
-    """The run's summary, its wall time from planning to manifest, and the largest worker's RSS at 10% of the
-    articles and at the end."""
-    at_tenth: list[float] = []
+    """The run's summary, its wall time from planning to manifest, and the largest worker's RSS when 10% of the
+    articles are done and when the last partition is (the workers are gone once ``run`` returns)."""
+    samples: dict[str, float] = {}
 
     def progress(summary: Summary, total: int) -> None:
-        if not at_tenth and summary.items >= total / 10:
-            at_tenth.append(largest_worker_rss())
+        if "tenth" not in samples and summary.items >= total / 10:
+            samples["tenth"] = largest_worker_rss()
+        if summary.items >= total:
+            samples["end"] = largest_worker_rss()
 
-    finished: list[float] = []
-    sampler = threading.Event()
-
-    def sample_at_end() -> None:  # the workers are gone once ``run`` returns: sample while the last tasks run
-        while not sampler.wait(0.5):
-            finished[:] = [largest_worker_rss()]
-
-    thread = threading.Thread(target=sample_at_end, daemon=True)
-    thread.start()
     clock = time.perf_counter()
     summary = run(Job("faq"), [str(feeds)], str(out), workers=workers, partition_size=partition_size,
                   progress=progress)  # fmt: skip
-    seconds = time.perf_counter() - clock
-    sampler.set()
-    thread.join()
-    return summary, seconds, (at_tenth or [0.0])[0], (finished or [0.0])[0]
+    return summary, time.perf_counter() - clock, samples.get("tenth", 0.0), samples.get("end", 0.0)
 
 
 def main() -> None:
