@@ -36,16 +36,25 @@ class PreparedArticle:
     signature: np.ndarray
 
 
-def prepare(
-    articles: list[Article], stored_vectors: Callable[[list[str]], list[np.ndarray | None]] | None = None
-) -> list[PreparedArticle]:
-    """The articles split and embedded in one pass each; ``stored_vectors`` gives the embeddings an archive
-    already holds (wire copies repeat sentences), so only the others are computed."""
-    split = split_sentences([a.body for a in articles])
-    unique = list(dict.fromkeys(s.text for sentences in split for s in sentences))
+StoredVectors = Callable[[list[str]], list[np.ndarray | None]]
+"""An archive's embeddings of sentence texts, None where it has none (``Store.vectors``)."""
+
+
+def embeddings(texts: list[str], stored_vectors: StoredVectors | None = None) -> dict[str, np.ndarray]:
+    """Each distinct text's embedding: the one ``stored_vectors`` gives where an archive holds it (wire copies
+    repeat sentences), else computed now, all in one call."""
+    unique = list(dict.fromkeys(texts))
     vectors = dict(zip(unique, stored_vectors(unique) if stored_vectors else [None] * len(unique), strict=True))
     missing = [text for text, vector in vectors.items() if vector is None]
     vectors.update(zip(missing, get_embedder().embed(missing), strict=True))
+    return vectors
+
+
+def prepare(articles: list[Article], stored_vectors: StoredVectors | None = None) -> list[PreparedArticle]:
+    """The articles split and embedded in one pass each (``embeddings``: only what ``stored_vectors`` lacks is
+    computed)."""
+    split = split_sentences([a.body for a in articles])
+    vectors = embeddings([s.text for sentences in split for s in sentences], stored_vectors)
     return [
         PreparedArticle(article, sentences, np.array([vectors[s.text] for s in sentences]), signature(article.body))
         for article, sentences in zip(articles, split, strict=True)

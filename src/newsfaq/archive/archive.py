@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfaq.archive.adding import AddReport, Writer, prepare
+from newsfaq.archive.adding import AddReport, Writer, embeddings, prepare
 from newsfaq.archive.timeline import TimelineEntry, build_timeline
 from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.answering import Passage, answer_from, validate_question
@@ -26,7 +26,7 @@ from newsfaq.ask.subject import about_subject
 from newsfaq.datetext import parse_iso
 from newsfaq.errors import FIELD, InputError
 from newsfaq.model import Answer, Article
-from newsfaq.nlp.embeddings import embed_question, get_embedder
+from newsfaq.nlp.embeddings import embed_question
 from newsfaq.nlp.llm import ReplyWriter
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.settings import DEFAULT_SETTINGS, Reading
@@ -79,15 +79,6 @@ class Archive:
         """What stores prepared articles (``adding.prepare``, made elsewhere) in this archive."""
         return Writer(self.store)
 
-    def _sentence_vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
-        """Each text's embedding: the stored one where the archive has it (wire copies repeat sentences),
-        else computed now."""
-        unique = list(dict.fromkeys(texts))
-        stored = dict(zip(unique, self.store.vectors(unique), strict=True))
-        missing = [t for t, v in stored.items() if v is None]
-        stored.update(zip(missing, get_embedder().embed(missing), strict=True))
-        return stored
-
     def search(self, query: str, limit: int = 10, since: str | None = None, until: str | None = None) -> list[Hit]:
         """Sentences for ``query``, best first, by the same fused score ``ask`` reads them in."""
         query = validate_question(query, "query")
@@ -130,7 +121,7 @@ class Archive:
         # Only the informative words go to BM25: "what", "the", "did" would match nearly every sentence.
         terms = " ".join(w.text for w in info.words if w.content) or info.text
         hits = self.store.search(terms, depth or self.reading.retrieve, since, until)
-        vectors = self._sentence_vectors([h.citation.text for h in hits])
+        vectors = embeddings([h.citation.text for h in hits], self.store.vectors)
         query = embed_question(info.text)
         shares = rank_sentences(info, [h.citation.text for h in hits])
 
