@@ -8,8 +8,9 @@ on the same feeds, one after the other, each from a cold start (models loaded, c
 - the baseline: ``newsfaq faq FEEDS -o DIR -f json --engine fast`` in one process;
 - ``batch faq`` on a LocalCluster of 1 worker, then of 2.
 Parallel efficiency is the 2-worker rate over twice the 1-worker rate; the engine's overhead is the 1-worker
-rate against the baseline's. The peak RSS of the largest worker is sampled when 10% of the articles are done
-and at the end: flat means no memory grows with the run.
+rate against the baseline's (whose busy cores are printed: a worker has one thread). The peak RSS of the
+largest worker is sampled when 10% of the articles are done and at the end: flat means no memory grows with
+the run.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -81,11 +83,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         feeds = Path(folder, "feeds")
         write_feeds(feeds, args.articles)
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), _children_cpu()
         command = [sys.executable, "-m", "newsfaq", "faq", str(feeds), "-o", str(Path(folder, "single")), "-f", "json",
                    "--engine", "fast"]  # fmt: skip
         subprocess.run(command, check=True, capture_output=True, env={**os.environ, "NEWSFAQ_JUDGE": "off"})
-        baseline = args.articles / (time.perf_counter() - started)
+        baseline_seconds = time.perf_counter() - started
+        baseline, baseline_cores = args.articles / baseline_seconds, (_children_cpu() - cpu_before) / baseline_seconds
         rows, rates = [["newsfaq faq, one process", "", f"{baseline:.2f}", "", "", ""]], {}
         for workers in (1, 2):
             summary, seconds, tenth, end = timed_batch(feeds, Path(folder, f"batch{workers}"), workers,
@@ -100,6 +103,13 @@ def main() -> None:
     )
     print(f"\nparallel efficiency (2-worker rate / 2 x 1-worker rate): {rates[2] / (2 * rates[1]):.2f}")
     print(f"engine overhead (1-worker rate / one process): {rates[1] / baseline:.2f}")
+    print(f"cores the one process kept busy (CPU seconds / wall seconds): {baseline_cores:.2f}")
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of the finished child processes of this one."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 if __name__ == "__main__":
