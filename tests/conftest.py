@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import os
-import socket
 import subprocess
 import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+import postgres_server
 import pytest
 
 # The checker's model judge, the model question writer and the model reader are off unless a test asks for
@@ -107,16 +108,36 @@ def local_model():
     return llm.get_model()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def free_port():
     """A function giving a loopback port nobody listens on, for a server a test starts."""
-    return _free_port
+    return postgres_server.free_port
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL server (tests/postgres_server.py) for the whole session. Its tests skip where
+    Debian's postgresql is not installed, and fail instead when NEWSFAQ_REQUIRE_POSTGRES is set (as in CI)."""
+    if postgres_server.binaries() is None:
+        if os.environ.get("NEWSFAQ_REQUIRE_POSTGRES"):
+            pytest.fail("PostgreSQL is required here: apt-get install postgresql")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    with postgres_server.throwaway_server() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres) -> str:
+    """The URL of a new, empty database owned by the ``newsfaq`` role (``reader`` may SELECT what it
+    creates), dropped after the test."""
+    name = f"t{next(_databases)}"
+    postgres.admin(f"CREATE DATABASE {name} OWNER newsfaq")
+    postgres_server.grant_reading(postgres, name)
+    yield postgres.url(database=name)
+    postgres.admin(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+_databases = itertools.count()
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from newsfaq.ingest import iter_articles, load_article, parse_article
 from newsfaq.model import FAQ, Answer, Article, Citation, Evidence, QAPair, ResolvedDate, Sentence, Verdict
 from newsfaq.service import Newsfaq
 from newsfaq.settings import Reading, Settings
-from newsfaq.store.sqlite import ArchiveError
+from newsfaq.store.base import ArchiveError
 from newsfaq.version import __version__
 
 __all__ = [

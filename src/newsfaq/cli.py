@@ -28,6 +28,8 @@ from newsfaq.render.archive_json import articles_json
 from newsfaq.render.report import report_markup
 from newsfaq.service import Newsfaq, split_inputs
 from newsfaq.settings import DEFAULT_SETTINGS, Settings
+from newsfaq.store.base import ArchiveError
+from newsfaq.store.opening import display_name, is_postgres_url
 from newsfaq.version import __version__
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Grounded reader FAQs from dated news articles.")
@@ -352,13 +354,15 @@ def _check_pairs(path: Path, output: Path | None, settings: Settings) -> int:
     return len(bad)
 
 
-DB_OPTION = typer.Option("--db", help="Archive file (SQLite).")
+DB_OPTION = typer.Option(
+    "--db", envvar="NEWSFAQ_DB", help="Archive: a SQLite file, or a PostgreSQL database as postgresql://user@host/name."
+)
 FORMAT_OPTION = typer.Option("--format", "-f", help="text or json.")
-DEFAULT_DB = Path("newsfaq.db")
+DEFAULT_DB = "newsfaq.db"
 
 
-def _core(db: Path, create: bool = False, read_only: bool = False, settings: Settings = DEFAULT_SETTINGS) -> Newsfaq:
-    """The core over the archive file ``db``."""
+def _core(db: str, create: bool = False, read_only: bool = False, settings: Settings = DEFAULT_SETTINGS) -> Newsfaq:
+    """The core over the archive ``db`` names (a SQLite file or a PostgreSQL URL)."""
     return Newsfaq(db, create=create, read_only=read_only, settings=settings)
 
 
@@ -391,7 +395,7 @@ def _guard(work) -> None:
 @app.command()
 def add(
     paths: Annotated[list[str], typer.Argument(help="Article files, directories or JSONL feeds.")],
-    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     date: Annotated[str | None, typer.Option(help="Publication date for inputs that have none.")] = None,
 ) -> None:
     """Add articles to the archive (each stored once; copies of one story are grouped)."""
@@ -413,7 +417,7 @@ def add(
             report = core.add(articles, progress=_bar(progress, "Adding articles"))
         errors.print(
             f"{report.added} added ({report.grouped} as copies of a stored story), "
-            f"{report.duplicates} already stored, {len(failures)} skipped; {db}"
+            f"{report.duplicates} already stored, {len(failures)} skipped; {display_name(db)}"
         )
 
     _guard(work)
@@ -424,7 +428,7 @@ def add(
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="The question.")],
-    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     article: Annotated[str | None, typer.Option(help="Answer from this one article file instead.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Answer as the archive stood on YYYY-MM-DD.")] = None,
     since: Annotated[str | None, typer.Option(help="Only articles dated on or after YYYY-MM-DD.")] = None,
@@ -466,7 +470,7 @@ def ask(
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to look for.")],
-    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     limit: Annotated[int, typer.Option("-n", "--limit", min=1, max=500)] = 10,
     since: Annotated[str | None, typer.Option(help="Only articles dated on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Only articles dated on or before YYYY-MM-DD.")] = None,
@@ -486,7 +490,7 @@ def search(
 @app.command()
 def timeline(
     entity: Annotated[str, typer.Argument(help="A name or phrase, e.g. al-Sudani.")],
-    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     fmt: Annotated[str, FORMAT_OPTION] = "text",
 ) -> None:
     """Dated sentences that name the entity, oldest first, each with its source."""
@@ -501,7 +505,7 @@ def timeline(
 
 
 @app.command("list")
-def list_articles(db: Annotated[Path, DB_OPTION] = DEFAULT_DB, fmt: Annotated[str, FORMAT_OPTION] = "text") -> None:
+def list_articles(db: Annotated[str, DB_OPTION] = DEFAULT_DB, fmt: Annotated[str, FORMAT_OPTION] = "text") -> None:
     """Every stored article: id, date, story group and title."""
 
     def work() -> None:
@@ -522,7 +526,7 @@ def list_articles(db: Annotated[Path, DB_OPTION] = DEFAULT_DB, fmt: Annotated[st
 @app.command()
 def remove(
     article_id: Annotated[str, typer.Argument(help="Id from `newsfaq list`.")],
-    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
 ) -> None:
     """Remove one article and its sentences from the archive."""
 
@@ -531,14 +535,14 @@ def remove(
             try:
                 core.remove(article_id)
             except NotFound as error:
-                raise NotFound(f"{error}; see `newsfaq list --db {db}`", field=error.field) from None
+                raise NotFound(f"{error}; see `newsfaq list --db {display_name(db)}`", field=error.field) from None
         errors.print(f"removed {article_id}")
 
     _guard(work)
 
 
 @app.command()
-def stats(db: Annotated[Path, DB_OPTION] = DEFAULT_DB) -> None:
+def stats(db: Annotated[str, DB_OPTION] = DEFAULT_DB) -> None:
     """How many articles and story groups the archive holds, and its date range."""
 
     def work() -> None:
@@ -546,6 +550,25 @@ def stats(db: Annotated[Path, DB_OPTION] = DEFAULT_DB) -> None:
             figures = core.stats()
         for key, value in figures.items():
             typer.echo(f"{key}: {value}")
+
+    _guard(work)
+
+
+db_app = typer.Typer(no_args_is_help=True, help="The archive's schema: created and migrated by newsfaq itself.")
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: Annotated[str, DB_OPTION] = DEFAULT_DB) -> None:
+    """Create the archive's schema in an empty PostgreSQL database, or migrate an archive to this newsfaq's
+    schema. Reading commands never do either; ``add`` does it too."""
+
+    def work() -> None:
+        if not is_postgres_url(db) and not Path(db).exists():  # a typo must not become a new, empty archive
+            raise ArchiveError(f"no archive at {db}; create one with: newsfaq add FILES --db {db}")
+        with _core(db, create=True) as core:
+            count = core.count()
+        errors.print(f"{display_name(db)}: the schema is current ({count} article(s))", highlight=False)
 
     _guard(work)
 
@@ -563,7 +586,10 @@ def _check_port(host: str, port: int) -> None:
 
 @app.command()
 def serve(
-    db: Annotated[Path | None, typer.Option("--db", help="Archive to ask and browse (optional).")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", envvar="NEWSFAQ_DB", help="Archive to ask and browse (optional): a file or a URL."),
+    ] = None,
     host: Annotated[
         str, typer.Option(help="Address to listen on; the default serves this machine only.")
     ] = "127.0.0.1",
@@ -693,7 +719,7 @@ def batch_check(
 @batch_app.command("add")
 def batch_add(
     inputs: Annotated[list[str], typer.Argument(help="JSONL feeds, article files, directories, globs or URLs.")],
-    db: Annotated[Path, DB_OPTION] = DEFAULT_DB,
+    db: Annotated[str, DB_OPTION] = DEFAULT_DB,
     workers: Annotated[int, WORKERS_OPTION] = 2,
     scheduler: Annotated[str | None, SCHEDULER_OPTION] = None,
     partition_size: Annotated[int, PARTITION_OPTION] = 500,
@@ -713,7 +739,7 @@ def batch_add(
     report = done.added
     errors.print(
         f"{report.added} added ({report.grouped} as copies of a stored story), {report.duplicates} already stored, "
-        f"{done.failed} skipped, in {done.seconds:.1f} s; {done.skipped} partition(s) already done; {db}",
+        f"{done.failed} skipped, in {done.seconds:.1f} s; {done.skipped} partition(s) already done; {display_name(db)}",
         highlight=False,
     )
     if done.failed:

@@ -22,3 +22,13 @@ class TestMemoryStore(StoreContract):
         store = MemoryStore()
         yield store
         store.close()
+
+
+class TestPostgresStore(StoreContract):
+    @pytest.fixture
+    def store(self, postgres_url):
+        from newsfaq.store.postgres import PostgresStore
+
+        store = PostgresStore(postgres_url, create=True)
+        yield store
+        store.close()

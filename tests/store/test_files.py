@@ -15,7 +15,8 @@ import pytest
 
 from newsfaq.archive import Archive
 from newsfaq.model import Article
-from newsfaq.store.sqlite import ArchiveError, SQLiteStore
+from newsfaq.store.base import ArchiveError
+from newsfaq.store.sqlite import SQLiteStore
 
 from .test_sqlite import BODY, SENTENCES, _add
 

@@ -9,7 +9,8 @@ import pytest
 
 from newsfaq.archive.story_groups import signature
 from newsfaq.model import Article, Sentence
-from newsfaq.store.sqlite import ArchiveError, SQLiteStore
+from newsfaq.store.base import ArchiveError
+from newsfaq.store.sqlite import SQLiteStore
 
 BODY = "Dock workers struck on Thursday. The union wants job guarantees."
 SENTENCES = [Sentence(0, 0, 32, "Dock workers struck on Thursday."), Sentence(1, 33, 64, BODY[33:])]

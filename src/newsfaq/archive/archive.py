@@ -31,7 +31,7 @@ from newsfaq.nlp.llm import ReplyWriter
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.settings import DEFAULT_SETTINGS, Reading
 from newsfaq.store.base import Hit, Store, StoredArticle
-from newsfaq.store.sqlite import SQLiteStore
+from newsfaq.store.opening import open_store
 
 ADD_BATCH = 64
 
@@ -46,7 +46,8 @@ def check_date(value: str | None, field: str) -> str | None:
 
 
 class Archive:
-    """Dated articles in a ``store`` (by default a SQLite file at ``path``), read as ``reading`` says."""
+    """Dated articles in a ``store`` (by default the one ``path`` names: a SQLite file, or a PostgreSQL database
+    by its ``postgresql://`` URL), read as ``reading`` says."""
 
     def __init__(
         self,
@@ -59,7 +60,7 @@ class Archive:
     ) -> None:
         if store is None and path is None:
             raise TypeError("Archive needs a path or a store")
-        self.store: Store = store or SQLiteStore(path, create=create, read_only=read_only)
+        self.store: Store = store or open_store(path, create=create, read_only=read_only)
         self.reading = reading
 
     def add(self, articles: Iterable[Article], progress: Callable[[int], None] | None = None) -> AddReport:

@@ -8,7 +8,13 @@ from typing import Protocol
 
 import numpy as np
 
+from newsfaq.errors import NewsfaqError
 from newsfaq.model import Article, ArticleRef, Citation, Sentence
+
+ARCHIVE_FORMAT = "newsfaq-archive/1"
+"""What marks a database or file as a newsfaq archive (its meta table's 'format')."""
+QUANTUM = 127.0
+"""Unit vectors are stored as int8 (value * 127): a quarter of float32's size, cosines within about 0.01."""
 
 SIGNATURE_LENGTH = 64
 """Values in an article's MinHash signature (one per permutation): every backend stores them at this width."""
@@ -18,6 +24,14 @@ def indexed_words(text: str) -> list[str]:
     """The words of ``text`` as the backends index and search them: runs of letters and digits, as SQLite
     FTS5's unicode61 tokenizer splits them."""
     return "".join(ch if ch.isalnum() else " " for ch in text).split()
+
+
+class ArchiveError(NewsfaqError):
+    """The archive is missing, unreachable, locked or damaged, or refused a write."""
+
+
+class ArticleNotStored(ArchiveError):
+    """One article could not be stored (its connection was lost twice): the others can go on."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +61,7 @@ class Store(Protocol):
         self, article: Article, sentences: list[Sentence], signature: np.ndarray, group: str, vectors: np.ndarray
     ) -> bool:
         """Store the article atomically, with one embedding per sentence; False, changing nothing, when its id is
-        already stored."""
+        already stored. ``ArticleNotStored`` when this article could not be stored but others may be."""
 
     def vectors(self, texts: list[str]) -> list[np.ndarray | None]:
         """The stored embedding of each sentence text, None where no stored article has that sentence."""

@@ -22,9 +22,16 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfaq.errors import NewsfaqError
 from newsfaq.model import Article, ArticleRef, Citation, Sentence
-from newsfaq.store.base import SIGNATURE_LENGTH, Hit, StoredArticle, indexed_words
+from newsfaq.store.base import (
+    ARCHIVE_FORMAT,
+    QUANTUM,
+    SIGNATURE_LENGTH,
+    ArchiveError,
+    Hit,
+    StoredArticle,
+    indexed_words,
+)
 
 VECTORS = """CREATE TABLE IF NOT EXISTS vectors (
     key BLOB PRIMARY KEY, vector BLOB NOT NULL, uses INTEGER NOT NULL
@@ -45,20 +52,12 @@ SCHEMA = (
 )""",
     VECTORS,
 )
-QUANTUM = 127.0
-"""Unit vectors are stored as int8 (value * 127): a quarter of float32's size, cosines within about 0.01."""
-FORMAT = "newsfaq-archive/1"
-"""meta 'format': what marks a SQLite file as a newsfaq archive."""
 SCHEMA_VERSION = 2
 """meta 'schema_version' (absent: 1). Opening for writing migrates an older archive; reading never does."""
 MIGRATIONS = {
     # Version 1 archives written before embeddings were stored have no vectors table.
     2: (VECTORS, "ALTER TABLE articles ADD COLUMN source_id TEXT"),
 }
-
-
-class ArchiveError(NewsfaqError):
-    """The archive file is missing, locked or damaged."""
 
 
 def _vector_key(text: str) -> bytes:
@@ -77,8 +76,8 @@ def _schema_version(db: sqlite3.Connection, path: Path) -> int | None:
     if not tables:
         return None
     found = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() if "meta" in tables else None
-    if found is None or found[0] != FORMAT:
-        raise ArchiveError(f"{path} is a SQLite file but not a {FORMAT} archive; it was left as is")
+    if found is None or found[0] != ARCHIVE_FORMAT:
+        raise ArchiveError(f"{path} is a SQLite file but not a {ARCHIVE_FORMAT} archive; it was left as is")
     version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     return int(version[0]) if version else 1
 
@@ -144,7 +143,7 @@ class SQLiteStore:
             db.execute("BEGIN IMMEDIATE")  # one writer at a time reads the version and changes the schema
             version = _schema_version(db, self.path)
             if version is None:
-                steps = [*SCHEMA, f"INSERT INTO meta VALUES ('format', '{FORMAT}')"]
+                steps = [*SCHEMA, f"INSERT INTO meta VALUES ('format', '{ARCHIVE_FORMAT}')"]
             elif version > SCHEMA_VERSION:
                 raise ArchiveError(f"{self.path} is from a newer newsfaq (schema version {version}); upgrade to write")
             else:

@@ -18,7 +18,7 @@ from swagger_ui_bundle import swagger_ui_path
 from newsfaq.errors import NewsfaqError, NotFound, describe
 from newsfaq.nlp.llm import ModelUnavailable
 from newsfaq.settings import MAX_INPUT_BYTES
-from newsfaq.store.sqlite import ArchiveError
+from newsfaq.store.base import ArchiveError
 from newsfaq.version import __version__
 from newsfaq.web.core import WritesDisabled
 from newsfaq.web.limits import BodyLimit, SecurityHeaders
@@ -82,7 +82,7 @@ def _error(status: int, message: str, details: list[dict] | None = None) -> JSON
     return JSONResponse(body, status_code=status)
 
 
-def create_app(db: Path | None = None, *, allow_writes: bool = False, workers: int = 1) -> FastAPI:
+def create_app(db: str | Path | None = None, *, allow_writes: bool = False, workers: int = 1) -> FastAPI:
     """The web app over the archive at ``db`` (or none); read-only unless ``allow_writes``.
 
     ``workers`` > 1 runs the CPU work in that many forked processes instead of one thread.

@@ -41,7 +41,7 @@ class Core:
     """Each endpoint's request turned into a ``Newsfaq`` call, in one worker (thread or process) that owns its
     archive connection."""
 
-    def __init__(self, db: Path | None = None, *, allow_writes: bool = False) -> None:
+    def __init__(self, db: str | Path | None = None, *, allow_writes: bool = False) -> None:
         self.db = db
         self.allow_writes = allow_writes
         self.newsfaq = Newsfaq(db, create=allow_writes, read_only=not allow_writes)

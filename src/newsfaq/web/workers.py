@@ -27,7 +27,7 @@ _core: Core | None = None
 """A worker process's core, set when the process starts (one per process, so a global is safe)."""
 
 
-def _start_core(db: Path | None, allow_writes: bool) -> None:
+def _start_core(db: str | Path | None, allow_writes: bool) -> None:
     global _core
     use_threads(1)  # one process per core already; more model threads would only contend
     _core = Core(db, allow_writes=allow_writes)
@@ -40,7 +40,7 @@ def _dispatch(method: str, *args: Any) -> Any:
 class Workers:
     """Where the server runs ``Core`` methods: one thread, or ``workers`` forked processes."""
 
-    def __init__(self, db: Path | None = None, *, allow_writes: bool = False, workers: int = 1) -> None:
+    def __init__(self, db: str | Path | None = None, *, allow_writes: bool = False, workers: int = 1) -> None:
         self.db, self.allow_writes, self.workers = db, allow_writes, workers
         self._pool: Executor | None = None
         self._core: Core | None = None
