@@ -415,6 +415,9 @@ def add(
             _skipped(failure)
         with _core(db, create=True) as core, _progress() as progress:
             report = core.add(articles, progress=_bar(progress, "Adding articles"))
+        for _, reason in report.failed:
+            failures.append(reason)
+            _skipped(reason)
         errors.print(
             f"{report.added} added ({report.grouped} as copies of a stored story), "
             f"{report.duplicates} already stored, {len(failures)} skipped; {display_name(db)}"

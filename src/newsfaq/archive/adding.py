@@ -5,7 +5,7 @@ prepared article in its own transaction, in the one process that writes the arch
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -13,7 +13,7 @@ from newsfaq.archive.story_groups import StoryGroups, signature
 from newsfaq.model import Article, Sentence
 from newsfaq.nlp.embeddings import get_embedder
 from newsfaq.nlp.sentences import split_sentences
-from newsfaq.store.base import Store
+from newsfaq.store.base import ArticleNotStored, Store
 
 
 @dataclass
@@ -24,6 +24,8 @@ class AddReport:
     duplicates: int = 0
     grouped: int = 0
     """Added articles that joined an existing story group (near-identical copies)."""
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """(article id, why) for each article the store could not take."""
 
 
 @dataclass(frozen=True)
@@ -69,10 +71,16 @@ class Writer:
         self.groups = StoryGroups(*store.signatures())
 
     def add(self, prepared: list[PreparedArticle], report: AddReport) -> None:
-        """Store each article not stored yet, in its own transaction, counting into ``report``."""
+        """Store each article not stored yet, in its own transaction, counting into ``report``; one the store
+        could not take (``ArticleNotStored``) is recorded there and the others go on."""
         for item in prepared:
             group = self.groups.group_for(item.signature, item.article.id)
-            if self.store.add(item.article, item.sentences, item.signature, group, item.vectors):
+            try:
+                stored = self.store.add(item.article, item.sentences, item.signature, group, item.vectors)
+            except ArticleNotStored as error:
+                report.failed.append((item.article.id, str(error)))
+                continue
+            if stored:
                 report.added += 1
                 report.grouped += group != item.article.id
                 self.groups.add(group, item.signature)

@@ -12,7 +12,8 @@ from typing import Literal
 
 import fsspec
 
-from newsfaq.archive.adding import PreparedArticle, prepare
+from newsfaq.archive import Archive
+from newsfaq.archive.adding import AddReport, PreparedArticle, prepare
 from newsfaq.batch.sources import Item, Partition
 from newsfaq.check.pairs import BadLine, Pair, read_pairs, verdict_line
 from newsfaq.errors import NewsfaqError
@@ -79,7 +80,17 @@ def run_partition(partition: Partition, job: Job, out: str) -> Done:
 
 def _failure(name: str, error: Exception) -> str:
     reason = str(error) if isinstance(error, NewsfaqError) else f"internal error ({type(error).__name__}: {error})"
+    return failure_line(name, reason)
+
+
+def failure_line(name: str, reason: str) -> str:
+    """A failures file's line: the input (or article id) that failed, and why."""
     return json.dumps({"item": name, "error": reason}, ensure_ascii=False)
+
+
+def not_stored(report: AddReport) -> list[str]:
+    """A failure line for each article the archive could not take."""
+    return [failure_line(article_id, reason) for article_id, reason in report.failed]
 
 
 def _articles(items: tuple[Item, ...], job: Job) -> tuple[list[tuple[str, Article]], list[str]]:
@@ -126,6 +137,33 @@ def prepare_partition(partition: Partition, job: Job) -> Prepared:
         articles, failed = _articles(partition.items, job)
         prepared = prepare([article for _, article in articles])
     return Prepared(partition.key, len(partition.items), prepared, failed)
+
+
+@dataclass(frozen=True)
+class Added:
+    """What one partition's adding did on a worker: its ``AddReport``, and its failure lines."""
+
+    key: str
+    items: int
+    report: AddReport
+    failed: list[str]
+
+
+@cache
+def _archive(db: str) -> Archive:
+    """One connection to a shared archive per worker process (its pool reconnects a connection lost between
+    tasks)."""
+    return Archive(db, create=True)
+
+
+def add_partition(partition: Partition, job: Job, db: str) -> Added:
+    """The partition's articles added to the server archive ``db`` by this worker, each in its own transaction
+    (a PostgreSQL archive takes many writers; an article already stored, by anyone, is not stored again)."""
+    with get_nlp().memory_zone():
+        articles, failed = _articles(partition.items, job)
+        report = _archive(db).add([article for _, article in articles])
+    failed += not_stored(report)
+    return Added(partition.key, len(partition.items), report, failed)
 
 
 def _verdicts(items: tuple[Item, ...], job: Job) -> tuple[list[str], list[str]]:

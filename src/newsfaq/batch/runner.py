@@ -22,10 +22,13 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 from newsfaq.archive import AddReport, Archive
 from newsfaq.ask.reader import get_reader
 from newsfaq.batch.jobs import (
+    Added,
     Done,
     Job,
     Prepared,
+    add_partition,
     failures_name,
+    not_stored,
     prepare_partition,
     run_partition,
     shard_name,
@@ -37,6 +40,7 @@ from newsfaq.check.scorer import get_model
 from newsfaq.errors import InputError
 from newsfaq.nlp.embeddings import get_embedder
 from newsfaq.nlp.pipeline import get_nlp
+from newsfaq.store.opening import is_postgres_url
 
 MANIFEST_SCHEMA = "newsfaq.batch/1"
 MODELS = {
@@ -134,7 +138,7 @@ def run(
 def run_add(
     job: Job,
     inputs: list[str],
-    db: Path,
+    db: str | Path,
     *,
     workers: int = 2,
     scheduler: str | None = None,
@@ -143,12 +147,39 @@ def run_add(
     started: Callable[[str | None], None] | None = None,
     failed: Callable[[str], None] | None = None,
 ) -> Summary:
-    """Add the articles of ``inputs`` to the archive ``db``. Workers read, split and embed; this process is the
-    archive's one writer (SQLite takes one), storing each article in its own transaction and the partitions
-    in input order, so story groups come out as a plain ``add`` would make them. A partition stored is noted
-    in ``DB.batch-done`` and skipped by a rerun; one stored but not yet noted is stored again as duplicates,
-    never twice. ``failed`` is told each failure line."""
+    """Add the articles of ``inputs`` to the archive ``db``, each stored once and whole; ``failed`` is told each
+    failure line. A PostgreSQL archive takes many writers, so the workers write it (``_add_from_workers``); a
+    SQLite file takes one, so this process does (``_add_here``)."""
     planned = _plan(job, inputs, partition_size)
+    add = _add_from_workers if is_postgres_url(str(db)) else _add_here
+    return add(job, planned, db, workers, scheduler, progress, started, failed or (lambda line: None))
+
+
+def _add_from_workers(job, planned, db, workers, scheduler, progress, started, failed) -> Summary:
+    """Each worker reads, embeds and stores its partitions in the shared archive. A rerun reads everything
+    again and stores only what is missing (the archive knows what it holds); a task run twice, its worker lost,
+    finds the articles it stored the first time already there."""
+    Archive(db, create=True).close()  # the schema made once, and an unreachable server named, before any task
+    todo = _distinct(planned)
+    summary, total = Summary(), sum(len(p.items) for p in todo)
+    clock = time.perf_counter()
+    with _client(workers, scheduler) as client:
+        for future in as_completed(_submit(client, add_partition, todo, job, summary, started, db=str(db))):
+            added: Added = future.result()
+            for line in added.failed:
+                failed(line)
+            _count(summary, added.items, added.report, added.failed)
+            if progress:
+                progress(summary, total)
+    summary.seconds = time.perf_counter() - clock
+    return summary
+
+
+def _add_here(job, planned, db, workers, scheduler, progress, started, failed) -> Summary:
+    """Workers read, split and embed; this process is the SQLite archive's one writer, storing each article in
+    its own transaction and the partitions in input order, so story groups come out as a plain ``add`` would
+    make them. A partition stored is noted in ``DB.batch-done`` and skipped by a rerun; one stored but not yet
+    noted is stored again as duplicates, never twice."""
     noted = Path(f"{db}.batch-done")
     done = set(noted.read_text().split()) if noted.exists() else set()
     todo = _distinct([p for p in planned if p.key not in done])
@@ -166,20 +197,29 @@ def run_add(
                     ready[order[future.key]] = future.result()
                     while summary.partitions in ready:  # store in input order
                         prepared = ready.pop(summary.partitions)
-                        writer.add(prepared.articles, summary.added)
+                        report = AddReport()
+                        writer.add(prepared.articles, report)
                         log.write(prepared.key + "\n")
                         log.flush()
-                        for line in prepared.failed:
-                            if failed:
-                                failed(line)
-                        summary.partitions += 1
-                        summary.items += prepared.items
-                        summary.failed += len(prepared.failed)
-                        summary.written = summary.added.added
+                        lines = prepared.failed + not_stored(report)
+                        for line in lines:
+                            failed(line)
+                        _count(summary, prepared.items, report, lines)
                         if progress:
                             progress(summary, total)
     summary.seconds = time.perf_counter() - clock
     return summary
+
+
+def _count(summary: Summary, items: int, report: AddReport, failed: list[str]) -> None:
+    """Add one partition's figures to the run's."""
+    summary.partitions += 1
+    summary.items += items
+    summary.failed += len(failed)
+    summary.added.added += report.added
+    summary.added.duplicates += report.duplicates
+    summary.added.grouped += report.grouped
+    summary.written = summary.added.added
 
 
 def _distinct(todo: list[Partition]) -> list[Partition]:

@@ -20,6 +20,7 @@ rights runs every read command, and a store opened ``read_only`` makes its sessi
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
@@ -64,6 +65,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 MIGRATION_LOCK = 0x6E657773666171
 """The advisory lock key ('newsfaq') held while the schema is created or migrated."""
 CONNECT_SECONDS = 10
+# psycopg logs each connection it discards; the archive reports what it retried or could not do in its own
+# words, so those records reach only an application that configures logging, not the CLI's standard error.
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 _Result = TypeVar("_Result")
 
 

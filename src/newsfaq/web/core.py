@@ -154,7 +154,8 @@ class Core:
             "errors": [
                 {"item": item, "error": str(error).removeprefix(f"{item}: ")}  # ingest's messages begin with the item
                 for item, error in failures
-            ],
+            ]
+            + [{"item": article_id, "error": reason} for article_id, reason in report.failed],
         }
 
     def remove(self, article_id: str) -> dict:
