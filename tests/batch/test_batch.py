@@ -85,14 +85,20 @@ def test_a_rerun_redoes_only_what_is_missing_and_duplicates_nothing(clean_run, c
     assert _outputs(out) == _outputs(clean_run[0])
 
 
-def test_a_scheduler_started_apart_does_the_work(corpus, tmp_path):
-    out = tmp_path / "out"
+def test_a_scheduler_started_apart_does_the_work_of_each_mode(corpus, tmp_path, example_path):
+    one = str(corpus["folder"] / "one.txt")
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"id": "a", "document": example_path.read_text(), "claim": "Dockers struck."}) + "\n")
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
-        result = run("batch", "faq", str(corpus["folder"] / "one.txt"), "--out", str(out),
-                     "--scheduler", cluster.scheduler_address)  # fmt: skip
-        assert result.returncode == 0, result.stderr
+        scheduler = ["--scheduler", cluster.scheduler_address]
+        results = [
+            run("batch", "faq", one, "--out", str(tmp_path / "faq"), *scheduler),
+            run("batch", "check", "--pairs", str(pairs), "--out", str(tmp_path / "check"), *scheduler),
+            run("batch", "add", one, "--db", str(tmp_path / "a.db"), *scheduler),
+        ]
+        assert [r.returncode for r in results] == [0, 0, 0], [r.stderr for r in results]
         assert len(cluster.scheduler.workers) == 1  # nothing else was started
-    assert len(_outputs(out)) == 1
+    assert len(_outputs(tmp_path / "faq")) == len(_outputs(tmp_path / "check")) == len(_stored(tmp_path / "a.db")) == 1
 
 
 def test_batch_check_gives_the_check_commands_lines(tmp_path, example_path):
@@ -140,7 +146,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(corpus, clean_run,
     assert not list((out / "shards").glob("*.tmp"))
 
 
-def _stored(db: Path) -> list[tuple]:
+def _stored(db: Path | str) -> list[tuple]:
     listed = json.loads(run("list", "--db", str(db), "--format", "json").stdout)["articles"]
     return sorted((a["id"], a["date"], a["group"]) for a in listed)
 
@@ -159,3 +165,17 @@ def test_batch_add_stores_what_add_stores_once_and_a_rerun_skips_it(corpus, tmp_
     redone = run("batch", "add", str(corpus["folder"]), "--db", str(batched), "--workers", "1")
     assert b"0 added" in redone.stderr and b"6 already stored" in redone.stderr
     assert _stored(batched) == _stored(plain)
+
+
+def test_batch_add_to_postgresql_stores_from_the_workers_each_article_once(corpus, postgres_url, tmp_path):
+    plain = tmp_path / "plain.db"
+    run("add", str(corpus["folder"]), "--db", str(plain))
+    first = run("batch", "add", str(corpus["folder"]), "--db", postgres_url, "--workers", "2", "--partition-size", "2")
+    named = [line for line in first.stderr.splitlines() if line.startswith(b"skipped ")]
+    assert first.returncode == 1 and len(named) == corpus["bad"] and b"6 added" in first.stderr
+    # Workers writing at once each group a copy with the stories stored when its partition began, so the story
+    # groups may split where one writer would have joined them; the articles are the same.
+    assert [a[:2] for a in _stored(postgres_url)] == [a[:2] for a in _stored(plain)]
+    again = run("batch", "add", str(corpus["folder"]), "--db", postgres_url, "--workers", "1")
+    assert b"0 added" in again.stderr and b"6 already stored" in again.stderr
+    assert len(_stored(postgres_url)) == corpus["articles"]
