@@ -61,8 +61,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def throwaway_server() -> Iterator[Server]:
-    """Start a server in a temporary folder, with the two roles and the database, and delete it all after."""
+def throwaway_server(durable: bool = False) -> Iterator[Server]:
+    """Start a server in a temporary folder, with the two roles and the database, and delete it all after.
+    The tests' server skips fsync; a ``durable`` one (the benchmark's) writes to disk as a real server does."""
     bin_dir = binaries()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL is not installed (Debian: apt-get install postgresql)")
@@ -80,7 +81,9 @@ def throwaway_server() -> Iterator[Server]:
     try:
         run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", f"--pwfile={folder / 'pw'}", "--no-sync",
             "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--locale=C.UTF-8")  # fmt: skip
-        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
+        # A durable server gets a small server's shared buffers (the default is 128 MB); a test server no fsync.
+        options += " -c shared_buffers=1GB" if durable else " -c fsync=off -c full_page_writes=off"
         run(str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start")
         server = Server(port)
         for statement in (

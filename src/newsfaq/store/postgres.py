@@ -193,6 +193,9 @@ class PostgresStore:
 
         def insert(connection: psycopg.Connection) -> bool:
             with connection.transaction(), connection.cursor() as cursor:
+                # As SQLite's WAL with synchronous=NORMAL: each article stays all or nothing, but its commit does
+                # not wait for the disk, so a server crash may lose the newest few (a rerun adds them again).
+                cursor.execute("SET LOCAL synchronous_commit = off")
                 cursor.execute(
                     "INSERT INTO articles (id, title, date, url, source, source_id, body, grp, signature)"
                     " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING RETURNING id",
