@@ -98,9 +98,11 @@ def _any_of(query: str) -> str:
 
 
 class PostgresStore:
-    """The archive backend on a PostgreSQL database, reached through a pool of ``connections``."""
+    """The archive backend on a PostgreSQL database. Each process's store is used by one thread at a time (a
+    command, a batch worker, a web worker), so its pool holds one connection: the pool checks it before lending
+    it and replaces it when it was lost (a server restart between two requests)."""
 
-    def __init__(self, url: str, *, create: bool = False, read_only: bool = False, connections: int = 1) -> None:
+    def __init__(self, url: str, *, create: bool = False, read_only: bool = False) -> None:
         """Connect (a failure names host and database in one line); with ``create``, create or migrate the
         schema first. Without it the schema must be there and current: reading never migrates."""
         self.name = describe(url)
@@ -116,7 +118,7 @@ class PostgresStore:
         except psycopg.Error as error:
             raise ArchiveError(f"{self.name} cannot be opened as an archive: {_reason(error)}") from None
         self.pool = ConnectionPool(
-            url, min_size=1, max_size=connections, kwargs=options, check=ConnectionPool.check_connection, open=True
+            url, min_size=1, max_size=1, kwargs=options, check=ConnectionPool.check_connection, open=True
         )
 
     def _prepare_schema(self, connection: psycopg.Connection, create: bool) -> None:
