@@ -112,22 +112,12 @@ def test_a_justified_event_asks_why_its_actor_did_it_else_how_it_was_justified(a
     assert found(find_why, analysed(body)) == [(question, (sentence,), INTENT_WEIGHTS["why"])]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_cause_phrase takes a 'mark' token ('because' before a clause) as the phrase head, so the span is the "
-    "one word 'because' (< 3 tokens) and a because-clause never gives a why question",
-)
 def test_a_because_clause_gives_a_why_question(analysed):
     assert questions(find_why, analysed("Dockers walked out because the operators cut their wages.")) == [
         "Why did dockers walk out?"
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="find_why looks for 'in response to'/'in retaliation for', but faq.question_writing.CAUSE_PHRASES "
-    "lacks both phrases, so _cause_phrase always rejects them",
-)
 @pytest.mark.parametrize(
     ("body", "question"),
     [
@@ -139,24 +129,21 @@ def test_in_response_to_and_in_retaliation_for_give_a_why_question(analysed, bod
     assert questions(find_why, analysed(body)) == [question]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_actor_of_event takes an adjective (amod NORP 'Israeli') or a compound whose 'the' belongs to the noun "
-    "('The US strike') as a bare subject: 'Why did Israeli carry out ...', 'Why did US carry out ...'",
-)
 @pytest.mark.parametrize(
-    ("body", "wrong"),
+    ("body", "question"),
     [
         (
             "The government justified the airstrike on the camp. The Israeli airstrike killed four people.",
-            "Why did Israeli carry out the airstrike?",
+            "How did the government justify the airstrike?",  # not "Why did Israeli carry out ...?"
         ),
-        ("The US strike killed two fighters. The Pentagon justified the strike.", "Why did US carry out the strike?"),
+        (
+            "The US strike killed two fighters. The Pentagon justified the strike.",
+            "Why did the US carry out the strike?",  # not "Why did US ...?"
+        ),
     ],
 )
-def test_a_nationality_or_unarticled_name_is_not_made_a_bare_actor(analysed, body, wrong):
-    asked = questions(find_why, analysed(body))
-    assert len(asked) == 1 and wrong not in asked
+def test_a_nationality_is_not_made_an_actor_and_an_acronym_keeps_its_the(analysed, body, question):
+    assert questions(find_why, analysed(body)) == [question]
 
 
 # what next
@@ -184,15 +171,16 @@ def test_will_with_an_unresolved_pronoun_or_unnamed_subject_is_not_asked(analyse
     assert questions(find_what_next, analysed(body)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="find_what_next ignores negation: 'does not plan to close' is asked as 'What does the council plan to do?', "
-    "a question whose premise the article denies",
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The council does not plan to close the bridge.",
+        "Microsoft will not appeal the ruling.",
+        "The firm never announced a plan to cut jobs.",
+    ],
 )
-def test_a_negated_plan_is_not_asked_as_a_plan(analysed):
-    assert "What does the council plan to do?" not in questions(
-        find_what_next, analysed("The council does not plan to close the bridge.")
-    )
+def test_a_negated_plan_is_not_asked_as_a_plan(analysed, body):
+    assert questions(find_what_next, analysed(body)) == []
 
 
 # how many
@@ -224,13 +212,21 @@ def test_a_count_with_places_asks_how_many_were_there_including_parallel_places(
     assert questions(find_how_many, analysis) == ["How many troops were in Iraq and Syria?"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="spaCy labels a sentence-initial 'Forty' DATE and find_background accepts any DATE with a like_num token, "
-    "so a count becomes 'When workers joined the strike?' (and find_how_many misses it)",
-)
 def test_a_count_spelled_out_at_the_start_is_not_asked_as_a_date(analysed):
     assert questions(find_background, analysed("Forty workers joined the strike.")) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The port opened a new terminal in 2015.",
+        "The union signed the deal on 4 March.",
+        "The bridge closed four years ago.",
+    ],
+)
+def test_a_year_a_day_of_a_month_or_a_span_of_time_is_dated_background(analysed, body):
+    asked = questions(find_background, analysed(body))
+    assert len(asked) == 1 and asked[0].startswith("When ")
 
 
 # who

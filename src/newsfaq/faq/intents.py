@@ -8,6 +8,7 @@ combines them with the sentence's position (news puts the key facts first).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
@@ -15,9 +16,14 @@ from spacy.tokens import Span, Token
 from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.faq.question_writing import CAUSE_PHRASES, question_for_answer
 from newsfaq.nlp.analysis import Analysis
+from newsfaq.nlp.lexicon import CALENDAR_WORDS
 from newsfaq.nlp.mentions import full_names, mention_text, name_tokens, person_mentions
 from newsfaq.nlp.phrases import render
 from newsfaq.nlp.syntax import NOMINAL_SUBJECT_DEPS, do_support, subject_of
+
+YEAR = re.compile(r"(?:1[89]|20)\d\ds?")
+"""A year, or a decade ('1990s'), as a token."""
+TIME_UNITS = {"day", "week", "month", "year", "decade", "century"}
 
 INTENT_WEIGHTS = {
     "what-happened": 1.0,
@@ -126,6 +132,8 @@ def _actor_of_event(analysis: Analysis, noun: Token) -> str | None:
             continue
         for child in other.children:
             if child.dep_ in ("compound", "amod", "poss") and child.ent_type_ in ("GPE", "ORG", "NORP"):
+                if child.pos_ == "ADJ":
+                    continue  # "the Israeli airstrike": a nationality is no one to ask "why did ... ?" of
                 return _with_article(analysis, child)
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 objects = [g for g in child.children if g.dep_ == "pobj" and g.ent_type_]
@@ -135,8 +143,11 @@ def _actor_of_event(analysis: Analysis, noun: Token) -> str | None:
 
 
 def _with_article(analysis: Analysis, token: Token) -> str:
-    """'US' -> 'the US' when the article itself writes 'the US'."""
+    """'US' -> 'the US' when the article itself writes 'the US', or writes 'the US strike' (an acronym after
+    'the' keeps it: 'the UN report', 'the NHS strike')."""
     text = render(name_tokens(token))
+    if token.text.isupper() and token.i > 0 and token.doc[token.i - 1].lower_ == "the":
+        return "the " + text
     for other in analysis.doc:
         if other.text == token.text and any(c.lower_ == "the" for c in other.lefts):
             return "the " + text
@@ -178,7 +189,9 @@ def _cause_phrase(token: Token) -> Span | None:
     if token.lower_ in ("response", "retaliation") and token.i >= 1 and doc[token.i - 1].lower_ == "in":
         start = token.i - 1
     anchor = doc[start]
-    phrase_head = anchor if anchor.dep_ in ("prep", "mark", "advmod") else anchor.head
+    # "because of the cuts", "due to": the phrase hangs from its preposition; "because they cut wages": from
+    # the clause that the marker introduces.
+    phrase_head = anchor if anchor.dep_ in ("prep", "advmod") else anchor.head
     end = phrase_head.right_edge.i + 1
     span = doc[start:end]
     if not span.text.lower().startswith(CAUSE_PHRASES) or len(span) < 3:
@@ -248,8 +261,8 @@ def find_what_next(analysis: Analysis) -> Iterator[ItemCandidate]:
             continue
         subject = subject_of(token, NOMINAL_SUBJECT_DEPS)
         subject_text = mention_text(subject) if subject is not None else None
-        if not subject_text:
-            continue
+        if not subject_text or any(c.dep_ == "neg" for c in token.children):
+            continue  # "does not plan to close": asking what it plans would state what the article denies
         index = analysis.sentence_of(token)
         aux, verb = _aux_and_verb(token)
         if token.lemma_ in PLAN_VERBS and any(c.dep_ == "xcomp" for c in token.children):
@@ -351,13 +364,23 @@ def _near_death(head: Token) -> bool:
 def find_background(analysis: Analysis) -> Iterator[ItemCandidate]:
     """Dated background the article gives: 'When did Iraq declare victory over IS?'."""
     for entity in analysis.doc.ents:
-        if entity.label_ != "DATE" or not any(t.like_num for t in entity):
+        if entity.label_ != "DATE" or not _names_a_date(entity):
             continue
         question = question_for_answer(entity)
         if question.lower().startswith("when "):
             yield ItemCandidate(
                 "background", question, (analysis.sentence_of(entity.root),), INTENT_WEIGHTS["background"]
             )
+
+
+def _names_a_date(entity: Span) -> bool:
+    """Whether a DATE entity's number dates something: a year ('2015', 'the 1990s'), a day of a month or
+    weekday ('4 March'), or a span of time ('four years ago'). A number alone is often a count that spaCy took
+    for a date ('Forty workers joined the strike')."""
+    if any(YEAR.fullmatch(t.text) for t in entity):
+        return True
+    dated = any(t.lemma_ in TIME_UNITS or (t.lower_ in CALENDAR_WORDS and t.text != "may") for t in entity)
+    return dated and any(t.like_num for t in entity)
 
 
 def find_said(analysis: Analysis) -> Iterator[ItemCandidate]:

@@ -47,7 +47,16 @@ LABEL_WH = {
     "CARDINAL": "how many",
 }
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-CAUSE_PHRASES = ("because", "due to", "owing to", "in order to", "so that", "as a result of")
+CAUSE_PHRASES = (
+    "because",
+    "due to",
+    "owing to",
+    "in order to",
+    "so that",
+    "as a result of",
+    "in response to",
+    "in retaliation for",
+)
 
 
 @dataclass
