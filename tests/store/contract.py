@@ -18,7 +18,7 @@ import pytest
 
 from newsfaq.archive.story_groups import signature
 from newsfaq.model import Article, ArticleRef, Citation, QAPair, Sentence
-from newsfaq.store.base import SIGNATURE_LENGTH, Hit, Store, StoredArticle
+from newsfaq.store.base import SIGNATURE_LENGTH, Hit, Store, StoredArticle, Totals
 
 STRIKE = ("Dock workers struck on Thursday.", "The union wants job guarantees.")
 
@@ -249,6 +249,19 @@ class StoreContract:
         assert ids(2) == ["undated", "c"] and ids(offset=1) == ["c", "x", "new"] and ids(1, 2) == ["x"]
         assert ids(0) == [] and ids(offset=4) == []
         assert [a.group for a in store.articles()] == ["undated", "x", "x", "new"]
+
+    # totals
+
+    def test_totals_count_articles_and_story_groups_and_span_the_dates_of_the_dated_ones(self, store):
+        assert store.totals() == Totals(0, 0, None, None)
+        add(store, "undated", "Talks resume on Monday.", date=None)
+        assert store.totals() == Totals(1, 1, None, None)
+        add(store, "a1", *STRIKE, date="2025-03-14")
+        add(store, "a2", *STRIKE, "Ships waited offshore.", date="2019-07-01", group="a1")
+        add(store, "a3", "Prices rose at the port.", date="2024-01-02")
+        assert store.totals() == Totals(4, 3, "2019-07-01", "2025-03-14")
+        store.delete("a2")
+        assert store.totals() == Totals(3, 3, "2024-01-02", "2025-03-14")
 
     # signatures
 

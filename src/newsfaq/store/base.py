@@ -54,6 +54,21 @@ class StoredArticle:
     """Id of the first stored copy of this story; near-identical copies share it."""
 
 
+@dataclass(frozen=True)
+class Totals:
+    """What ``stats`` reports, counted by the backend rather than by reading every article."""
+
+    articles: int
+    story_groups: int
+    oldest: str | None
+    """The earliest article date, None when no article is dated."""
+    newest: str | None
+
+
+TOTALS_QUERY = "SELECT count(*), count(DISTINCT grp), min(date), max(date) FROM articles"
+"""``Totals`` in SQL, as both SQL backends ask it (MIN and MAX pass over undated articles)."""
+
+
 class Store(Protocol):
     """An archive backend. tests/store/contract.py holds what each must do; SQLiteStore and MemoryStore pass it."""
 
@@ -83,6 +98,9 @@ class Store(Protocol):
 
     def count(self) -> int:
         """How many articles are stored."""
+
+    def totals(self) -> Totals:
+        """How many articles and story groups are stored, and the oldest and newest article dates."""
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
         """Stored articles, undated ones first, then by date and id; ``limit`` -1 means all."""

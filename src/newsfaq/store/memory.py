@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from newsfaq.model import Article, ArticleRef, Citation, Sentence
-from newsfaq.store.base import SIGNATURE_LENGTH, Hit, StoredArticle, indexed_words
+from newsfaq.store.base import SIGNATURE_LENGTH, Hit, StoredArticle, Totals, indexed_words
 
 K1, B = 1.2, 0.75
 """BM25's term-frequency saturation and length normalisation, FTS5's values."""
@@ -139,6 +139,12 @@ class MemoryStore:
     def count(self) -> int:
         """How many articles are stored."""
         return len(self._articles)
+
+    def totals(self) -> Totals:
+        """Articles, story groups and the date range of what is held."""
+        dates = sorted(s.article.date for s in self._articles.values() if s.article.date)
+        groups = {s.group for s in self._articles.values()}
+        return Totals(len(self._articles), len(groups), dates[0] if dates else None, dates[-1] if dates else None)
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
         """Copies of the stored articles, undated ones first, then by date and id; ``limit`` -1 means all."""

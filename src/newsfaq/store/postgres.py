@@ -35,10 +35,12 @@ from newsfaq.store.base import (
     ARCHIVE_FORMAT,
     QUANTUM,
     SIGNATURE_LENGTH,
+    TOTALS_QUERY,
     ArchiveError,
     ArticleNotStored,
     Hit,
     StoredArticle,
+    Totals,
     indexed_words,
 )
 
@@ -301,6 +303,10 @@ class PostgresStore:
     def count(self) -> int:
         """How many articles are stored."""
         return self._run(lambda c: c.execute("SELECT count(*) FROM articles").fetchone()[0], "count articles")
+
+    def totals(self) -> Totals:
+        """Articles, story groups and the date range, counted by the server."""
+        return Totals(*self._run(lambda c: c.execute(TOTALS_QUERY).fetchone(), "count articles"))
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
         """Stored articles, undated ones first, then by date and id; ``limit`` -1 means all."""

@@ -27,9 +27,11 @@ from newsfaq.store.base import (
     ARCHIVE_FORMAT,
     QUANTUM,
     SIGNATURE_LENGTH,
+    TOTALS_QUERY,
     ArchiveError,
     Hit,
     StoredArticle,
+    Totals,
     indexed_words,
 )
 
@@ -286,6 +288,10 @@ class SQLiteStore:
     def count(self) -> int:
         """How many articles are stored."""
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def totals(self) -> Totals:
+        """Articles, story groups and the date range, counted by SQLite."""
+        return Totals(*self.db.execute(TOTALS_QUERY).fetchone())
 
     def articles(self, limit: int = -1, offset: int = 0) -> list[StoredArticle]:
         """Stored articles, undated ones first, then by date and id; ``limit`` -1 means all, as in SQL."""
