@@ -108,7 +108,6 @@ class PostgresStore:
         """Connect (a failure names host and database in one line); with ``create``, create or migrate the
         schema first. Without it the schema must be there and current: reading never migrates."""
         self.name = describe(url)
-        self.read_only = read_only
         options = {"autocommit": True, "connect_timeout": CONNECT_SECONDS}
         if read_only:
             options["options"] = "-c default_transaction_read_only=on"
