@@ -651,21 +651,21 @@ def _run_batch(job, inputs: list[str], out: str, workers: int, scheduler: str | 
     inputs failed (each named, with its reason, under OUT/failures)."""
     from newsfaq.batch.runner import run
 
-    done = _with_progress(lambda **live: run(job, inputs, out, workers=workers, scheduler=scheduler,
-                                             partition_size=partition_size, **live))  # fmt: skip
-    rate = done.items / done.seconds if done.seconds else 0.0
-    errors.print(
-        f"{done.items} item(s) in {done.partitions} partition(s), {rate:.1f}/s; {done.written} written, "
-        f"{done.failed} failed; {done.skipped} partition(s) already done; {out}/manifest.json",
-        highlight=False,
-    )
-    if done.failed:
-        raise typer.Exit(1)
+    def summary_line(done) -> str:
+        rate = done.items / done.seconds if done.seconds else 0.0
+        return (
+            f"{done.items} item(s) in {done.partitions} partition(s), {rate:.1f}/s; {done.written} written, "
+            f"{done.failed} failed; {done.skipped} partition(s) already done; {out}/manifest.json"
+        )
+
+    _with_progress(lambda **live: run(job, inputs, out, workers=workers, scheduler=scheduler,
+                                      partition_size=partition_size, **live), summary_line)  # fmt: skip
 
 
-def _with_progress(start):
-    """``start(progress=, started=)``'s summary, with a live bar meanwhile (items done, rate, failures, time
-    left, and the Dask dashboard's address when it has one); a NewsfaqError is a one-line error and exit 1."""
+def _with_progress(start, summary_line) -> None:
+    """Run ``start(progress=, started=)`` with a live bar meanwhile (items done, rate, failures, time left, and
+    the Dask dashboard's address when it has one), then print ``summary_line`` of its summary on standard error;
+    exit status 1 when an input failed. A NewsfaqError is a one-line error and exit 1."""
     summary = []
 
     def work() -> None:
@@ -682,7 +682,9 @@ def _with_progress(start):
             summary.append(start(progress=advanced, started=started))
 
     _guard(work)
-    return summary[0]
+    errors.print(summary_line(summary[0]), highlight=False)
+    if summary[0].failed:
+        raise typer.Exit(1)
 
 
 @batch_app.command("faq")
@@ -728,7 +730,8 @@ def batch_add(
     partition_size: Annotated[int, PARTITION_OPTION] = 500,
     date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that have none.")] = None,
 ) -> None:
-    """Add articles to the archive: workers read and embed, this process writes (each article once, whole)."""
+    """Add articles to the archive, each once and whole: workers read and embed; this process writes a SQLite
+    file, the workers write a PostgreSQL archive."""
     from newsfaq.batch.jobs import Job
     from newsfaq.batch.runner import run_add
 
@@ -736,14 +739,14 @@ def batch_add(
         record = json.loads(line)
         _skipped(f"{record['item']}: {record['error'].removeprefix(record['item'] + ': ')}")
 
-    done = _with_progress(lambda **live: run_add(Job("add", date=date), inputs, db, workers=workers,
-                                                 scheduler=scheduler, partition_size=partition_size, failed=failed,
-                                                 **live))  # fmt: skip
-    report = done.added
-    errors.print(
-        f"{report.added} added ({report.grouped} as copies of a stored story), {report.duplicates} already stored, "
-        f"{done.failed} skipped, in {done.seconds:.1f} s; {done.skipped} partition(s) already done; {display_name(db)}",
-        highlight=False,
-    )
-    if done.failed:
-        raise typer.Exit(1)
+    def summary_line(done) -> str:
+        report = done.added
+        return (
+            f"{report.added} added ({report.grouped} as copies of a stored story), {report.duplicates} already "
+            f"stored, {done.failed} skipped, in {done.seconds:.1f} s; {done.skipped} partition(s) already done; "
+            f"{display_name(db)}"
+        )
+
+    _with_progress(lambda **live: run_add(Job("add", date=date), inputs, db, workers=workers, scheduler=scheduler,
+                                          partition_size=partition_size, failed=failed, **live),
+                   summary_line)  # fmt: skip

@@ -185,11 +185,9 @@ class PostgresStore:
     ) -> bool:
         """Store the article in one transaction; False when its id is already stored (by anyone, even a writer
         committing at this moment). A connection lost midway is retried once."""
-        uses = Counter(_vector_key(s.text) for s in sentences)
-        quantised = {
-            _vector_key(s.text): np.round(v * QUANTUM).astype(np.int8).tobytes()
-            for s, v in zip(sentences, vectors, strict=True)
-        }
+        keys = [_vector_key(s.text) for s in sentences]
+        uses = Counter(keys)
+        quantised = {key: np.round(v * QUANTUM).astype(np.int8).tobytes() for key, v in zip(keys, vectors, strict=True)}
         vector_rows = [(key, quantised[key], uses[key]) for key in sorted(uses)]  # key order: no deadlock cycle
         article_row = (article.id, article.title, article.date, article.url, article.source, article.source_id,
                        article.body, group, signature.astype(np.uint64).tobytes())  # fmt: skip
