@@ -12,6 +12,11 @@ SENTENCES = [
     "A majority of the passengers were tourists.",  # 4: no figure, no time, no reason
     "The owner feared for the future of the company.",  # 5: no reason
     "The five - year - old girl has now been reunited with her parents.",  # 6: an age is not a time
+    "The ban limits fishing in the bay for at least ten years.",  # 7: a duration is not a time
+    "Two months later, the owner gave a speech in the port.",  # 8: counted from an event not given here
+    "The yard closed four years ago, so the town lost its main employer.",  # 9: a time, and a reason
+    "\"We will rebuild the pier,\" Mayor Ruth Calder told reporters.",  # 10: the mayor's words
+    "Officials say the captain had ignored warnings, he said.",  # 11: two speakers
 ]
 
 
@@ -46,6 +51,19 @@ def test_a_sentence_answers_only_questions_whose_kind_of_answer_it_holds(spans):
     assert holds_answer_kind("Why did relatives gather at the harbour?", spans[3])
     assert not holds_answer_kind("Why did the owner fear for the company?", spans[5])
     assert not holds_answer_kind("When was the girl reunited with her parents?", spans[6])
+    assert not holds_answer_kind("When does the ban limit fishing in the bay?", spans[7])
+    assert holds_answer_kind("How long does the ban limit fishing?", spans[7])
+    assert not holds_answer_kind("When did the owner give a speech?", spans[8])
+    assert holds_answer_kind("When did the yard close?", spans[9])
+    assert holds_answer_kind("Why did the town lose its main employer?", spans[9])
+
+
+def test_a_question_about_someones_words_needs_their_words(spans):
+    assert holds_answer_kind("What did Mayor Calder tell reporters?", spans[10])
+    assert holds_answer_kind("What did Ruth Calder say about the pier?", spans[10])
+    assert not holds_answer_kind("What did the owner say about the pier?", spans[10])
+    assert holds_answer_kind("What did officials say about the captain?", spans[11])
+    assert holds_answer_kind("What did the captain say?", spans[1])  # no speaker named: left to the model
 
 
 def test_questions_without_a_required_shape_are_left_to_the_model(spans):

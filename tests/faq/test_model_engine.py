@@ -12,7 +12,7 @@ from newsfaq.faq import model_engine
 from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.faq.model_engine import LEAD_SENTENCES, answer_sentences, model_questions, passing
 from newsfaq.faq.writer import plan_candidates
-from newsfaq.model import FAQ
+from newsfaq.model import FAQ, Article
 from newsfaq.nlp.analysis import analyze
 from newsfaq.settings import Settings
 
@@ -42,10 +42,26 @@ def test_the_lead_and_the_planners_evidence_get_questions_most_important_first(a
     planned = plan_candidates(analysis)
     targets = answer_sentences(planned, analysis, 6)
     sentences = [t.sentences[0] for t in targets]
-    assert set(range(LEAD_SENTENCES)) <= set(sentences) and len(sentences) == len(set(sentences)) == 6
+    assert set(range(LEAD_SENTENCES)) <= set(sentences) and len(targets) == 6
+    asked = [(t.sentences[0], t.intent) for t in targets]
+    assert len(asked) == len(set(asked))
+    twice = {index for index in sentences if sentences.count(index) > 1}
+    assert twice <= set(range(LEAD_SENTENCES))  # only a lead sentence is asked two kinds of question
     importance = [t.importance for t in targets]
     assert importance == sorted(importance, reverse=True)
     assert all(t.intent != "who" for t in targets)
+
+
+def test_a_lead_sentence_that_counts_or_gives_a_reason_is_also_asked_how_many_or_why():
+    body = (
+        "Floods forced 3,000 people from their homes in the valley on Sunday. "
+        "The river burst its banks because a dam upstream failed. "
+        "Rescue teams worked through the night. Volunteers brought food to the school hall."
+    )
+    analysis = analyze(Article(id="floods", body=body, date="2025-02-02"))
+    asked = {(t.sentences[0], t.intent) for t in answer_sentences([], analysis, 10)}
+    assert {(0, "what-happened"), (0, "how-many"), (1, "what-happened"), (1, "why")} <= asked
+    assert not {(2, "how-many"), (2, "why"), (3, "why")} & asked
 
 
 def test_a_question_is_kept_only_when_asked_back_to_its_sentence_answered_there_and_its_premise_holds(analysis):

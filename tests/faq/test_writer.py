@@ -86,7 +86,22 @@ def test_one_ranking_puts_the_checked_model_wording_first_on_the_same_evidence()
     assert select(ranked([rules, lead, model]), 8, Settings().max_who) == [
         lead,
         model,
-    ]  # one item per evidence sentence
+    ]  # one item per evidence sentence and kind of answer
+
+
+def test_a_sentence_answers_at_most_two_questions_of_different_kinds():
+    on_lead = [
+        ItemCandidate("what-happened", "What happened to the ferry off Skye?", (0,), 1.0),
+        ItemCandidate("what-happened", "What did the coastguard report about the sinking?", (0,), 1.0),
+        ItemCandidate("how-many", "How many passengers were rescued by fishing boats?", (0,), 0.85),
+        ItemCandidate("background", "When did the ferry go down?", (0,), 0.6),
+        ItemCandidate("who", "Who is Captain Ian Ross?", (0,), 0.8),
+    ]
+    assert [c.question for c in select(ranked(on_lead), 8, Settings().max_who)] == [
+        "What did the coastguard report about the sinking?",  # first of the two "what" on equal importance
+        "How many passengers were rescued by fishing boats?",
+        "Who is Captain Ian Ross?",
+    ]
 
 
 def test_at_most_two_who_items():

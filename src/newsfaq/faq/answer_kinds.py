@@ -2,9 +2,9 @@
 
 A sentence can be on the question's topic without answering it: on the FAQ panel the commonest unanswered
 items were a "why" whose sentence gives no reason ("She feared for her life"), a "when" with no time and a
-"how many" or "what percentage" with no figure ("a majority"). Those are visible in the parse, so they are
-dropped before the model is asked anything. Other questions (who, what, where, how) are left to the
-model's answer check: their answers have no one shape.
+"how many" or "what percentage" with no figure ("a majority"), and a "what did X say" quoting someone else's
+words. Those are visible in the parse, so they are dropped before the model is asked anything. Other
+questions (who, what, where, how) are left to the model's answer check: their answers have no one shape.
 """
 
 from __future__ import annotations
@@ -31,6 +31,18 @@ REASON_MARKS = {"as", "since", "so", "after"}
 AGE = re.compile(r"\byears?\W*old\b", re.I)
 """The parser tags an age ("five - year - old") as a date; it says nothing of when."""
 _ASKS_REASON = re.compile(r"^what (?:is|was|are|were) the (?:reason|cause|motive)", re.I)
+DURATION_OPENERS = {"for", "over", "within", "throughout"}
+RELATIVE_ENDS = {"later", "earlier", "afterwards", "before", "after"}
+"""'for at least 10 years' answers 'how long', not 'when'; 'two months later' is a time only with the event it
+is counted from, which the sentence on its own does not give (an editor on the panel: 'no time')."""
+SPEECH_LEMMAS = {"say", "tell", "tweet", "write", "post", "add", "warn", "claim", "announce", "insist", "explain"}
+_ASKS_WORDS = re.compile(
+    r"^what (?:did|does|do|has|have|had|will|would) (?P<speaker>.+?) "
+    r"(?:say|said|tell|told|tweet|tweeted|write|wrote|post|posted|add|added|warn|warned|claim|claimed|announce|"
+    r"announced|insist|insisted|explain|explained)\b",
+    re.I,
+)
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "the"}
 
 
 def asked_kind(question: str) -> str:
@@ -50,21 +62,36 @@ def holds_answer_kind(question: str, sentence: Span) -> bool:
     """Whether ``sentence`` (a parsed sentence) has a part of the shape the question asks for."""
     kind = asked_kind(question)
     if kind == "other":
-        return True
-    labels = {entity.label_ for entity in sentence.ents if not AGE.search(entity.text)}
+        return not quotes_someone_else(question, sentence)
+    return kind in kinds_held(sentence)
+
+
+def kinds_held(sentence: Span) -> set[str]:
+    """The shapes of answer ``sentence`` holds, of 'time', 'number', 'duration' and 'reason'."""
+    found = [entity for entity in sentence.ents if not AGE.search(entity.text)]
+    labels = {entity.label_ for entity in found}
     lowered = {token.lower_ for token in sentence}
-    if kind == "time":
-        return bool(labels & TIME_ENTITIES or lowered & TIME_WORDS)
-    has_number = bool(labels & NUMBER_ENTITIES or lowered & COUNT_WORDS or any(t.like_num for t in sentence))
-    if kind == "number":
-        return has_number
-    if kind == "duration":
-        return has_number or bool(labels & TIME_ENTITIES)
-    return _gives_reason(sentence)
+    held = set()
+    if any(e.label_ in TIME_ENTITIES and _is_point_in_time(e) for e in found) or lowered & TIME_WORDS:
+        held.add("time")
+    if labels & NUMBER_ENTITIES or lowered & COUNT_WORDS or any(t.like_num for t in sentence):
+        held.add("number")
+    if "number" in held or labels & TIME_ENTITIES:
+        held.add("duration")
+    if _gives_reason(sentence):
+        held.add("reason")
+    return held
+
+
+def counts_something(sentence: Span) -> bool:
+    """Whether the sentence gives a figure that is not a date or a time ('40 passengers', '£2m'): one a
+    reader asks 'how many' of."""
+    return any(entity.label_ in NUMBER_ENTITIES - {"ORDINAL"} for entity in sentence.ents)
 
 
 def _gives_reason(sentence: Span) -> bool:
-    """A cause word, a causal conjunction or a purpose clause ('... to prevent the resurgence')."""
+    """A cause word, a causal conjunction, a purpose clause ('... to prevent the resurgence') or a consequence
+    after ', so'."""
     for token in sentence:
         if token.lower_ in REASON_WORDS or token.lemma_.lower() in REASON_LEMMAS:
             return True
@@ -73,4 +100,33 @@ def _gives_reason(sentence: Span) -> bool:
             return True
         if token.lower_ == "to" and token.dep_ == "aux" and token.head.dep_ == "advcl":
             return True
+        if token.lower_ == "so" and token.i > sentence.start and token.nbor(-1).text == ",":
+            return True  # "... avoided him, so he spent his days alone": the clause before is the reason
     return False
+
+
+def _is_point_in_time(entity: Span) -> bool:
+    """Whether a time the parser found says when: not an age, a duration ('for ten years') or a time counted
+    from an event the sentence does not give ('two months later')."""
+    if AGE.search(entity.text) or entity[-1].lower_ in RELATIVE_ENDS:
+        return False
+    before = entity.doc[entity.start - 1].lower_ if entity.start > 0 else ""
+    return before not in DURATION_OPENERS and entity[0].lower_ not in DURATION_OPENERS
+
+
+def quotes_someone_else(question: str, sentence: Span) -> bool:
+    """Whether a 'What did X say?' question's sentence gives the words of someone it names who is not X
+    ("... , Blocker said" for "What did Glover say?"): a wrong speaker states a falsehood. A sentence whose
+    speaker is a pronoun, or that names none, is left to the other checks."""
+    asked = _ASKS_WORDS.match(question.strip())
+    if not asked:
+        return False
+    named = [
+        {t.lower_ for t in subject.subtree if t.is_alpha and t.lower_ not in TITLES}
+        for verb in sentence
+        if verb.lemma_.lower() in SPEECH_LEMMAS and verb.pos_ in ("VERB", "AUX")
+        for subject in verb.children
+        if subject.dep_ == "nsubj" and subject.pos_ != "PRON"
+    ]
+    speaker = {w for w in re.findall(r"[\w'’-]+", asked["speaker"].lower()) if w not in TITLES}
+    return bool(named) and not any(speaker & words for words in named)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from newsfaq.engines import FAQ_WRITER
-from newsfaq.faq.answer_kinds import fits
+from newsfaq.faq.answer_kinds import asked_kind, fits
 from newsfaq.faq.candidates import POSITION_DISCOUNT, ItemCandidate, ranked
 from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.grounding import ground
@@ -30,6 +30,7 @@ QUESTION_STARTS = ("what", "why", "how", "who", "when", "where", "which", "whom"
 MIN_QUESTION_WORDS, MAX_QUESTION_WORDS = 4, 16
 DANGLING_WORDS = {"in", "on", "at", "of", "as", "since", "during", "to", "from", "with", "for"}
 DUPLICATE_OVERLAP = 0.7
+MAX_ITEMS_PER_SENTENCE = 2
 QUESTION_WORD = re.compile(r"[\w'’-]+")
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
 
@@ -56,12 +57,21 @@ def _question_words(question: str) -> list[str]:
 
 
 def _is_repeat(candidate: ItemCandidate, kept: list[ItemCandidate]) -> bool:
+    """Whether ``candidate`` asks what a kept item already answers: mostly the same words, or the same evidence
+    sentence asked for the same kind of answer. A sentence may answer two questions of different kinds (what
+    happened, and how many died); "who" items, which are about a person, are not counted."""
     words = _content_words(candidate.question)
+    on_same_sentence = [
+        other
+        for other in kept
+        if other.sentences[0] == candidate.sentences[0] and "who" not in (candidate.intent, other.intent)
+    ]
+    if len(on_same_sentence) >= MAX_ITEMS_PER_SENTENCE:
+        return True
+    kind = asked_kind(candidate.question)
+    if any(asked_kind(other.question) == kind for other in on_same_sentence):
+        return True
     for other in kept:
-        # One question per evidence sentence, except "who" items, which are about a person.
-        same_evidence = other.sentences[0] == candidate.sentences[0]
-        if same_evidence and "who" not in (candidate.intent, other.intent):
-            return True
         other_words = _content_words(other.question)
         overlap = len(words & other_words) / max(1, min(len(words), len(other_words)))
         if overlap >= DUPLICATE_OVERLAP:
