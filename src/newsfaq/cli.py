@@ -20,6 +20,7 @@ from newsfaq.check.faq_input import read_faq
 from newsfaq.check.pairs import BadLine, read_pairs, verdict_line
 from newsfaq.engines import FAQ_WRITER, READER
 from newsfaq.errors import InputError, NewsfaqError, NotFound, describe
+from newsfaq.faq.short_answers import answer_style
 from newsfaq.ingest import expand_paths, iter_articles, iter_parsed, load_article, parse_article, read_limited
 from newsfaq.model import Article
 from newsfaq.render import RENDERERS, render_faq
@@ -39,7 +40,7 @@ SUFFIXES = {"md": ".md", "json": ".json", "html": ".html", "jsonld": ".jsonld"}
 FLAGS = {
     "as_of": "--as-of", "since": "--since", "until": "--until", "date": "--date", "article.date": "--date",
     "question": "the question", "query": "the search query", "format": "--format", "judge": "--judge",
-    "engine": "--engine", "faq": "--faq FILE", "claims": "--claim",
+    "engine": "--engine", "faq": "--faq FILE", "claims": "--claim", "answers": "--answers",
 }  # fmt: skip
 """How the CLI names the fields that errors carry (``errors.describe``)."""
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -136,6 +137,13 @@ def faq(
     llm_url: Annotated[
         str | None, typer.Option(help="OpenAI-compatible endpoint serving the model (default $NEWSFAQ_LLM_URL).")
     ] = None,
+    answers: Annotated[
+        str,
+        typer.Option(
+            help="quote (the article's sentences) or short (also a few words by the model, shown only when the "
+            "checker finds them supported by the quote; needs the model, about 5 s an item)."
+        ),
+    ] = "quote",
 ) -> None:
     """Write the FAQ for each article: every answer quoted from the article, with citations."""
     if fmt not in RENDERERS:
@@ -144,12 +152,13 @@ def faq(
     many = articles != ["-"] and (len(articles) > 1 or Path(articles[0]).is_dir())
     if engine is None and many:
         engine = os.environ.get("NEWSFAQ_FAQ_ENGINE") or "fast"  # batch work chooses the model explicitly
-    settings = Settings(max_questions=count, faq_engine=engine, llm_url=llm_url)
+    settings = Settings(max_questions=count, faq_engine=engine, llm_url=llm_url, answers=answers)
     run = _run_many if many else _run_one
     failures = []
 
     def write_all() -> None:
-        FAQ_WRITER.engine(engine)  # a wrong engine is one line before any article is read
+        FAQ_WRITER.engine(engine)  # a wrong engine or answer style is one line before any article is read
+        answer_style(answers)
         failures.append(run(articles, fmt, output, date, input_format, settings))
 
     _guard(write_all)
@@ -167,7 +176,11 @@ def _run_one(paths, fmt, output, date, input_format, settings) -> int:
     if isinstance(result, NewsfaqError):
         raise result
     with _progress() as progress:
-        written = Newsfaq(settings=settings).faq(result, progress=_bar(progress, "Writing questions with the model"))
+        written = Newsfaq(settings=settings).faq(
+            result,
+            progress=_bar(progress, "Writing questions with the model"),
+            answer_progress=_bar(progress, "Writing short answers"),
+        )
     _emit(render_faq(written, fmt), output)
     return 0
 

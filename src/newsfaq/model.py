@@ -85,10 +85,17 @@ class QAPair:
     intent: str | None = None
     confidence: float | None = None
     dates: list[ResolvedDate] = field(default_factory=list)
+    short_answer: str | None = None
+    """The answer in a few words, written by the model and supported by the cited sentences
+    (``faq/short_answers.py``); the quote stays the answer of record."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The item as JSON types it, as it appears in a ``newsfaq.faq/1`` document."""
-        return asdict(self)
+        """The item as JSON types it, as it appears in a ``newsfaq.faq/1`` document; ``short_answer`` only
+        when there is one."""
+        data = asdict(self)
+        if data["short_answer"] is None:
+            del data["short_answer"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> QAPair:

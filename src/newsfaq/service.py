@@ -120,16 +120,24 @@ class Newsfaq:
         return self._archive
 
     def faq(
-        self, article: Article, *, count: int | None = None, engine: str | None = None, progress: Progress | None = None
+        self,
+        article: Article,
+        *,
+        count: int | None = None,
+        engine: str | None = None,
+        answers: str | None = None,
+        progress: Progress | None = None,
+        answer_progress: Progress | None = None,
     ) -> FAQ:
-        """The article's FAQ: ``count`` items at most and questions by ``engine`` (``engines.FAQ_WRITER``), each
-        the settings' own when None."""
+        """The article's FAQ: ``count`` items at most, questions by ``engine`` (``engines.FAQ_WRITER``) and
+        ``answers`` quoted or also short (``faq/short_answers.py``), each the settings' own when None."""
         settings = replace(
             self.settings,
             max_questions=count or self.settings.max_questions,
             faq_engine=engine or self.settings.faq_engine,
+            answers=answers or self.settings.answers,
         )
-        return make_faq(article, settings, progress=progress)
+        return make_faq(article, settings, progress=progress, answer_progress=answer_progress)
 
     def check(
         self,

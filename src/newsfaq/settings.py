@@ -74,6 +74,10 @@ class Settings:
     """Who writes the FAQ's questions: fast, model or auto (``engines.py``); None: $NEWSFAQ_FAQ_ENGINE, else
     auto."""
 
+    answers: str = "quote"
+    """``quote``: each answer is the article's sentences; ``short``: also a short answer by the model, shown
+    only when the checker supports it (``faq/short_answers.py``)."""
+
     judge: str | None = None
     """The checker's model judge: off, auto or always (``check/cascade.py``); None: $NEWSFAQ_JUDGE, else auto."""
 

@@ -18,6 +18,7 @@ from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FINDERS, INTENT_WEIGHTS
 from newsfaq.faq.model_engine import model_questions, passing
+from newsfaq.faq.short_answers import answer_style, with_short_answers
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.nlp.llm import ModelUnavailable
@@ -163,14 +164,18 @@ def make_faq(
     *,
     analysis: Analysis | None = None,
     progress: Callable[[int, int], None] | None = None,
+    answer_progress: Callable[[int, int], None] | None = None,
 ) -> FAQ:
-    """Write the FAQ for ``article``: at most ``settings.max_questions`` grounded pairs. ``progress(done,
-    total)`` after each question the model writes."""
+    """Write the FAQ for ``article``: at most ``settings.max_questions`` grounded pairs, with checked short
+    answers when ``settings.answers`` is ``short``. ``progress(done, total)`` after each question the model
+    writes, ``answer_progress`` after each short answer."""
     analysis = analysis or analyze(article, limit=reach(settings))
     confident = [c for c in _candidates(analysis, settings, progress) if c.importance >= settings.min_confidence]
     grounded = ground(confident, analysis, settings.max_answer_sentences).kept
     chosen = select(grounded, settings.max_questions, settings.max_who)
     items = [_answer(analysis, c, settings) for c in chosen]
+    if answer_style(settings.answers) == "short":
+        items = with_short_answers(items, settings, answer_progress)
     return FAQ(
         ArticleRef.of(article),
         items,

@@ -12,8 +12,8 @@ def _inert(text: str) -> str:
 
 
 def to_markdown(faq: FAQ) -> str:
-    """The FAQ as markdown: title and date line, then each question in bold with its answer and a line
-    citing its sentences and resolved dates."""
+    """The FAQ as markdown: title and date line, then each question in bold with its answer (a checked short
+    answer, when there is one, above the quote) and a line citing its sentences and resolved dates."""
     lines = []
     if faq.article.title:
         lines += [f"# {_inert(faq.article.title)}", ""]
@@ -25,7 +25,11 @@ def to_markdown(faq: FAQ) -> str:
     if faq.note:
         lines += [f"({_inert(faq.note)})", ""]
     for item in faq.items:
-        lines += [f"**{_inert(item.question)}**", "", _inert(item.answer), ""]
+        lines += [f"**{_inert(item.question)}**", ""]
+        if item.short_answer:  # the model's words, checked; the quote below is the answer of record
+            lines += [_inert(item.short_answer), "", f"> {_inert(item.answer)}", ""]
+        else:
+            lines += [_inert(item.answer), ""]
         sources = "; ".join(f"sentence {c.sentence + 1}, chars {c.start}–{c.end}" for c in item.citations)
         notes = [f"Source: {sources}."]
         notes += [f"“{_inert(d.text)}” = {_inert(d.iso)}." for d in item.dates if d.iso != d.text]

@@ -70,7 +70,9 @@ class Core:
 
     def faq(self, request: FaqRequest) -> dict:
         """The FAQ written for the request's article, as its versioned JSON."""
-        return self.newsfaq.faq(self.article(request.article), count=request.count, engine=request.engine).to_dict()
+        return self.newsfaq.faq(
+            self.article(request.article), count=request.count, engine=request.engine, answers=request.answers
+        ).to_dict()
 
     def render(self, request: RenderRequest) -> str:
         """A posted FAQ document as text in the requested format (md, json, html or jsonld)."""

@@ -70,6 +70,7 @@ class FaqItem(_Schema):
     intent: str | None = None
     confidence: float | None = Field(None, ge=0, le=1, allow_inf_nan=False)
     dates: list[FaqDate] = []
+    short_answer: str | None = None
 
 
 class FaqArticle(_Schema):
@@ -105,13 +106,15 @@ class ParseRequest(BaseModel):
 
 
 class FaqRequest(BaseModel):
-    """POST /api/faq: the article, how many questions, and who writes them."""
+    """POST /api/faq: the article, how many questions, who writes them, and whether to add short answers."""
 
     article: ArticleInput
     count: int = Field(8, ge=1, le=50, description="Most questions in the FAQ.")
     engine: Literal["fast", "model", "auto"] | None = None
     """Who writes the questions (as ``faq --engine``); None: the server's default ($NEWSFAQ_FAQ_ENGINE, else
     auto: the model when installed, about 40 s an article on 2 cores)."""
+    answers: Literal["quote", "short"] = "quote"
+    """As ``faq --answers``: ``short`` adds the model's checked short answers (needs the model)."""
 
 
 class CheckRequest(BaseModel):
