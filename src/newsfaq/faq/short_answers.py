@@ -80,12 +80,28 @@ def short_answers(
     """For each item, its checked short answer, or None where the model declined or the checker did not find
     the answer supported by the item's cited sentences (``judge``: the checker's judge mode;
     ``progress(done, total)`` after each answer written)."""
+    drafts = draft_answers(items, model, progress)
+    kept = supported(items, drafts, judge, llm_url)
+    return [draft if keep else None for draft, keep in zip(drafts, kept, strict=True)]
+
+
+def draft_answers(
+    items: Sequence[QAPair], model: ReplyWriter, progress: Callable[[int, int], None] | None = None
+) -> list[str | None]:
+    """The model's short answer to each item from its quote, unchecked (None where it wrote no usable one)."""
     drafts = []
     for done, item in enumerate(items, start=1):
         reply = model.reply(answer_messages(item.question, item.answer), max_tokens=MAX_ANSWER_TOKENS, stop=["\n"])
         drafts.append(tidy_answer(reply, item.answer))
         if progress:
             progress(done, len(items))
+    return drafts
+
+
+def supported(
+    items: Sequence[QAPair], drafts: Sequence[str | None], judge: str | None, llm_url: str | None
+) -> list[bool]:
+    """Whether the checker finds each draft supported by its item's quote (False where there is no draft)."""
     asked = [(item.answer, draft) for item, draft in zip(items, drafts, strict=True) if draft]
     verdicts = iter(check_many(asked, judge=judge, llm_url=llm_url) if asked else [])
-    return [draft if draft and next(verdicts).label == "supported" else None for draft in drafts]
+    return [bool(draft) and next(verdicts).label == "supported" for draft in drafts]
