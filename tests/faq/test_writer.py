@@ -76,6 +76,10 @@ def test_well_formed_rejects_dangling_and_overlong_questions():
     assert not is_well_formed("When is the economy showing the highest growth in?")
     assert not is_well_formed("Why had that been abandoned?")
     assert not is_well_formed("When did " + "the very long council " * 5 + "meet?")
+    assert not is_well_formed("When did Ms Ellison, 34 marry the defender?")
+    assert is_well_formed("Why did 2,300 dock workers walk out?")
+    assert not is_well_formed("What did John Truong think?")
+    assert is_well_formed("What did John Truong think of the offer?")
 
 
 def test_one_ranking_puts_the_checked_model_wording_first_on_the_same_evidence():

@@ -33,6 +33,10 @@ MIN_SHARED_WORDS = 2
 MAX_QUESTION_TOKENS = 40
 MAX_WORDS = 18
 STORY_CHARS = 900
+LEFT_IN_APPOSITION = re.compile(r", \d+\b")
+"""An age or a count left in from the sentence's apposition ("Ms Ellison, 34 marry"): "2,300" has no space."""
+OPEN_ENDED = re.compile(r"^what (?:did|does|do) .+ (?:think|feel|believe)\?$", re.I)
+"""'What did X think?' asks nothing a reader can follow: thought of what?"""
 """How much of the opening the prompt quotes: enough for who and what, short enough to read fast."""
 
 
@@ -48,12 +52,18 @@ def question_messages(story: str, answer: str, intent: str) -> Messages:
 
 
 def tidy_question(text: str) -> str | None:
-    """The first line as one question, or None when it is not one (no question mark, too long, a list)."""
+    """The first line as one question, or None when it is not one (no question mark, too long, a list) or
+    reads badly (``garbled_or_vague``)."""
     line = text.strip().splitlines()[0].strip() if text.strip() else ""
     line = re.sub(r"^(?:Q(?:uestion)?\s*[:.]\s*|\d+[.)]\s*)", "", line).strip(" \"'“”")
     if not line.endswith("?") or line.count("?") > 1 or len(line.split()) > MAX_WORDS or len(line.split()) < 3:
         return None
-    return line[0].upper() + line[1:]
+    return None if garbled_or_vague(line) else line[0].upper() + line[1:]
+
+
+def garbled_or_vague(question: str) -> bool:
+    """Wording either engine gets wrong: an apposition's age left in, or a 'what did X think' of nothing."""
+    return bool(LEFT_IN_APPOSITION.search(question) or OPEN_ENDED.match(question))
 
 
 def _words(text: str) -> set[str]:

@@ -18,6 +18,7 @@ from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FINDERS, INTENT_WEIGHTS
 from newsfaq.faq.model_engine import model_questions, passing
+from newsfaq.faq.model_questions import garbled_or_vague
 from newsfaq.faq.short_answers import answer_style, with_short_answers
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
@@ -45,6 +46,8 @@ def is_well_formed(question: str) -> bool:
         return False
     if words[-1] in DANGLING_WORDS or words[2] in ("that", "which"):
         return False  # "When is X in?", "Why had that been abandoned?"
+    if garbled_or_vague(question):
+        return False
     return not (set(words) & UNRESOLVED_WORDS) and not re.search(r"[\"“”]|\bus\b", question)
 
 
