@@ -69,3 +69,15 @@ def test_markdown_never_passes_article_text_through_as_html():
     assert "<script>" not in markdown and "<b>" not in markdown
     assert "&lt;script>alert('x')&lt;/script> said the mayor." in markdown
     assert "<sub>" in markdown  # the renderer's own tag stays
+
+
+def test_a_short_answer_stands_above_its_quote_and_round_trips():
+    faq = _hostile_faq()
+    faq.items[0].short_answer = "The mayor <warned> of an attack."
+    data = json.loads(render_faq(faq, "json"))
+    assert data["items"][0]["short_answer"] == "The mayor <warned> of an attack." and FAQ.from_dict(data) == faq
+    markdown = render_faq(faq, "md")
+    assert "The mayor &lt;warned> of an attack.\n\n> &lt;script>" in markdown
+    html = render_faq(faq, "html")
+    assert '<p class="short">The mayor &lt;warned&gt; of an attack.</p>' in html and "<blockquote>&lt;script" in html
+    assert "short_answer" not in json.loads(render_faq(_hostile_faq(), "json"))["items"][0]

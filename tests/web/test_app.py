@@ -139,6 +139,7 @@ def test_render_gives_markdown_and_faqpage_jsonld(client, example_text):
         ({"article": {"text": "x", "id": "y"}}, "article"),
         ({"article": {"text": "x"}, "count": 0}, "count"),
         ({"article": {"text": 5}}, "article.text"),
+        ({"article": {"text": "x"}, "answers": "brief"}, "answers"),
     ],
 )
 def test_missing_or_wrong_fields_are_422_naming_the_field(client, body, field):
