@@ -15,7 +15,7 @@ SENTENCES = [
     "The ban limits fishing in the bay for at least ten years.",  # 7: a duration is not a time
     "Two months later, the owner gave a speech in the port.",  # 8: counted from an event not given here
     "The yard closed four years ago, so the town lost its main employer.",  # 9: a time, and a reason
-    "\"We will rebuild the pier,\" Mayor Ruth Calder told reporters.",  # 10: the mayor's words
+    '"We will rebuild the pier," Mayor Ruth Calder told reporters.',  # 10: the mayor's words
     "Officials say the captain had ignored warnings, he said.",  # 11: two speakers
 ]
 

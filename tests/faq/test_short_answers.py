@@ -56,7 +56,11 @@ def test_a_short_answer_is_kept_only_when_the_checker_supports_it_by_the_quote()
             "When did the ferry sink?": "Not stated.",
         }
     )
-    assert short_answers(items, model, judge="off", llm_url=None) == ["More than 40 passengers were rescued.", None, None]
+    assert short_answers(items, model, judge="off", llm_url=None) == [
+        "More than 40 passengers were rescued.",
+        None,
+        None,
+    ]
 
 
 def test_an_unknown_answer_style_is_refused():
@@ -86,4 +90,6 @@ def test_an_unknown_answer_style_is_one_line_from_the_cli(example_path):
 
     result = run("faq", str(example_path), "--answers", "brief")
     assert result.returncode != 0 and not result.stdout
-    assert result.stderr.decode().strip() == "newsfaq: error: --answers: unknown answer style 'brief'; use quote or short"
+    assert (
+        result.stderr.decode().strip() == "newsfaq: error: --answers: unknown answer style 'brief'; use quote or short"
+    )

@@ -80,6 +80,14 @@ def test_well_formed_rejects_dangling_and_overlong_questions():
     assert is_well_formed("Why did 2,300 dock workers walk out?")
     assert not is_well_formed("What did John Truong think?")
     assert is_well_formed("What did John Truong think of the offer?")
+    assert not is_well_formed("When did at a special meeting 203 residents sign a petition?")
+    assert is_well_formed("Who is in charge of the port?")
+
+
+def test_a_question_repeating_another_in_other_question_words_is_a_repeat():
+    scored = ItemCandidate("key-fact", "What did James Morrison and Craig Gardner score in the second half?", (2,), 0.7)
+    counted = ItemCandidate("how-many", "How many goals did James Morrison score in the second half?", (3,), 0.6)
+    assert select([scored, counted], 8, Settings().max_who) == [scored]
 
 
 def test_one_ranking_puts_the_checked_model_wording_first_on_the_same_evidence():

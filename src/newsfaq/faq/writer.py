@@ -35,6 +35,8 @@ DUPLICATE_OVERLAP = 0.7
 MAX_ITEMS_PER_SENTENCE = 2
 QUESTION_WORD = re.compile(r"[\w'’-]+")
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
+_STOP |= {*QUESTION_STARTS, "many", "much"}  # "How many goals did X score?" repeats "What did X score?"
+_AUX = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will"}
 
 
 def is_well_formed(question: str) -> bool:
@@ -46,6 +48,8 @@ def is_well_formed(question: str) -> bool:
         return False
     if words[-1] in DANGLING_WORDS or words[2] in ("that", "which"):
         return False  # "When is X in?", "Why had that been abandoned?"
+    if words[0] != "who" and words[1] in _AUX and words[2] in DANGLING_WORDS:
+        return False  # "When did at a special meeting residents sign?": a fronted phrase left in
     if garbled_or_vague(question):
         return False
     return not (set(words) & UNRESOLVED_WORDS) and not re.search(r"[\"“”]|\bus\b", question)
