@@ -33,11 +33,11 @@ MIN_SHARED_WORDS = 2
 MAX_QUESTION_TOKENS = 40
 MAX_WORDS = 18
 STORY_CHARS = 900
+"""How much of the opening the prompt quotes: enough for who and what, short enough to read fast."""
 LEFT_IN_APPOSITION = re.compile(r", \d+\b")
 """An age or a count left in from the sentence's apposition ("Ms Ellison, 34 marry"): "2,300" has no space."""
 OPEN_ENDED = re.compile(r"^what (?:did|does|do) .+ (?:think|feel|believe)\?$", re.I)
 """'What did X think?' asks nothing a reader can follow: thought of what?"""
-"""How much of the opening the prompt quotes: enough for who and what, short enough to read fast."""
 
 
 def question_messages(story: str, answer: str, intent: str) -> Messages:
