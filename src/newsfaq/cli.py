@@ -141,7 +141,7 @@ def faq(
         str,
         typer.Option(
             help="quote (the article's sentences) or short (also a few words by the model, shown only when the "
-            "checker finds them supported by the quote; needs the model, about 5 s an item)."
+            "checker finds them supported by the quote; needs the model, about 3 s an item)."
         ),
     ] = "quote",
 ) -> None:
