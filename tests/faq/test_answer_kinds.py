@@ -17,6 +17,7 @@ SENTENCES = [
     "The yard closed four years ago, so the town lost its main employer.",  # 9: a time, and a reason
     '"We will rebuild the pier," Mayor Ruth Calder told reporters.',  # 10: the mayor's words
     "Officials say the captain had ignored warnings, he said.",  # 11: two speakers
+    "The cook, her husband of nine years, was rescued last.",  # 12: a length of time, not a time
 ]
 
 
@@ -54,6 +55,7 @@ def test_a_sentence_answers_only_questions_whose_kind_of_answer_it_holds(spans):
     assert not holds_answer_kind("When does the ban limit fishing in the bay?", spans[7])
     assert holds_answer_kind("How long does the ban limit fishing?", spans[7])
     assert not holds_answer_kind("When did the owner give a speech?", spans[8])
+    assert not holds_answer_kind("When was the cook rescued?", spans[12])
     assert holds_answer_kind("When did the yard close?", spans[9])
     assert holds_answer_kind("Why did the town lose its main employer?", spans[9])
 

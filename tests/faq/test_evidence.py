@@ -45,3 +45,23 @@ def test_the_tail_of_a_quote_split_mid_sentence_is_not_quoted_unless_the_whole_t
     ]
     assert 1 in _unquotable(sentences)
     assert 1 not in _unquotable([s.lower() for s in sentences])
+
+
+def test_a_shortened_restatement_past_the_lead_is_quoted_from_the_fuller_sentence():
+    sentences = [
+        "Rivers spent his day off climbing trees at an adventure park in Cheshire.",
+        "Rivers came on as a second-half substitute in Liverpool's 2 - 0 win against Newcastle at Anfield on Monday.",
+        "He posted pictures of the day on Instagram.",
+        "Rivers came on as a substitute in Liverpool's 2 - 0 win against Newcastle.",  # a caption, shortened
+        "The club said he was fit for Saturday's match.",
+    ]
+    assert _unquotable(sentences) == {3}
+
+
+def test_a_lead_sentence_restated_more_fully_later_stays_quotable():
+    sentences = [
+        "The council will close the old library in June.",
+        "Readers have started a petition against the closure.",
+        "The council will close the old library on the high street in June to save money, officials said.",
+    ]
+    assert 0 not in _unquotable(sentences)

@@ -35,6 +35,9 @@ DURATION_OPENERS = {"for", "over", "within", "throughout"}
 RELATIVE_ENDS = {"later", "earlier", "afterwards", "before", "after"}
 """'for at least 10 years' answers 'how long', not 'when'; 'two months later' is a time only with the event it
 is counted from, which the sentence on its own does not give (an editor on the panel: 'no time')."""
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+"""A figure and one of these alone ("nine years", "48 hours") is a length of time wherever it stands ("her
+husband of nine years"); a point in time needs more ("nine years ago", "last year", "May 2019")."""
 SPEECH_LEMMAS = {"say", "tell", "tweet", "write", "post", "add", "warn", "claim", "announce", "insist", "explain"}
 _ASKS_WORDS = re.compile(
     r"^what (?:did|does|do|has|have|had|will|would) (?P<speaker>.+?) "
@@ -108,10 +111,16 @@ def _gives_reason(sentence: Span) -> bool:
 def _is_point_in_time(entity: Span) -> bool:
     """Whether a time the parser found says when: not an age, a duration ('for ten years') or a time counted
     from an event the sentence does not give ('two months later')."""
-    if AGE.search(entity.text) or entity[-1].lower_ in RELATIVE_ENDS:
+    if AGE.search(entity.text) or entity[-1].lower_ in RELATIVE_ENDS or _is_length_of_time(entity):
         return False
     before = entity.doc[entity.start - 1].lower_ if entity.start > 0 else ""
     return before not in DURATION_OPENERS and entity[0].lower_ not in DURATION_OPENERS
+
+
+def _is_length_of_time(entity: Span) -> bool:
+    """A figure and a unit of time and nothing else: "nine years", "a few weeks", "48 hours"."""
+    *figure, unit = entity
+    return unit.lemma_.lower() in TIME_UNITS and all(t.like_num or t.lower_ in {"a", "few", "several"} for t in figure)
 
 
 def quotes_someone_else(question: str, sentence: Span) -> bool:

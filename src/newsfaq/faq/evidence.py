@@ -6,7 +6,9 @@ opens with a sentence restating the story beside a picture ("West Brom manager T
 2-0 victory"), then the marked ones follow. On the FAQ panel editors flagged such openers as furniture. They
 are found by what they do: the sentence just before a marked caption that repeats another sentence of the
 article. A sentence said twice (a caption or a summary box copying the text) is quoted from its first copy
-only: the story's order ranks it, and a second item quoting the same words would repeat the first. And
+only: the story's order ranks it, and a second item quoting the same words would repeat the first. Past the
+lead, a sentence whose words a longer sentence holds is a shortened restatement ("Borini came on as a
+substitute in the win") and is quoted from the longer one, wherever that stands. And
 where the article's sentences open with capitals, one that opens in lower case or with a closing bracket is
 the tail of a quote split mid-sentence ("religious ruling] ...").
 """
@@ -14,6 +16,7 @@ the tail of a quote split mid-sentence ("religious ruling] ...").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsfaq.ingest.clean import is_caption, is_not_evidence
 from newsfaq.nlp.analysis import Analysis
@@ -23,6 +26,8 @@ REPEATS = 0.6
 """Share of a caption opener's content words that another sentence of the article holds."""
 SAME = 0.8
 """Share, both ways, at which two sentences are copies of each other."""
+LEAD = 3
+"""Opening sentences, which summarise the story rather than restate it: never a restatement of a later one."""
 CAPITALISED = 0.6
 """Share of sentences opening with a capital above which the article is cased (some scraped texts are not)."""
 _TAIL = re.compile(r"^\W*[a-z]|^\s*[\])}]")
@@ -43,8 +48,16 @@ def unquotable(analysis: Analysis) -> set[int]:
         for i in prose
         if i + 1 < len(texts) and is_caption(texts[i + 1]) and any(held(i, j) >= REPEATS for j in prose if j != i)
     }
-    copies = {i for i in prose if any(j < i and min(held(i, j), held(j, i)) >= SAME for j in prose)}
+    copies = {i for i in prose if any(_restates(i, j, held) for j in prose if j != i)}
     return marked | openers | copies | _tails(texts)
+
+
+def _restates(i: int, j: int, held: Callable[[int, int], float]) -> bool:
+    """Whether sentence ``i`` is a copy of sentence ``j``: the later of two copies, or past the lead, the
+    shorter."""
+    if held(i, j) < SAME:
+        return False
+    return j < i if held(j, i) >= SAME else i >= LEAD
 
 
 def _tails(texts: list[str]) -> set[int]:
