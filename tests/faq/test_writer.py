@@ -82,6 +82,8 @@ def test_well_formed_rejects_dangling_and_overlong_questions():
     assert is_well_formed("What did John Truong think of the offer?")
     assert not is_well_formed("When did at a special meeting 203 residents sign a petition?")
     assert is_well_formed("Who is in charge of the port?")
+    assert not is_well_formed("When does what happen time?")
+    assert is_well_formed("How many passengers were rescued?")
 
 
 def test_a_question_repeating_another_in_other_question_words_is_a_repeat():
@@ -139,3 +141,19 @@ def test_a_short_faq_says_why(example_path):
     assert shortfall(analyze(article), faq.items[:1], Settings()).startswith(
         "Only 1 question had an answer the article states"
     )
+
+
+def test_the_reserve_tops_up_a_short_faq_only(example_path, monkeypatch):
+    from newsfaq import load_article
+    from newsfaq.faq import writer
+    from newsfaq.faq.model_engine import Checked
+
+    article = load_article(example_path)
+    asked = ["Why did dock workers strike?", "How long will the port stay closed?", "Who leads the union?"]
+    sure = [ItemCandidate("key-fact", question, (i,), 1.0) for i, question in enumerate(asked)]
+    unsure = [ItemCandidate("key-fact", "What did the terminal operators offer the union?", (4,), 1.0)]
+    monkeypatch.setattr(writer, "_candidates", lambda *_: Checked(sure, unsure))
+    short = make_faq(article, Settings(min_items=4))
+    assert [item.question for item in short.items] == [c.question for c in ranked(sure + unsure)]
+    full = make_faq(article, Settings(min_items=3))
+    assert [item.question for item in full.items] == [c.question for c in sure]
