@@ -111,8 +111,9 @@ RESERVE_AT = 0.0
 def passing(candidates: list[ItemCandidate], analysis: Analysis, settings: Settings, model: AnswerScorer) -> Checked:
     """The candidates, of either engine, whose premise the checker finds in the article, whose sentence holds
     the kind of answer asked for and, by the model, answers them, and that the reader, asked them back, answers
-    from that sentence, or from one the model finds answers them less well (the fast reader often lands
-    elsewhere on a reworded question; the model settles between the two sentences)."""
+    from that sentence, from one the model finds answers them less well (the fast reader often lands
+    elsewhere on a reworded question; the model settles between the two sentences) or from one no answer may
+    quote (a caption restating the lead)."""
     if not candidates:
         return Checked([], [])
     questions = [c.question for c in candidates]
@@ -123,7 +124,8 @@ def passing(candidates: list[ItemCandidate], analysis: Analysis, settings: Setti
     ]
     margins = _margins([(c.question, c.sentences[0]) for c, _ in grounded], analysis, model)
     answered = [(c, sentence, m) for (c, sentence), m in zip(grounded, margins, strict=True) if m >= RESERVE_AT]
-    astray = [(c, sentence, m) for c, sentence, m in answered if sentence != c.sentences[0]]
+    barred = unquotable(analysis)
+    astray = [(c, sentence, m) for c, sentence, m in answered if sentence not in (c.sentences[0], *barred)]
     rivals = _margins([(c.question, sentence) for c, sentence, _ in astray], analysis, model)
     outdone = {id(c) for (c, _, m), rival in zip(astray, rivals, strict=True) if rival >= m}
     standing = [(c, m) for c, _, m in answered if id(c) not in outdone]
