@@ -1,6 +1,6 @@
 import pytest
 
-from newsfaq.faq.answer_kinds import asked_kind, holds_answer_kind
+from newsfaq.faq.answer_kinds import asked_kind, holds_answer_kind, restates
 from newsfaq.model import Article
 from newsfaq.nlp.analysis import analyze
 
@@ -66,6 +66,12 @@ def test_a_question_about_someones_words_needs_their_words(spans):
     assert not holds_answer_kind("What did the owner say about the pier?", spans[10])
     assert holds_answer_kind("What did officials say about the captain?", spans[11])
     assert holds_answer_kind("What did the captain say?", spans[1])  # no speaker named: left to the model
+
+
+def test_an_answer_that_only_restates_its_question_answers_nothing():
+    assert restates("What messages of support were posted online?", "Messages of support were posted online.")
+    assert restates("What big signings does the coach need?", "The coach needs some big signings.")
+    assert not restates("How did shipping companies react?", "Shipping companies reacted with alarm.")
 
 
 def test_questions_without_a_required_shape_are_left_to_the_model(spans):

@@ -17,7 +17,7 @@ from newsfaq.ask.candidates import ENTITY_TYPES
 from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.lexicon import CALENDAR_WORDS
+from newsfaq.nlp.lexicon import CALENDAR_WORDS, words
 
 TIME_ENTITIES = ENTITY_TYPES["DATE"]
 NUMBER_ENTITIES = ENTITY_TYPES["NUMBER"]
@@ -45,6 +45,10 @@ _ASKS_WORDS = re.compile(
     r"announced|insist|insisted|explain|explained)\b",
     re.I,
 )
+MIN_NEW_WORDS = 1
+"""An answer must add a content word to its question. One can be the whole answer ("Shipping companies reacted
+with alarm"); on the FAQ panel's stored items, the answers adding one word or none were both judged
+unanswered, so a stricter bar is for the model's answer check to judge, not a count."""
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "the"}
 
 
@@ -57,8 +61,17 @@ def asked_kind(question: str) -> str:
 
 
 def fits(candidate: ItemCandidate, analysis: Analysis) -> bool:
-    """Whether the candidate's main evidence sentence holds the kind of answer its question asks for."""
-    return holds_answer_kind(candidate.question, analysis.spans[candidate.sentences[0]])
+    """Whether the candidate's main evidence sentence holds the kind of answer its question asks for, and says
+    more than the question does."""
+    sentence = analysis.spans[candidate.sentences[0]]
+    return holds_answer_kind(candidate.question, sentence) and not restates(candidate.question, sentence.text)
+
+
+def restates(question: str, sentence: str) -> bool:
+    """Whether the sentence adds no content word to the question: it restates it ("Messages of support have
+    been posted on Twitter" for "What messages of support have been posted on Twitter?")."""
+    asked = {w.key for w in words(question) if w.content}
+    return len({w.key for w in words(sentence) if w.content} - asked) < MIN_NEW_WORDS
 
 
 def holds_answer_kind(question: str, sentence: Span) -> bool:
