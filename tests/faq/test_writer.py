@@ -83,6 +83,8 @@ def test_well_formed_rejects_dangling_and_overlong_questions():
     assert not is_well_formed("When did at a special meeting 203 residents sign a petition?")
     assert is_well_formed("Who is in charge of the port?")
     assert not is_well_formed("When does what happen time?")
+    assert not is_well_formed("When 22-year-old Nicky Reilly?")
+    assert is_well_formed("Where could the new stadium be built?")
     assert is_well_formed("How many passengers were rescued?")
 
 

@@ -37,7 +37,10 @@ MAX_ITEMS_PER_SENTENCE = 2
 QUESTION_WORD = re.compile(r"[\w'’-]+")
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
 _STOP |= {*QUESTION_STARTS, "many", "much"}  # "How many goals did X score?" repeats "What did X score?"
-_AUX = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will"}
+_AUX = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"}
+_AUX |= {"should", "may", "might", "must"}
+_ASKS_OF_A_CLAUSE = {"when", "why", "where"}
+"""Question words followed by an auxiliary in a question: "When did ...", never "When 22-year-old X?"."""
 
 
 def is_well_formed(question: str) -> bool:
@@ -51,6 +54,8 @@ def is_well_formed(question: str) -> bool:
         return False
     if words[-1] in DANGLING_WORDS or words[2] in ("that", "which"):
         return False  # "When is X in?", "Why had that been abandoned?"
+    if words[0] in _ASKS_OF_A_CLAUSE and words[1] not in _AUX:
+        return False  # "When 22-year-old nicky reilly?": no verb
     if words[0] != "who" and words[1] in _AUX and words[2] in DANGLING_WORDS:
         return False  # "When did at a special meeting residents sign?": a fronted phrase left in
     if garbled_or_vague(question):
