@@ -79,7 +79,7 @@ def test_a_question_is_kept_only_when_asked_back_to_its_sentence_answered_there_
     settings = Settings(judge="off", max_questions=12)
     written = model_questions(analysis, planned, settings, replies)
     assert len(written) == 4 and all(c.engine == "model" for c in written)
-    kept = passing(written, analysis, settings, replies).kept
+    kept = passing(written, analysis, settings, replies)
     assert [(c.question, c.sentences, c.intent) for c in kept] == [
         ("How did shipping companies react to the strike?", (8,), "reaction")
     ]
@@ -114,10 +114,10 @@ def test_a_question_the_reader_answers_elsewhere_stands_where_its_sentence_answe
             (offer, "The terminal operators"): 2.5,  # the reader's sentence answers it better: dropped
         }
     )
-    kept = passing(candidates, analysis, Settings(judge="off"), scorer).kept
+    kept = passing(candidates, analysis, Settings(judge="off"), scorer)
     assert [c.question for c in kept] == [maersk]
     monkeypatch.setattr(model_engine, "unquotable", lambda _: {4})  # as if the reader had landed on a caption
-    kept = passing(candidates, analysis, Settings(judge="off"), scorer).kept
+    kept = passing(candidates, analysis, Settings(judge="off"), scorer)
     assert [c.question for c in kept] == [maersk, offer]
 
 
@@ -145,14 +145,3 @@ def test_the_model_engine_words_questions_the_rules_did_not(example_path, model_
         assert item.citations and item.answer == " ".join(c.text for c in item.citations)
         for citation in item.citations:
             assert article.body[citation.start : citation.end] == citation.text
-
-
-def test_a_question_answered_less_surely_than_the_bar_is_held_in_reserve(analysis, monkeypatch):
-    maersk, offer = "What will Maersk do while the strike lasts?", "What did the operators offer the workers?"
-    react = "How did shipping companies react to the strike?"
-    candidates = [ItemCandidate("key-fact", q, (s,), 1.0, "model") for q, s in ((maersk, 9), (offer, 5), (react, 8))]
-    monkeypatch.setattr(model_engine, "asked_back", lambda questions, _: [9, 5, 8])
-    scorer = BySentence({(maersk, "Maersk said"): 3.0, (offer, "In a statement"): 0.5, (react, "Shipping"): -0.5})
-    checked = passing(candidates, analysis, Settings(judge="off"), scorer)
-    assert [c.question for c in checked.kept] == [maersk]
-    assert [c.question for c in checked.reserve] == [offer]  # more likely answered than not: a reserve

@@ -143,19 +143,3 @@ def test_a_short_faq_says_why(example_path):
     assert shortfall(analyze(article), faq.items[:1], Settings()).startswith(
         "Only 1 question had an answer the article states"
     )
-
-
-def test_the_reserve_tops_up_a_short_faq_only(example_path, monkeypatch):
-    from newsfaq import load_article
-    from newsfaq.faq import writer
-    from newsfaq.faq.model_engine import Checked
-
-    article = load_article(example_path)
-    asked = ["Why did dock workers strike?", "How long will the port stay closed?", "Who leads the union?"]
-    sure = [ItemCandidate("key-fact", question, (i,), 1.0) for i, question in enumerate(asked)]
-    unsure = [ItemCandidate("key-fact", "What did the terminal operators offer the union?", (4,), 1.0)]
-    monkeypatch.setattr(writer, "_candidates", lambda *_: Checked(sure, unsure))
-    short = make_faq(article, Settings(min_items=4))
-    assert [item.question for item in short.items] == [c.question for c in ranked(sure + unsure)]
-    full = make_faq(article, Settings(min_items=3))
-    assert [item.question for item in full.items] == [c.question for c in sure]

@@ -12,7 +12,7 @@ finds answers it less well; the survivors compete in the writer's one ranking (`
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -95,27 +95,16 @@ def model_questions(
     return written
 
 
-@dataclass(frozen=True)
-class Checked:
-    """The candidates that passed every check, and the reserve: those that passed all but the answer bar with
-    a margin of at least ``RESERVE_AT``, for an FAQ that would otherwise fall short of its fewest items."""
-
-    kept: list[ItemCandidate]
-    reserve: list[ItemCandidate]
-
-
-RESERVE_AT = 0.0
-"""The model finds the sentence more likely to answer the question than not, though below ``ANSWERS_AT``."""
-
-
-def passing(candidates: list[ItemCandidate], analysis: Analysis, settings: Settings, model: AnswerScorer) -> Checked:
+def passing(
+    candidates: list[ItemCandidate], analysis: Analysis, settings: Settings, model: AnswerScorer
+) -> list[ItemCandidate]:
     """The candidates, of either engine, whose premise the checker finds in the article, whose sentence holds
     the kind of answer asked for and, by the model, answers them, and that the reader, asked them back, answers
     from that sentence, from one the model finds answers them less well (the fast reader often lands
     elsewhere on a reworded question; the model settles between the two sentences) or from one no answer may
     quote (a caption restating the lead)."""
     if not candidates:
-        return Checked([], [])
+        return []
     questions = [c.question for c in candidates]
     landed = asked_back(questions, analysis)
     holds = premises_hold(questions, analysis, settings)
@@ -123,13 +112,12 @@ def passing(candidates: list[ItemCandidate], analysis: Analysis, settings: Setti
         (c, sentence) for c, sentence, held in zip(candidates, landed, holds, strict=True) if held and fits(c, analysis)
     ]
     margins = _margins([(c.question, c.sentences[0]) for c, _ in grounded], analysis, model)
-    answered = [(c, sentence, m) for (c, sentence), m in zip(grounded, margins, strict=True) if m >= RESERVE_AT]
+    answered = [(c, sentence, m) for (c, sentence), m in zip(grounded, margins, strict=True) if m >= ANSWERS_AT]
     barred = unquotable(analysis)
     astray = [(c, sentence, m) for c, sentence, m in answered if sentence not in (c.sentences[0], *barred)]
     rivals = _margins([(c.question, sentence) for c, sentence, _ in astray], analysis, model)
     outdone = {id(c) for (c, _, m), rival in zip(astray, rivals, strict=True) if rival >= m}
-    standing = [(c, m) for c, _, m in answered if id(c) not in outdone]
-    return Checked([c for c, m in standing if m >= ANSWERS_AT], [c for c, m in standing if m < ANSWERS_AT])
+    return [c for c, _, _ in answered if id(c) not in outdone]
 
 
 def _margins(asked: list[tuple[str, int]], analysis: Analysis, model: AnswerScorer) -> list[float]:

@@ -1,7 +1,6 @@
 """``make_faq``: plan candidates from reader intents, let the local model reword the questions (checked),
 rank both engines' candidates together by importance, check each answer against the article, drop repeats,
-and attach answers quoted from the article. An FAQ that would fall short of its fewest items is topped up
-from the questions the model found answered, though less surely than the bar.
+and attach answers quoted from the article.
 
 Answers are whole article sentences, so every answer is literally in the source
 and each citation's offsets point at exactly the quoted text.
@@ -18,7 +17,7 @@ from newsfaq.faq.candidates import POSITION_DISCOUNT, ItemCandidate, ranked
 from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FINDERS, INTENT_WEIGHTS
-from newsfaq.faq.model_engine import Checked, model_questions, passing
+from newsfaq.faq.model_engine import model_questions, passing
 from newsfaq.faq.model_questions import garbled_or_vague
 from newsfaq.faq.short_answers import answer_style, with_short_answers
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
@@ -111,13 +110,10 @@ def plan_candidates(analysis: Analysis) -> list[ItemCandidate]:
     return ranked([c for c in found if c.sentences[0] not in barred and fits(c, analysis)])
 
 
-def select(
-    candidates: list[ItemCandidate], limit: int, max_who: int, already: tuple[ItemCandidate, ...] = ()
-) -> list[ItemCandidate]:
-    """``already`` and, up to ``limit`` in all, the first candidates that repeat none before them, with at
-    most ``max_who`` "Who is ...?" items (a story's people matter through what they did, which the other items
-    quote)."""
-    kept = list(already)
+def select(candidates: list[ItemCandidate], limit: int, max_who: int) -> list[ItemCandidate]:
+    """The first ``limit`` candidates that repeat no earlier one, with at most ``max_who`` "Who is ...?" items
+    (a story's people matter through what they did, which the other items quote)."""
+    kept: list[ItemCandidate] = []
     for candidate in candidates:
         if len(kept) >= limit:
             break
@@ -142,29 +138,24 @@ def _answer(analysis: Analysis, candidate: ItemCandidate, settings: Settings) ->
     )
 
 
-def _candidates(analysis: Analysis, settings: Settings, progress: Callable[[int, int], None] | None) -> Checked:
+def _candidates(
+    analysis: Analysis, settings: Settings, progress: Callable[[int, int], None] | None
+) -> list[ItemCandidate]:
     """The rule-based candidates alone for the fast engine; with the model, those and the model's questions,
     every one checked. Under ``auto`` a model that fails mid-way leaves the rule-based ones unchecked, as the
     fast engine has them, and the user is told once."""
     planned = plan_candidates(analysis)
     model = FAQ_WRITER.model(settings.faq_engine, settings.llm_url)
     if model is None:
-        return Checked(planned, [])
+        return planned
     try:
         written = model_questions(analysis, planned, settings, model, progress)
-        checked = passing(planned + written, analysis, settings, model)
-        return Checked(ranked(checked.kept), ranked(checked.reserve))
+        return ranked(passing(planned + written, analysis, settings, model))
     except ModelUnavailable as error:
         if FAQ_WRITER.engine(settings.faq_engine) == "model":
             raise
         FAQ_WRITER.say_off(str(error))
-        return Checked(planned, [])
-
-
-def _offerable(candidates: list[ItemCandidate], analysis: Analysis, settings: Settings) -> list[ItemCandidate]:
-    """The candidates important enough to offer, with answers the checker supports."""
-    confident = [c for c in candidates if c.importance >= settings.min_confidence]
-    return ground(confident, analysis, settings.max_answer_sentences).kept
+        return planned
 
 
 def shortfall(analysis: Analysis, items: list[QAPair], settings: Settings) -> str:
@@ -193,12 +184,9 @@ def make_faq(
     answers when ``settings.answers`` is ``short``. ``progress(done, total)`` after each question the model
     writes, ``answer_progress`` after each short answer."""
     analysis = analysis or analyze(article, limit=reach(settings))
-    checked = _candidates(analysis, settings, progress)
-    chosen = select(_offerable(checked.kept, analysis, settings), settings.max_questions, settings.max_who)
-    fewest = min(settings.min_items, settings.max_questions)
-    if len(chosen) < fewest and checked.reserve:
-        reserve = _offerable(checked.reserve, analysis, settings)
-        chosen = ranked(select(reserve, fewest, settings.max_who, already=tuple(chosen)))
+    confident = [c for c in _candidates(analysis, settings, progress) if c.importance >= settings.min_confidence]
+    grounded = ground(confident, analysis, settings.max_answer_sentences).kept
+    chosen = select(grounded, settings.max_questions, settings.max_who)
     items = [_answer(analysis, c, settings) for c in chosen]
     if answer_style(settings.answers) == "short":
         items = with_short_answers(items, settings, answer_progress)
