@@ -65,3 +65,15 @@ def test_a_lead_sentence_restated_more_fully_later_stays_quotable():
         "The council will close the old library on the high street in June to save money, officials said.",
     ]
     assert 0 not in _unquotable(sentences)
+
+
+def test_a_picture_described_in_the_present_tense_past_the_lead_is_a_caption():
+    sentences = [
+        "Watford beat Forest 3 - 1 on Saturday to go top of the table.",
+        "Odion Ighalo scored twice before half-time.",
+        "The manager said the win was the best of his career.",
+        "Ighalo celebrates after scoring the opening goal at the City Ground.",
+        "Watford play Derby next weekend.",
+        "He celebrates every goal with the fans.",  # a pronoun subject: prose about a habit
+    ]
+    assert _unquotable(sentences) == {3}
