@@ -7,10 +7,10 @@ opens with a sentence restating the story beside a picture ("West Brom manager T
 are found by what they do: the sentence just before a marked caption that repeats another sentence of the
 article. A sentence said twice (a caption or a summary box copying the text) is quoted from its first copy
 only: the story's order ranks it, and a second item quoting the same words would repeat the first. Past the
-lead, a sentence whose words a longer sentence holds is a shortened restatement ("Borini came on as a
-substitute in the win") and is quoted from the longer one, wherever that stands. Past the lead, a sentence
-whose main verb is a picture's action in the present tense ("Ighalo celebrates after scoring", "Rodgers shakes
-hands with Sterling") is a caption too: news prose tells past events in the past. And
+lead, two more kinds of sentence are unmarked captions: one whose words a longer sentence holds, a shortened
+restatement ("Borini came on as a substitute in the win") quoted from the longer one wherever that stands;
+and one whose main verb is a pictured action in the present tense ("Ighalo celebrates after scoring",
+"Rodgers shakes hands with Sterling"), as news prose tells past events in the past. And
 where the article's sentences open with capitals, one that opens in lower case or with a closing bracket is
 the tail of a quote split mid-sentence ("religious ruling] ...").
 """
@@ -27,7 +27,8 @@ from newsfaq.nlp.lexicon import words
 REPEATS = 0.6
 """Share of a caption opener's content words that another sentence of the article holds."""
 SAME = 0.8
-"""Share, both ways, at which two sentences are copies of each other."""
+"""Share of a sentence's content words another sentence holds at which it copies that one (when the share
+holds both ways) or restates it shorter (one way)."""
 LEAD = 3
 """Opening sentences, which summarise the story rather than restate it: never a restatement of a later one."""
 PICTURED_ACTIONS = {"celebrate", "pose", "react", "smile", "wave", "gesture", "embrace", "hug", "greet", "kiss"}
@@ -55,11 +56,11 @@ def unquotable(analysis: Analysis) -> set[int]:
         for i in prose
         if i + 1 < len(texts) and is_caption(texts[i + 1]) and any(held(i, j) >= REPEATS for j in prose if j != i)
     }
-    copies = {i for i in prose if any(_restates(i, j, held) for j in prose if j != i)}
+    copies = {i for i in prose if any(_is_copy(i, j, held) for j in prose if j != i)}
     return marked | openers | copies | _pictured(analysis) | _tails(texts)
 
 
-def _restates(i: int, j: int, held: Callable[[int, int], float]) -> bool:
+def _is_copy(i: int, j: int, held: Callable[[int, int], float]) -> bool:
     """Whether sentence ``i`` is a copy of sentence ``j``: the later of two copies, or past the lead, the
     shorter."""
     if held(i, j) < SAME:
