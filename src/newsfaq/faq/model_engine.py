@@ -100,9 +100,8 @@ def passing(
 ) -> list[ItemCandidate]:
     """The candidates, of either engine, whose premise the checker finds in the article, whose sentence holds
     the kind of answer asked for and, by the model, answers them, and that the reader, asked them back, answers
-    from that sentence, from one the model finds answers them less well (the fast reader often lands
-    elsewhere on a reworded question; the model settles between the two sentences) or from one no answer may
-    quote (a caption restating the lead)."""
+    from that sentence, or from one the model finds answers them less well (the fast reader often lands
+    elsewhere on a reworded question; the model settles between the two sentences)."""
     if not candidates:
         return []
     questions = [c.question for c in candidates]
@@ -113,8 +112,7 @@ def passing(
     ]
     margins = _margins([(c.question, c.sentences[0]) for c, _ in grounded], analysis, model)
     answered = [(c, sentence, m) for (c, sentence), m in zip(grounded, margins, strict=True) if m >= ANSWERS_AT]
-    barred = unquotable(analysis)
-    astray = [(c, sentence, m) for c, sentence, m in answered if sentence not in (c.sentences[0], *barred)]
+    astray = [(c, sentence, m) for c, sentence, m in answered if sentence != c.sentences[0]]
     rivals = _margins([(c.question, sentence) for c, sentence, _ in astray], analysis, model)
     outdone = {id(c) for (c, _, m), rival in zip(astray, rivals, strict=True) if rival >= m}
     return [c for c, _, _ in answered if id(c) not in outdone]
