@@ -9,6 +9,7 @@ from newsfaq.ingest.clean import PUNCTUATION_PIECE, clean_text
 
 CASES = [
     ("The fare is Â£5 and itâ€™s rising.", "The fare is £5 and it’s rising."),
+    ("sinn fã©in met at a cafã© in sã£o paulo, não longe.", "sinn féin met at a café in são paulo, não longe."),
     ("It happened in the US.Authorities say it was planned.", "It happened in the US. Authorities say it was planned."),
     ("Growth was 4.5% in 2023.Officials expected less.", "Growth was 4.5% in 2023. Officials expected less."),
     ("The U.S.Army and example.com stay as written.", "The U.S.Army and example.com stay as written."),

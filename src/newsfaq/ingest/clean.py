@@ -1,9 +1,10 @@
 """Scraped-news clean-up, applied before any sentence is split.
 
-Real feeds carry mojibake ("Â£"), full stops with no space after them
-("in the US.Authorities say"), page furniture ("Scroll down for video",
-"Media playback is not supported on this device", share bars), and text
-run through a tokeniser ("the victim 's", "-lrb-", "`` quoted ''"). Each
+Real feeds carry mojibake ("Â£", or "fã©in" where the damaged text was then
+lower-cased), full stops with no space after them ("in the US.Authorities
+say"), page furniture ("Scroll down for video", "Media playback is not
+supported on this device", share bars), and text run through a tokeniser
+("the victim 's", "-lrb-", "`` quoted ''"). Each
 repair here is local and keeps every word of prose; furniture is removed
 only where a whole phrase of it matches. ``Article.body`` holds the cleaned
 text and citation offsets index it. ``clean_text`` is idempotent, so the
@@ -105,10 +106,20 @@ def _cut_run(match: re.Match[str]) -> str:
     return " ".join(run[i : i + PUNCTUATION_PIECE] for i in range(0, len(run), PUNCTUATION_PIECE))
 
 
+_LOWERED_MOJIBAKE = re.compile("ã[\u00a0-\u00bf]")
+"""An accented letter's two UTF-8 bytes read as Latin-1, then lower-cased ("fã©in" for "féin"): ftfy looks for
+"Ã©", and "ã" is never followed by these symbols in real text."""
+
+
+def _redecode(match: re.Match[str]) -> str:
+    """The letter whose bytes were "Ã" and the symbol: always valid UTF-8 (a lead byte and a continuation)."""
+    return ("Ã" + match.group()[1]).encode("latin-1").decode("utf-8")
+
+
 def clean_text(text: str) -> str:
     """The text with encoding damage, glued sentences, captions run into prose, furniture and tokeniser
     artefacts repaired (see the module docstring)."""
-    text = ftfy.fix_encoding(text)
+    text = _LOWERED_MOJIBAKE.sub(_redecode, ftfy.fix_encoding(text))
     text = _PUNCTUATION_RUN.sub(_cut_run, text)
     text = detokenise(text)
     text = _MISSING_SPACE.sub(" ", text)
