@@ -13,11 +13,12 @@ import re
 
 from spacy.tokens import Span
 
+from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.candidates import ENTITY_TYPES
 from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.lexicon import CALENDAR_WORDS, words
+from newsfaq.nlp.lexicon import CALENDAR_WORDS
 
 TIME_ENTITIES = ENTITY_TYPES["DATE"]
 NUMBER_ENTITIES = ENTITY_TYPES["NUMBER"]
@@ -70,8 +71,7 @@ def fits(candidate: ItemCandidate, analysis: Analysis) -> bool:
 def restates(question: str, sentence: str) -> bool:
     """Whether the sentence adds no content word to the question: it restates it ("Messages of support have
     been posted on Twitter" for "What messages of support have been posted on Twitter?")."""
-    asked = {w.key for w in words(question) if w.content}
-    return len({w.key for w in words(sentence) if w.content} - asked) < MIN_NEW_WORDS
+    return len(content_keys(sentence) - content_keys(question)) < MIN_NEW_WORDS
 
 
 def holds_answer_kind(question: str, sentence: Span) -> bool:

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from newsfaq.ask.answerability import content_keys
 from newsfaq.ingest.clean import is_caption, is_not_evidence
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.lexicon import words
 
 REPEATS = 0.6
 """Share of a caption opener's content words that another sentence of the article holds."""
@@ -45,7 +45,7 @@ def unquotable(analysis: Analysis) -> set[int]:
     """Indices of the sentences that may not be an FAQ answer."""
     texts = [span.text for span in analysis.spans]
     marked = {i for i, text in enumerate(texts) if is_not_evidence(text)}
-    keys = [{w.key for w in words(text) if w.content} for text in texts]
+    keys = [content_keys(text) for text in texts]
 
     def held(i: int, j: int) -> float:
         return len(keys[i] & keys[j]) / len(keys[i]) if keys[i] else 0.0

@@ -12,7 +12,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsfaq.nlp.llm import Messages, ReplyWriter
+from newsfaq.nlp.llm import Messages, ReplyWriter, first_line
 
 SYSTEM = (
     "You write one short question for a news FAQ. The answer sentence must answer it. Use names, not pronouns. "
@@ -54,8 +54,7 @@ def question_messages(story: str, answer: str, intent: str) -> Messages:
 def tidy_question(text: str) -> str | None:
     """The first line as one question, or None when it is not one (no question mark, too long, a list) or
     reads badly (``garbled_or_vague``)."""
-    line = text.strip().splitlines()[0].strip() if text.strip() else ""
-    line = re.sub(r"^(?:Q(?:uestion)?\s*[:.]\s*|\d+[.)]\s*)", "", line).strip(" \"'“”")
+    line = re.sub(r"^(?:Q(?:uestion)?\s*[:.]\s*|\d+[.)]\s*)", "", first_line(text)).strip(" \"'“”")
     if not line.endswith("?") or line.count("?") > 1 or len(line.split()) > MAX_WORDS or len(line.split()) < 3:
         return None
     return None if garbled_or_vague(line) else line[0].upper() + line[1:]

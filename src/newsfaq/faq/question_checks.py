@@ -28,9 +28,10 @@ PREMISE_FLOOR = 0.3
 """A judged premise scoring below this says what the article does not."""
 _WH = re.compile(r"^(?:how (?:many|much|long|far|often|old)|what|why|how|who|whom|whose|when|where|which)\b\s*", re.I)
 _HAPPEN = re.compile(r"^(?:happen(?:s|ed|ing)?|going on)\b(?:\s+(?:to|in|at|with|after|before|during)\b)?\s*", re.I)
-_AUX = re.compile(
-    r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b\s*", re.I
-)
+AUXILIARIES = ("did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can")
+AUXILIARIES += ("could", "should", "may", "might", "must")
+"""The verbs that open a question after its question word ("Why *did* ...")."""
+_AUX = re.compile(rf"^(?:{'|'.join(AUXILIARIES)})\b\s*", re.I)
 
 
 def premise(question: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from newsfaq.check.checker import check_many
 from newsfaq.errors import FIELD, InputError
 from newsfaq.model import QAPair
-from newsfaq.nlp.llm import Messages, ReplyWriter, available_model
+from newsfaq.nlp.llm import Messages, ReplyWriter, available_model, first_line
 from newsfaq.settings import Settings
 
 ANSWER_STYLES = ("quote", "short")
@@ -42,8 +42,7 @@ def answer_messages(question: str, quote: str) -> Messages:
 def tidy_answer(reply: str, quote: str) -> str | None:
     """The reply's first line as one short sentence, or None when it declines, runs long or is hardly shorter
     than the quote."""
-    line = reply.strip().splitlines()[0].strip() if reply.strip() else ""
-    line = _LABEL.sub("", line).strip(" \"'“”")
+    line = _LABEL.sub("", first_line(reply)).strip(" \"'“”")
     words = line.split()
     if not words or "not stated" in line.lower() or len(words) > MAX_WORDS:
         return None

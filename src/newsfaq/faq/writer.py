@@ -19,6 +19,7 @@ from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FINDERS, INTENT_WEIGHTS
 from newsfaq.faq.model_engine import model_questions, passing
 from newsfaq.faq.model_questions import garbled_or_vague
+from newsfaq.faq.question_checks import AUXILIARIES
 from newsfaq.faq.short_answers import answer_style, with_short_answers
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
@@ -36,8 +37,6 @@ MAX_ITEMS_PER_SENTENCE = 2
 QUESTION_WORD = re.compile(r"[\w'’-]+")
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
 _STOP |= {*QUESTION_STARTS, "many", "much"}  # "How many goals did X score?" repeats "What did X score?"
-_AUX = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"}
-_AUX |= {"should", "may", "might", "must"}
 _ASKS_OF_A_CLAUSE = {"when", "why", "where"}
 """Question words followed by an auxiliary in a question: "When did ...", never "When 22-year-old X?"."""
 
@@ -53,9 +52,9 @@ def is_well_formed(question: str) -> bool:
         return False
     if words[-1] in DANGLING_WORDS or words[2] in ("that", "which"):
         return False  # "When is X in?", "Why had that been abandoned?"
-    if words[0] in _ASKS_OF_A_CLAUSE and words[1] not in _AUX:
+    if words[0] in _ASKS_OF_A_CLAUSE and words[1] not in AUXILIARIES:
         return False  # "When 22-year-old nicky reilly?": no verb
-    if words[0] != "who" and words[1] in _AUX and words[2] in DANGLING_WORDS:
+    if words[0] != "who" and words[1] in AUXILIARIES and words[2] in DANGLING_WORDS:
         return False  # "When did at a special meeting residents sign?": a fronted phrase left in
     if garbled_or_vague(question):
         return False

@@ -44,6 +44,12 @@ Messages = list[dict[str, str]]
 """A chat: {"role": "system" | "user" | "assistant", "content": ...} turns."""
 
 
+def first_line(reply: str) -> str:
+    """A reply's first line, stripped ('' for an empty reply): the model is asked for one line, and what
+    follows a newline is a second attempt or a commentary."""
+    return reply.strip().splitlines()[0].strip() if reply.strip() else ""
+
+
 class ReplyWriter(Protocol):
     """What a question writer needs from a language model, local or behind an endpoint."""
 
