@@ -13,6 +13,17 @@ from newsfaq.nlp.phrases import keeps_case, render
 NAME_DEPS = {"compound", "flat", "punct", "nmod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 DEMONSTRATIVES = {"this", "these", "that", "those"}
+ROLE_TITLES = {
+    "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator", "sen", "governor",
+    "mayor", "congressman", "congresswoman", "rep", "speaker", "ambassador", "commissioner", "assistant", "deputy",
+    "chief", "superintendent", "inspector", "detective", "sergeant", "sgt", "constable", "officer", "captain",
+    "lieutenant", "colonel", "general", "gen", "major", "commander", "admiral", "marshal", "sheriff", "judge",
+    "justice", "attorney", "prosecutor", "coach", "manager", "boss", "director", "executive", "chairman",
+    "chairwoman", "professor", "prof", "ayatollah", "sheikh", "imam", "rabbi", "reverend", "rev", "archbishop",
+    "bishop", "cardinal",
+}  # fmt: skip
+"""Roles written before a name. Honorifics (Mr, Dr, Sir) and royal titles (Prince Harry) are part of how a
+person is named and are not in the list."""
 
 
 def name_tokens(head: Token) -> list[Token]:
@@ -54,9 +65,19 @@ def full_names(doc: Doc) -> dict[str, str]:
     """Surname key -> the longest form of that person's name in the document."""
     names: dict[str, str] = {}
     for mention in person_mentions(doc):
-        if len(mention.name) > len(names.get(mention.key, "")):
-            names[mention.key] = mention.name
+        name = without_role(mention.name)
+        if len(name) > len(names.get(mention.key, "")):
+            names[mention.key] = name
     return names
+
+
+def without_role(name: str) -> str:
+    """'Assistant Commissioner Mark Rowley' -> 'Mark Rowley', 'Liverpool manager Brendan Rodgers' -> 'Brendan
+    Rodgers': the role is what "Who is ...?" asks for, and the parser often keeps only part of it ('commissioner
+    mark rowley' for an assistant commissioner), which misstates it."""
+    parts = name.split()
+    roles = [i for i, part in enumerate(parts[:-1]) if part.lower().rstrip(".") in ROLE_TITLES]
+    return " ".join(parts[roles[-1] + 1 :]) if roles else name
 
 
 def _has_entity_modifier(token: Token) -> bool:
