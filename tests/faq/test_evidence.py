@@ -18,6 +18,16 @@ def test_an_unmarked_caption_opening_a_caption_block_is_not_quoted():
     assert _unquotable(sentences) == {2, 3}
 
 
+def test_a_caption_opener_restating_the_lede_in_other_words_is_not_quoted():
+    sentences = [
+        "Riverside's manager watched his team beat his former club Hillford 3 - 1 on Saturday to reach the cup final.",
+        "Striker Joe Marsh scored twice in the first half.",
+        "Riverside manager Tom Hale led his side to a 3 - 1 victory over his former club Hillford at home.",  # 6 of 11
+        "Joe Marsh ( right ) celebrates his second goal with his team-mates.",
+    ]
+    assert _unquotable(sentences) == {2, 3}
+
+
 def test_a_sentence_before_a_caption_that_repeats_nothing_stays_quotable():
     sentences = [
         "Riverside beat their old rivals Hillford 3 - 1 on Saturday to reach the cup final.",
