@@ -18,6 +18,8 @@ SENTENCES = [
     '"We will rebuild the pier," Mayor Ruth Calder told reporters.',  # 10: the mayor's words
     "Officials say the captain had ignored warnings, he said.",  # 11: two speakers
     "The cook, her husband of nine years, was rescued last.",  # 12: a length of time, not a time
+    "The crew had just sailed out to rescue the swimmers when the mayor announced the beach was closed.",  # 13
+    "Divers saw the hull rise to the surface, largely due to the calm sea.",  # 14: a reason for the predicate
 ]
 
 
@@ -58,6 +60,13 @@ def test_a_sentence_answers_only_questions_whose_kind_of_answer_it_holds(spans):
     assert not holds_answer_kind("When was the cook rescued?", spans[12])
     assert holds_answer_kind("When did the yard close?", spans[9])
     assert holds_answer_kind("Why did the town lose its main employer?", spans[9])
+
+
+def test_a_reason_must_be_given_for_what_the_question_asks(spans):
+    assert holds_answer_kind("Why did the crew sail out?", spans[13])
+    assert not holds_answer_kind("Why did the mayor announce the beach was closed?", spans[13])
+    assert holds_answer_kind("Why did the hull rise to the surface?", spans[14])
+    assert holds_answer_kind("Why were the swimmers in danger?", spans[13])  # names none of its verbs: all of it
 
 
 def test_a_question_about_someones_words_needs_their_words(spans):

@@ -1,17 +1,18 @@
 """Whether a sentence holds the kind of answer its question asks for.
 
 A sentence can be on the question's topic without answering it: on the FAQ panel the commonest unanswered
-items were a "why" whose sentence gives no reason ("She feared for her life"), a "when" with no time and a
-"how many" or "what percentage" with no figure ("a majority"), and a "what did X say" quoting someone else's
-words. Those are visible in the parse, so they are dropped before the model is asked anything. Other
-questions (who, what, where, how) are left to the model's answer check: their answers have no one shape.
+items were a "why" whose sentence gives no reason ("She feared for her life") or gives it for another verb, a
+"when" with no time and a "how many" or "what percentage" with no figure ("a majority"), and a "what did X
+say" quoting someone else's words. Those are visible in the parse, so they are dropped before the model is
+asked anything. Other questions (who, what, where, how) are left to the model's answer check: their answers
+have no one shape.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.candidates import ENTITY_TYPES
@@ -50,6 +51,9 @@ MIN_NEW_WORDS = 1
 """An answer must add a content word to its question. One can be the whole answer ("Shipping companies reacted
 with alarm"); on the FAQ panel's stored items, the answers adding one word or none were both judged
 unanswered, so a stricter bar is for the model's answer check to judge, not a count."""
+CLAUSE_HEADS = {"ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "pcomp", "parataxis"}
+"""How a verb heads a clause; one standing as a noun or an adjective ("lensing is crucial", "alleged
+partners") does not."""
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "the"}
 
 
@@ -79,7 +83,32 @@ def holds_answer_kind(question: str, sentence: Span) -> bool:
     kind = asked_kind(question)
     if kind == "other":
         return not quotes_someone_else(question, sentence)
+    if kind == "reason":
+        return _gives_reason(_asked_part(question, sentence))
     return kind in kinds_held(sentence)
+
+
+def _asked_part(question: str, sentence: Span) -> list[Token]:
+    """The clauses of the verbs the question names, or the whole sentence when it names none: a reason must
+    be given for what is asked ("Why did Pulis claim he will never change?" is not answered by "... produced a
+    performance to beat Palace when he claimed ...", whose purpose clause is the performance's)."""
+    asked = content_keys(question)
+    verbs = [
+        token
+        for token in sentence
+        if token.pos_ == "VERB" and token.dep_ in CLAUSE_HEADS and content_keys(f"{token.text} {token.lemma_}") & asked
+    ]
+    if not verbs:
+        return list(sentence)
+    return sorted({token for verb in verbs for token in _predicate(verb).subtree}, key=lambda token: token.i)
+
+
+def _predicate(verb: Token) -> Token:
+    """The verb whose complement ``verb`` is, if any ("saw volumes rise", "spent his days playing"): a reason
+    given for the whole predicate is given for its complement."""
+    while verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def kinds_held(sentence: Span) -> set[str]:
@@ -94,7 +123,7 @@ def kinds_held(sentence: Span) -> set[str]:
         held.add("number")
     if "number" in held or labels & TIME_ENTITIES:
         held.add("duration")
-    if _gives_reason(sentence):
+    if _gives_reason(list(sentence)):
         held.add("reason")
     return held
 
@@ -105,10 +134,10 @@ def counts_something(sentence: Span) -> bool:
     return any(entity.label_ in NUMBER_ENTITIES - {"ORDINAL"} for entity in sentence.ents)
 
 
-def _gives_reason(sentence: Span) -> bool:
+def _gives_reason(tokens: list[Token]) -> bool:
     """A cause word, a causal conjunction, a purpose clause ('... to prevent the resurgence') or a consequence
-    after ', so'."""
-    for token in sentence:
+    after ', so', among ``tokens`` (all or part of one sentence)."""
+    for token in tokens:
         if token.lower_ in REASON_WORDS or token.lemma_.lower() in REASON_LEMMAS:
             return True
         opens_clause = token.dep_ == "mark" or (token.lower_ == "after" and token.dep_ == "prep")
@@ -116,7 +145,7 @@ def _gives_reason(sentence: Span) -> bool:
             return True
         if token.lower_ == "to" and token.dep_ == "aux" and token.head.dep_ == "advcl":
             return True
-        if token.lower_ == "so" and token.i > sentence.start and token.nbor(-1).text == ",":
+        if token.lower_ == "so" and token.i > token.sent.start and token.nbor(-1).text == ",":
             return True  # "... avoided him, so he spent his days alone": the clause before is the reason
     return False
 
