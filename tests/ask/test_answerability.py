@@ -1,9 +1,10 @@
 import numpy as np
 
-from newsfaq.ask.answerability import FEATURES, answer_probability, content_keys, features
+from newsfaq.ask.answerability import FEATURES, answer_probability, features
 from newsfaq.ask.engine import candidate_sentences, question_candidates, read_sentences
 from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.nlp.embeddings import embed_question, get_embedder
+from newsfaq.nlp.lexicon import content_keys
 from newsfaq.nlp.pipeline import get_nlp
 
 ARTICLE = "About 1,200 dock workers joined the strike at the port on Thursday, the union said."

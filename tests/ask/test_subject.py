@@ -1,6 +1,6 @@
-from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.ask.subject import about_subject, names
+from newsfaq.nlp.lexicon import content_keys
 
 HUNGARY = "Hungary's parliament passed laws on Tuesday that limit the powers of the courts, the ruling party said."
 NORMAN = (

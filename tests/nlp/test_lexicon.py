@@ -1,4 +1,4 @@
-from newsfaq.nlp.lexicon import words
+from newsfaq.nlp.lexicon import content_keys, words
 
 
 def _keys(text):
@@ -29,3 +29,8 @@ def test_offsets_point_into_the_text():
     text = "Stam said 40 ships waited."
     for w in words(text, offset=100):
         assert text[w.start - 100 : w.end - 100] == w.text
+
+
+def test_content_keys_are_the_stems_of_the_content_words_only():
+    keys = content_keys("The dock workers' strikes were called off on Monday, the union said.")
+    assert keys == {"dock", "worker", "strike", "call", "monday", "union"}

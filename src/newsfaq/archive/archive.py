@@ -18,7 +18,6 @@ import numpy as np
 
 from newsfaq.archive.adding import AddReport, Writer, embeddings, prepare
 from newsfaq.archive.timeline import TimelineEntry, build_timeline
-from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.answering import Passage, answer_from, validate_question
 from newsfaq.ask.question_analysis import QuestionInfo, analyse_question
 from newsfaq.ask.sentences import fused_score, rank_sentences
@@ -27,6 +26,7 @@ from newsfaq.datetext import parse_iso
 from newsfaq.errors import FIELD, InputError
 from newsfaq.model import Answer, Article
 from newsfaq.nlp.embeddings import embed_question
+from newsfaq.nlp.lexicon import content_keys
 from newsfaq.nlp.llm import ReplyWriter
 from newsfaq.nlp.pipeline import get_nlp
 from newsfaq.settings import DEFAULT_SETTINGS, Reading

@@ -22,7 +22,7 @@ import numpy as np
 
 from newsfaq.ask.candidates import AnswerCandidate
 from newsfaq.ask.question_analysis import QuestionInfo
-from newsfaq.nlp.lexicon import words
+from newsfaq.nlp.lexicon import content_keys
 
 MODEL_FILE = "answerable_model.txt"
 KINDS = ("what", "who", "how-many", "when", "which", "where", "how", "why")
@@ -38,11 +38,6 @@ Even odds (0.5) answered only 38.8%: a bar set for SQuAD's 50/50 mix, not for a 
 questions most of the time."""
 STRICT_AT = 0.8
 """``--strict``: answer only when at least this sure (bench/reader_quality.py and bench/news_reader.py)."""
-
-
-def content_keys(text: str) -> set[str]:
-    """The match keys of ``text``'s content words: what a question's words are looked for among."""
-    return {w.key for w in words(text) if w.content}
 
 
 def features(

@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from newsfaq.ask.answerability import content_keys
-from newsfaq.nlp.lexicon import Word, calendar_kind, words
+from newsfaq.nlp.lexicon import Word, calendar_kind, content_keys, words
 from newsfaq.nlp.llm import Messages, ReplyWriter
 
 SYSTEM = (

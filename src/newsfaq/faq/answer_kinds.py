@@ -14,12 +14,11 @@ import re
 
 from spacy.tokens import Span, Token
 
-from newsfaq.ask.answerability import content_keys
 from newsfaq.ask.candidates import ENTITY_TYPES
 from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.lexicon import CALENDAR_WORDS
+from newsfaq.nlp.lexicon import CALENDAR_WORDS, content_keys
 
 TIME_ENTITIES = ENTITY_TYPES["DATE"]
 NUMBER_ENTITIES = ENTITY_TYPES["NUMBER"]

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsfaq.ask.answerability import content_keys
 from newsfaq.ingest.clean import is_caption, is_not_evidence
 from newsfaq.nlp.analysis import Analysis
+from newsfaq.nlp.lexicon import content_keys
 
 REPEATS = 0.5
 """A caption opener has more than this share of its content words in another sentence of the article. On the

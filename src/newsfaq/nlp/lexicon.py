@@ -104,3 +104,9 @@ def calendar_kind(word: Word) -> str | None:
     """The kind of a day or month name, "weekday" or "month" ("may" only as "May"); None for other words."""
     lower = word.text.lower()
     return CALENDAR_WORDS.get(lower) if lower != "may" or word.capitalised else None
+
+
+def content_keys(text: str) -> set[str]:
+    """The match keys of ``text``'s content words: what a question's words are looked for among, and what two
+    sentences share."""
+    return {w.key for w in words(text) if w.content}
