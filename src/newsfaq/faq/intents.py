@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.faq.question_writing import CAUSE_PHRASES, question_for_answer
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.lexicon import CALENDAR_WORDS
+from newsfaq.nlp.lexicon import CALENDAR_WORDS, SAY_VERBS
 from newsfaq.nlp.mentions import full_names, mention_text, name_tokens, person_mentions
 from newsfaq.nlp.phrases import render
 from newsfaq.nlp.syntax import NOMINAL_SUBJECT_DEPS, do_support, subject_of
@@ -94,7 +94,6 @@ REACTION_LEMMAS = {
     "response",
 }
 TRIGGER_VERBS = {"spark", "provoke", "draw", "trigger", "cause", "prompt", "fuel", "stir"}
-SAY_VERBS = {"say", "tell", "state", "announce", "claim", "warn", "insist", "argue", "add"}
 DEATH_LEMMAS = {"kill", "death", "die", "dead", "assassinate", "slay", "execute"}
 
 

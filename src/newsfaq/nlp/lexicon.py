@@ -21,6 +21,8 @@ TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*(?:%|s\b)?|[^\W\d_]+(?:['’][^\W\d_]+)*
 """The tokeniser: figures with their separators, words with their apostrophes, currency and percent signs."""
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 """Runs of letters alone, for tests that count words rather than read them (which language, which wh-word)."""
+SAY_VERBS = {"say", "tell", "state", "announce", "claim", "warn", "insist", "argue", "add"}
+"""Verbs that report what someone said, whose subject is the speaker."""
 NEGATIONS = {"not", "no", "never", "n't", "nor", "none", "nobody", "nothing", "neither", "without", "cannot"}
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
