@@ -2,7 +2,8 @@ import re
 
 from newsfaq import make_faq
 from newsfaq.faq.candidates import ItemCandidate
-from newsfaq.faq.writer import is_well_formed, ranked, select, shortfall
+from newsfaq.faq.wording import is_well_formed
+from newsfaq.faq.writer import ranked, select, shortfall
 from newsfaq.settings import Settings
 
 
@@ -61,31 +62,6 @@ def test_deterministic_and_limited(example_path):
     first = make_faq(article, Settings(max_questions=3)).to_dict()
     assert first == make_faq(article, Settings(max_questions=3)).to_dict()
     assert len(first["items"]) == 3
-
-
-def test_well_formed_rejects_questions_that_need_the_article():
-    assert not is_well_formed("Why did it do this?")
-    assert not is_well_formed("What did they say?")
-    assert not is_well_formed("The strike happened?")
-    assert is_well_formed("Why did the US carry out the strike?")
-    assert not is_well_formed("When did we go into ourselves way too much?")  # a speaker inside a quote
-    assert not is_well_formed("What did the coach tell us?")
-
-
-def test_well_formed_rejects_dangling_and_overlong_questions():
-    assert not is_well_formed("When is the economy showing the highest growth in?")
-    assert not is_well_formed("Why had that been abandoned?")
-    assert not is_well_formed("When did " + "the very long council " * 5 + "meet?")
-    assert not is_well_formed("When did Ms Ellison, 34 marry the defender?")
-    assert is_well_formed("Why did 2,300 dock workers walk out?")
-    assert not is_well_formed("What did John Truong think?")
-    assert is_well_formed("What did John Truong think of the offer?")
-    assert not is_well_formed("When did at a special meeting 203 residents sign a petition?")
-    assert is_well_formed("Who is in charge of the port?")
-    assert not is_well_formed("When does what happen time?")
-    assert not is_well_formed("When 22-year-old Nicky Reilly?")
-    assert is_well_formed("Where could the new stadium be built?")
-    assert is_well_formed("How many passengers were rescued?")
 
 
 def test_a_question_repeating_another_in_other_question_words_is_a_repeat():

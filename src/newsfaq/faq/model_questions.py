@@ -12,6 +12,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsfaq.faq.wording import garbled_or_vague
 from newsfaq.nlp.llm import Messages, ReplyWriter, first_line
 
 SYSTEM = (
@@ -34,10 +35,6 @@ MAX_QUESTION_TOKENS = 40
 MAX_WORDS = 18
 STORY_CHARS = 900
 """How much of the opening the prompt quotes: enough for who and what, short enough to read fast."""
-LEFT_IN_APPOSITION = re.compile(r", \d+\b")
-"""An age or a count left in from the sentence's apposition ("Ms Ellison, 34 marry"): "2,300" has no space."""
-OPEN_ENDED = re.compile(r"^what (?:did|does|do) .+ (?:think|feel|believe)\?$", re.I)
-"""'What did X think?' asks nothing a reader can follow: thought of what?"""
 
 
 def question_messages(story: str, answer: str, intent: str) -> Messages:
@@ -58,11 +55,6 @@ def tidy_question(text: str) -> str | None:
     if not line.endswith("?") or line.count("?") > 1 or len(line.split()) > MAX_WORDS or len(line.split()) < 3:
         return None
     return None if garbled_or_vague(line) else line[0].upper() + line[1:]
-
-
-def garbled_or_vague(question: str) -> bool:
-    """Wording either engine gets wrong: an apposition's age left in, or a 'what did X think' of nothing."""
-    return bool(LEFT_IN_APPOSITION.search(question) or OPEN_ENDED.match(question))
 
 
 def _words(text: str) -> set[str]:

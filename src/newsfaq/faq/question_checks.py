@@ -19,6 +19,7 @@ from newsfaq.check.cascade import get_policy, judge_uncertain
 from newsfaq.check.checker import verdicts_for
 from newsfaq.check.features import align_claim
 from newsfaq.check.index import build_index
+from newsfaq.faq.wording import AUXILIARIES
 from newsfaq.nlp.analysis import Analysis
 from newsfaq.nlp.lexicon import words
 from newsfaq.nlp.llm import AnswerScorer, Messages
@@ -28,9 +29,6 @@ PREMISE_FLOOR = 0.3
 """A judged premise scoring below this says what the article does not."""
 _WH = re.compile(r"^(?:how (?:many|much|long|far|often|old)|what|why|how|who|whom|whose|when|where|which)\b\s*", re.I)
 _HAPPEN = re.compile(r"^(?:happen(?:s|ed|ing)?|going on)\b(?:\s+(?:to|in|at|with|after|before|during)\b)?\s*", re.I)
-AUXILIARIES = ("did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can")
-AUXILIARIES += ("could", "should", "may", "might", "must")
-"""The verbs that open a question after its question word ("Why *did* ...")."""
 _AUX = re.compile(rf"^(?:{'|'.join(AUXILIARIES)})\b\s*", re.I)
 
 

@@ -8,7 +8,6 @@ and each citation's offsets point at exactly the quoted text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from newsfaq.engines import FAQ_WRITER
@@ -18,56 +17,22 @@ from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FINDERS, INTENT_WEIGHTS
 from newsfaq.faq.model_engine import model_questions, passing
-from newsfaq.faq.model_questions import garbled_or_vague
-from newsfaq.faq.question_checks import AUXILIARIES
 from newsfaq.faq.short_answers import answer_style, with_short_answers
+from newsfaq.faq.wording import QUESTION_STARTS, is_well_formed, question_words
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.nlp.llm import ModelUnavailable
 from newsfaq.settings import DEFAULT_SETTINGS, Settings
 from newsfaq.version import __version__
 
-UNRESOLVED_WORDS = {"he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "these", "those", "whose"}
-UNRESOLVED_WORDS |= {"i", "me", "my", "we", "our", "you", "your"}  # a speaker inside a quotation ("us": not "US")
-QUESTION_STARTS = ("what", "why", "how", "who", "when", "where", "which", "whom")
-MIN_QUESTION_WORDS, MAX_QUESTION_WORDS = 4, 16
-DANGLING_WORDS = {"in", "on", "at", "of", "as", "since", "during", "to", "from", "with", "for"}
 DUPLICATE_OVERLAP = 0.7
 MAX_ITEMS_PER_SENTENCE = 2
-QUESTION_WORD = re.compile(r"[\w'’-]+")
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
 _STOP |= {*QUESTION_STARTS, "many", "much"}  # "How many goals did X score?" repeats "What did X score?"
-_ASKS_OF_A_CLAUSE = {"when", "why", "where"}
-"""Question words followed by an auxiliary in a question: "When did ...", never "When 22-year-old X?"."""
-
-
-def is_well_formed(question: str) -> bool:
-    """Reject questions a reader could not understand without the article."""
-    words = _question_words(question)
-    if not (MIN_QUESTION_WORDS <= len(words) <= MAX_QUESTION_WORDS) or not question.endswith("?"):
-        return False
-    if words[0] not in QUESTION_STARTS or set(words[1:3]) & set(QUESTION_STARTS):
-        return False  # "When does what happen?"
-    if words.count("what") > 1 or words.count("how") > 1:
-        return False
-    if words[-1] in DANGLING_WORDS or words[2] in ("that", "which"):
-        return False  # "When is X in?", "Why had that been abandoned?"
-    if words[0] in _ASKS_OF_A_CLAUSE and words[1] not in AUXILIARIES:
-        return False  # "When 22-year-old nicky reilly?": no verb
-    if words[0] != "who" and words[1] in AUXILIARIES and words[2] in DANGLING_WORDS:
-        return False  # "When did at a special meeting residents sign?": a fronted phrase left in
-    if garbled_or_vague(question):
-        return False
-    return not (set(words) & UNRESOLVED_WORDS) and not re.search(r"[\"“”]|\bus\b", question)
 
 
 def _content_words(question: str) -> set[str]:
-    return {w for w in _question_words(question) if w not in _STOP}
-
-
-def _question_words(question: str) -> list[str]:
-    """A question's words as the length rule counts them: "al-Sudani" and "don't" are one word each."""
-    return QUESTION_WORD.findall(question.lower())
+    return {w for w in question_words(question) if w not in _STOP}
 
 
 def _is_repeat(candidate: ItemCandidate, kept: list[ItemCandidate]) -> bool:

@@ -1,0 +1,57 @@
+"""Whether a question reads as a reader's question, in either engine's wording.
+
+A question must make sense without the article at hand (no unresolved "it", no speaker's "we" from inside a
+quote), be a question (a question word, then an auxiliary where a clause follows) and not be cut or padded
+by the way it was made (a dangling preposition, an apposition's age left in, "What did X think?" of nothing).
+"""
+
+from __future__ import annotations
+
+import re
+
+UNRESOLVED_WORDS = {"he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "these", "those", "whose"}
+UNRESOLVED_WORDS |= {"i", "me", "my", "we", "our", "you", "your"}  # a speaker inside a quotation ("us": not "US")
+QUESTION_STARTS = ("what", "why", "how", "who", "when", "where", "which", "whom")
+MIN_QUESTION_WORDS, MAX_QUESTION_WORDS = 4, 16
+DANGLING_WORDS = {"in", "on", "at", "of", "as", "since", "during", "to", "from", "with", "for"}
+QUESTION_WORD = re.compile(r"[\w'’-]+")
+AUXILIARIES = ("did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can")
+AUXILIARIES += ("could", "should", "may", "might", "must")
+"""The verbs that open a question after its question word ("Why *did* ...")."""
+LEFT_IN_APPOSITION = re.compile(r", \d+\b")
+"""An age or a count left in from the sentence's apposition ("Ms Ellison, 34 marry"): "2,300" has no space."""
+OPEN_ENDED = re.compile(r"^what (?:did|does|do) .+ (?:think|feel|believe)\?$", re.I)
+"""'What did X think?' asks nothing a reader can follow: thought of what?"""
+
+_ASKS_OF_A_CLAUSE = {"when", "why", "where"}
+"""Question words followed by an auxiliary in a question: "When did ...", never "When 22-year-old X?"."""
+
+
+def is_well_formed(question: str) -> bool:
+    """Reject questions a reader could not understand without the article."""
+    words = question_words(question)
+    if not (MIN_QUESTION_WORDS <= len(words) <= MAX_QUESTION_WORDS) or not question.endswith("?"):
+        return False
+    if words[0] not in QUESTION_STARTS or set(words[1:3]) & set(QUESTION_STARTS):
+        return False  # "When does what happen?"
+    if words.count("what") > 1 or words.count("how") > 1:
+        return False
+    if words[-1] in DANGLING_WORDS or words[2] in ("that", "which"):
+        return False  # "When is X in?", "Why had that been abandoned?"
+    if words[0] in _ASKS_OF_A_CLAUSE and words[1] not in AUXILIARIES:
+        return False  # "When 22-year-old nicky reilly?": no verb
+    if words[0] != "who" and words[1] in AUXILIARIES and words[2] in DANGLING_WORDS:
+        return False  # "When did at a special meeting residents sign?": a fronted phrase left in
+    if garbled_or_vague(question):
+        return False
+    return not (set(words) & UNRESOLVED_WORDS) and not re.search(r"[\"“”]|\bus\b", question)
+
+
+def question_words(question: str) -> list[str]:
+    """A question's words as the length rule counts them: "al-Sudani" and "don't" are one word each."""
+    return QUESTION_WORD.findall(question.lower())
+
+
+def garbled_or_vague(question: str) -> bool:
+    """Wording either engine gets wrong: an apposition's age left in, or a 'what did X think' of nothing."""
+    return bool(LEFT_IN_APPOSITION.search(question) or OPEN_ENDED.match(question))

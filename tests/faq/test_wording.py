@@ -1,0 +1,26 @@
+from newsfaq.faq.wording import is_well_formed
+
+
+def test_well_formed_rejects_questions_that_need_the_article():
+    assert not is_well_formed("Why did it do this?")
+    assert not is_well_formed("What did they say?")
+    assert not is_well_formed("The strike happened?")
+    assert is_well_formed("Why did the US carry out the strike?")
+    assert not is_well_formed("When did we go into ourselves way too much?")  # a speaker inside a quote
+    assert not is_well_formed("What did the coach tell us?")
+
+
+def test_well_formed_rejects_dangling_and_overlong_questions():
+    assert not is_well_formed("When is the economy showing the highest growth in?")
+    assert not is_well_formed("Why had that been abandoned?")
+    assert not is_well_formed("When did " + "the very long council " * 5 + "meet?")
+    assert not is_well_formed("When did Ms Ellison, 34 marry the defender?")
+    assert is_well_formed("Why did 2,300 dock workers walk out?")
+    assert not is_well_formed("What did John Truong think?")
+    assert is_well_formed("What did John Truong think of the offer?")
+    assert not is_well_formed("When did at a special meeting 203 residents sign a petition?")
+    assert is_well_formed("Who is in charge of the port?")
+    assert not is_well_formed("When does what happen time?")
+    assert not is_well_formed("When 22-year-old Nicky Reilly?")
+    assert is_well_formed("Where could the new stadium be built?")
+    assert is_well_formed("How many passengers were rescued?")
