@@ -41,3 +41,21 @@ def test_a_question_sharing_nothing_with_the_story_is_refused():
     assert write_question(writer, STORY, ANSWER, "how-many") == "How many workers joined the stoppage at the port?"
     _, max_tokens, stop = writer.asked[0]
     assert stop == ["\n"] and max_tokens <= 40
+
+
+def test_a_question_too_long_is_cut_to_its_nouns_cores():
+    long_question = (
+        "Why did the union call the strike that shut the Port of Rotterdam, the largest port in Europe by far "
+        "and a hub for trade?"
+    )
+    assert tidy_question(long_question) == "Why did the union call the strike?"
+    short_enough = "Why did the union call the strike that shut the port?"
+    assert tidy_question(short_enough) == short_enough  # short questions keep their clauses
+
+
+def test_words_shared_with_the_story_are_matched_by_stem():
+    assert write_question(Replies("What are the union's plans?"), STORY, "The union plans more stoppages.", "") == (
+        "What are the union's plans?"
+    )
+    cut_to_nothing = Replies("Who was the person who " + "called the long and bitter strike at the port " * 2 + "?")
+    assert write_question(cut_to_nothing, STORY, ANSWER, "who") is None  # "Who was the person?"

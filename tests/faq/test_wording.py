@@ -1,4 +1,4 @@
-from newsfaq.faq.wording import is_well_formed
+from newsfaq.faq.wording import is_well_formed, without_modifiers
 
 
 def test_well_formed_rejects_questions_that_need_the_article():
@@ -24,3 +24,12 @@ def test_well_formed_rejects_dangling_and_overlong_questions():
     assert not is_well_formed("When 22-year-old Nicky Reilly?")
     assert is_well_formed("Where could the new stadium be built?")
     assert is_well_formed("How many passengers were rescued?")
+
+
+def test_without_modifiers_cuts_clauses_and_appositions_with_their_commas():
+    assert without_modifiers("What did Anna Berg, the mayor of the city, say about the bridge?") == (
+        "What did Anna Berg say about the bridge?"
+    )
+    troops = "How many US-led troops, stationed in Iraq, are there?"
+    assert without_modifiers(troops) == "How many US-led troops are there?"
+    assert without_modifiers("Why did the council close the bridge?") == "Why did the council close the bridge?"

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from newsfaq.faq.wording import garbled_or_vague
+from newsfaq.faq.wording import garbled_or_vague, without_modifiers
+from newsfaq.nlp.lexicon import content_keys
 from newsfaq.nlp.llm import Messages, ReplyWriter, first_line
 
 SYSTEM = (
@@ -30,7 +29,8 @@ INTENT_HINTS = {
 }
 """Steer the question word where the planner knows what the sentence answers (a cause, a count, a plan)."""
 MIN_SHARED_WORDS = 2
-"""A question must share this many content words with the story: "What will happen next?" asks nothing."""
+"""A question must share this many content words (stems: "plan" and "plans" are one) with the story: "What will
+happen next?" asks nothing."""
 MAX_QUESTION_TOKENS = 40
 MAX_WORDS = 18
 STORY_CHARS = 900
@@ -49,22 +49,22 @@ def question_messages(story: str, answer: str, intent: str) -> Messages:
 
 
 def tidy_question(text: str) -> str | None:
-    """The first line as one question, or None when it is not one (no question mark, too long, a list) or
-    reads badly (``garbled_or_vague``)."""
+    """The first line as one question, cut to its nouns' cores when too long (``without_modifiers``), or None
+    when it is not one (no question mark, still too long, a list) or reads badly (``garbled_or_vague``)."""
     line = re.sub(r"^(?:Q(?:uestion)?\s*[:.]\s*|\d+[.)]\s*)", "", first_line(text)).strip(" \"'“”")
-    if not line.endswith("?") or line.count("?") > 1 or len(line.split()) > MAX_WORDS or len(line.split()) < 3:
+    if not line.endswith("?") or line.count("?") > 1:
+        return None
+    if len(line.split()) > MAX_WORDS:
+        line = without_modifiers(line)
+    if len(line.split()) > MAX_WORDS or len(line.split()) < 3:
         return None
     return None if garbled_or_vague(line) else line[0].upper() + line[1:]
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[\w'’-]+", text.lower()) if w not in STOP_WORDS}
 
 
 def write_question(model: ReplyWriter, story: str, answer: str, intent: str) -> str | None:
     """The model's question for ``answer`` (a sentence of the story), or None when it wrote no usable one."""
     reply = model.reply(question_messages(story, answer, intent), max_tokens=MAX_QUESTION_TOKENS, stop=["\n"])
     question = tidy_question(reply)
-    if question is None or len(_words(question) & _words(f"{story} {answer}")) < MIN_SHARED_WORDS:
+    if question is None or len(content_keys(question) & content_keys(f"{story} {answer}")) < MIN_SHARED_WORDS:
         return None
     return question

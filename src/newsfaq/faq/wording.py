@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from newsfaq.nlp.phrases import render
+from newsfaq.nlp.pipeline import get_nlp
+
 UNRESOLVED_WORDS = {"he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "these", "those", "whose"}
 UNRESOLVED_WORDS |= {"i", "me", "my", "we", "our", "you", "your"}  # a speaker inside a quotation ("us": not "US")
 QUESTION_STARTS = ("what", "why", "how", "who", "when", "where", "which", "whom")
@@ -22,6 +25,9 @@ LEFT_IN_APPOSITION = re.compile(r", \d+\b")
 """An age or a count left in from the sentence's apposition ("Ms Ellison, 34 marry"): "2,300" has no space."""
 OPEN_ENDED = re.compile(r"^what (?:did|does|do) .+ (?:think|feel|believe)\?$", re.I)
 """'What did X think?' asks nothing a reader can follow: thought of what?"""
+MODIFIER_CLAUSES = ("relcl", "appos", "acl")
+"""What a noun carries that a question can do without: a relative clause, an apposition, a participle or
+infinitive phrase ("the strike that killed X, the commander of a militia", "a committee to put ... in place")."""
 
 _ASKS_OF_A_CLAUSE = {"when", "why", "where"}
 """Question words followed by an auxiliary in a question: "When did ...", never "When 22-year-old X?"."""
@@ -55,3 +61,21 @@ def question_words(question: str) -> list[str]:
 def garbled_or_vague(question: str) -> bool:
     """Wording either engine gets wrong: an apposition's age left in, or a 'what did X think' of nothing."""
     return bool(LEFT_IN_APPOSITION.search(question) or OPEN_ENDED.match(question))
+
+
+def without_modifiers(question: str) -> str:
+    """The question with its nouns' relative clauses, appositions and modifier phrases cut: "Why did the
+    Pentagon justify the US strike that resulted in the death of X, the commander of a militia?" -> "Why did
+    the Pentagon justify the US strike?". The model copies them from its answer sentence into questions too
+    long to read; the answer still gives them."""
+    doc = get_nlp()(question)
+    cut: set[int] = set()
+    for token in doc:
+        if token.dep_ in MODIFIER_CLAUSES and token.head.pos_ in ("NOUN", "PROPN") and token.i not in cut:
+            first, last = token.left_edge.i, token.right_edge.i
+            cut |= set(range(first, last + 1))
+            if first > 0 and doc[first - 1].text == ",":  # ", the commander of a militia," goes with its commas
+                cut |= {first - 1} | ({last + 1} if last + 1 < len(doc) and doc[last + 1].text == "," else set())
+    if not cut:
+        return question
+    return render(t for t in doc if t.i not in cut and t.text != "?") + "?"
