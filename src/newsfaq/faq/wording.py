@@ -3,6 +3,7 @@
 A question must make sense without the article at hand (no unresolved "it", no speaker's "we" from inside a
 quote), be a question (a question word, then an auxiliary where a clause follows) and not be cut or padded
 by the way it was made (a dangling preposition, an apposition's age left in, "What did X think?" of nothing).
+A question too long to read is cut to its nouns' cores (``without_modifiers``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ OPEN_ENDED = re.compile(r"^what (?:did|does|do) .+ (?:think|feel|believe)\?$", r
 MODIFIER_CLAUSES = ("relcl", "appos", "acl")
 """What a noun carries that a question can do without: a relative clause, an apposition, a participle or
 infinitive phrase ("the strike that killed X, the commander of a militia", "a committee to put ... in place")."""
-
 _ASKS_OF_A_CLAUSE = {"when", "why", "where"}
 """Question words followed by an auxiliary in a question: "When did ...", never "When 22-year-old X?"."""
 
