@@ -20,6 +20,7 @@ SENTENCES = [
     "The cook, her husband of nine years, was rescued last.",  # 12: a length of time, not a time
     "The crew had just sailed out to rescue the swimmers when the mayor announced the beach was closed.",  # 13
     "Divers saw the hull rise to the surface, largely due to the calm sea.",  # 14: a reason for the predicate
+    "The mayor unveiled plans to open talks to rebuild the pier.",  # 15: a purpose inside the object
 ]
 
 
@@ -67,6 +68,7 @@ def test_a_reason_must_be_given_for_what_the_question_asks(spans):
     assert not holds_answer_kind("Why did the mayor announce the beach was closed?", spans[13])
     assert holds_answer_kind("Why did the hull rise to the surface?", spans[14])
     assert holds_answer_kind("Why were the swimmers in danger?", spans[13])  # names none of its verbs: all of it
+    assert not holds_answer_kind("Why did the mayor unveil plans?", spans[15])  # the purpose is the talks'
 
 
 def test_a_question_about_someones_words_needs_their_words(spans):

@@ -55,6 +55,8 @@ unanswered, so a stricter bar is for the model's answer check to judge, not a co
 CLAUSE_HEADS = {"ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "pcomp", "parataxis"}
 """How a verb heads a clause; one standing as a noun or an adjective ("lensing is crucial", "alleged
 partners") does not."""
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"}
+"""A verb's subject and object phrases: a reason inside one is that phrase's, not the verb's."""
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "the"}
 
 
@@ -101,7 +103,14 @@ def _asked_part(question: str, sentence: Span) -> list[Token]:
     ]
     if not verbs:
         return list(sentence)
-    return sorted({token for verb in verbs for token in _predicate(verb).subtree}, key=lambda token: token.i)
+    return sorted({token for verb in verbs for token in _clause(_predicate(verb))}, key=lambda token: token.i)
+
+
+def _clause(verb: Token) -> list[Token]:
+    """The verb and its clause, less what its subject and object phrases carry: in "unveiled plans to initiate
+    talks to redefine the coalition's role", the purpose clause is the talks', not the unveiling's."""
+    inside_arguments = {t.i for child in verb.children if child.dep_ in ARGUMENTS for t in child.subtree}
+    return [token for token in verb.subtree if token.i not in inside_arguments]
 
 
 def _predicate(verb: Token) -> Token:
