@@ -130,8 +130,8 @@ def faq(
         str | None,
         typer.Option(
             help="Who writes the questions: fast (rules), model (the local model beside the rules, every question "
-            "checked; about 50 s an article on 2 cores) or auto (model when installed). Default: $NEWSFAQ_FAQ_ENGINE, "
-            "else auto for one article and fast for many."
+            "checked; about a minute an article on 2 cores) or auto (model when installed). Default: "
+            "$NEWSFAQ_FAQ_ENGINE, else auto for one article and fast for many."
         ),
     ] = None,
     llm_url: Annotated[

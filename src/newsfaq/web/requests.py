@@ -112,7 +112,7 @@ class FaqRequest(BaseModel):
     count: int = Field(8, ge=1, le=50, description="Most questions in the FAQ.")
     engine: Literal["fast", "model", "auto"] | None = None
     """Who writes the questions (as ``faq --engine``); None: the server's default ($NEWSFAQ_FAQ_ENGINE, else
-    auto: the model when installed, about 50 s an article on 2 cores)."""
+    auto: the model when installed, about a minute an article on 2 cores)."""
     answers: Literal["quote", "short"] = "quote"
     """As ``faq --answers``: ``short`` adds the model's checked short answers (needs the model)."""
 
