@@ -62,7 +62,7 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
 
 
 def full_names(doc: Doc) -> dict[str, str]:
-    """Surname key -> the longest form of that person's name in the document."""
+    """Surname key -> the longest form of that person's name in the document, without a role before it."""
     names: dict[str, str] = {}
     for mention in person_mentions(doc):
         name = without_role(mention.name)
