@@ -15,14 +15,12 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from newsfaq.nlp.lexicon import SAY_VERBS
 from newsfaq.nlp.pipeline import get_nlp
 
-SPEECH_VERBS = {
-    f"{stem}{ending}"
-    for stem in ("say", "tell", "state", "claim", "announce", "report", "add", "insist", "argue", "believe", "warn")
-    for ending in ("", "s", "ed", "d")
-} | {"said", "told"}
-"""Reporting verbs by form: claims are parsed without the lemmatizer, for speed."""
+SPEECH_VERBS = {f"{stem}{ending}" for stem in SAY_VERBS | {"report", "believe"} for ending in ("", "s", "ed", "d")}
+SPEECH_VERBS |= {"said", "told"}
+"""Reporting verbs (and "believe") by form: claims are parsed without the lemmatizer, for speed."""
 UNUSED_PIPES = ("attribute_ruler", "lemmatizer", "ner")
 """Claim splitting reads dependencies and fine tags only; skipping the rest
 (per call, never by switching the shared pipeline) saves a third of the parse."""
