@@ -320,6 +320,11 @@ def test_a_named_speaker_with_a_reported_clause_is_asked_once(analysed):
     assert found(find_said, analysis) == [("What did Microsoft say?", (0,), INTENT_WEIGHTS["said"])]
 
 
+def test_a_named_speaker_is_asked_about_without_the_role_before_the_name(analysed):
+    analysis = analysed("Assistant Commissioner Mark Rowley said the inquiry would take months.")
+    assert questions(find_said, analysis) == ["What did Mark Rowley say?"]
+
+
 @pytest.mark.parametrize("body", ["Microsoft said nothing.", "The spokesman said the plan was dead."])
 def test_a_speaker_needs_a_name_and_a_reported_clause(analysed, body):
     assert questions(find_said, analysed(body)) == []

@@ -64,6 +64,15 @@ def test_a_lead_sentence_that_counts_or_gives_a_reason_is_also_asked_how_many_or
     assert not {(2, "how-many"), (2, "why"), (3, "why")} & asked
 
 
+def test_a_lead_whose_only_reason_belongs_to_its_object_is_not_asked_why():
+    body = (
+        "The mayor unveiled plans to open talks to redefine the port's role. "
+        "The council approved the budget in March. Volunteers brought food to the school hall."
+    )
+    analysis = analyze(Article(id="port", body=body, date="2025-02-02"))
+    assert (0, "why") not in {(t.sentences[0], t.intent) for t in answer_sentences([], analysis, 10)}
+
+
 def test_a_question_is_kept_only_when_asked_back_to_its_sentence_answered_there_and_its_premise_holds(analysis):
     replies = ByAnswer(
         {

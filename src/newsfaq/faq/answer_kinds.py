@@ -144,6 +144,12 @@ def counts_something(sentence: Span) -> bool:
     return any(entity.label_ in NUMBER_ENTITIES - {"ORDINAL"} for entity in sentence.ents)
 
 
+def reasons_its_main_event(sentence: Span) -> bool:
+    """Whether the sentence gives a reason for what its main verb says happened, the "why" a reader asks of it:
+    a reason only inside an object ("unveiled plans to initiate talks to redefine ...") gives none."""
+    return _gives_reason(_clause(sentence.root))
+
+
 def _gives_reason(tokens: list[Token]) -> bool:
     """A cause word, a causal conjunction, a purpose clause ('... to prevent the resurgence') or a consequence
     after ', so', among ``tokens`` (all or part of one sentence)."""

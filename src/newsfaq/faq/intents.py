@@ -17,7 +17,7 @@ from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.faq.question_writing import CAUSE_PHRASES, question_for_answer
 from newsfaq.nlp.analysis import Analysis
 from newsfaq.nlp.lexicon import CALENDAR_WORDS, SAY_VERBS
-from newsfaq.nlp.mentions import full_names, mention_text, name_tokens, person_mentions
+from newsfaq.nlp.mentions import full_names, mention_text, name_tokens, person_mentions, without_role
 from newsfaq.nlp.phrases import render
 from newsfaq.nlp.syntax import NOMINAL_SUBJECT_DEPS, do_support, subject_of
 
@@ -383,7 +383,8 @@ def _names_a_date(entity: Span) -> bool:
 
 
 def find_said(analysis: Analysis) -> Iterator[ItemCandidate]:
-    """What a named person or organisation said (one question per speaker)."""
+    """What a named person or organisation said (one question per speaker). A person is named without the role
+    before the name, which the parser often cuts ('commissioner mark rowley' for an assistant commissioner)."""
     spoken: set[str] = set()
     for token in analysis.doc:
         if token.lemma_ not in SAY_VERBS or token.pos_ != "VERB":
@@ -392,6 +393,8 @@ def find_said(analysis: Analysis) -> Iterator[ItemCandidate]:
         if subject is None or subject.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
         speaker = render(name_tokens(subject)) if subject.pos_ == "PROPN" else mention_text(subject)
+        if subject.ent_type_ == "PERSON":
+            speaker = without_role(speaker)
         if not speaker or speaker in spoken or not any(c.dep_ == "ccomp" for c in token.children):
             continue
         spoken.add(speaker)

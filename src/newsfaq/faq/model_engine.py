@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from newsfaq.faq.answer_kinds import counts_something, fits, kinds_held
+from newsfaq.faq.answer_kinds import counts_something, fits, reasons_its_main_event
 from newsfaq.faq.candidates import ItemCandidate, ranked
 from newsfaq.faq.centrality import centrality
 from newsfaq.faq.evidence import unquotable
@@ -65,13 +65,11 @@ def answer_sentences(planned: list[ItemCandidate], analysis: Analysis, count: in
 
 
 def _further_asks(sentence: Span) -> list[str]:
-    """The intents a sentence answers beyond what happened: why, when it gives a reason; how many, when it
-    counts something."""
-    return [
-        intent
-        for intent, held in (("why", "reason" in kinds_held(sentence)), ("how-many", counts_something(sentence)))
-        if held
-    ]
+    """The intents a sentence answers beyond what happened: why, when it gives a reason for its main event (the
+    answer check wants the reason in the asked verb's clause, so one elsewhere would waste a model call); how
+    many, when it counts something."""
+    asks = (("why", reasons_its_main_event(sentence)), ("how-many", counts_something(sentence)))
+    return [intent for intent, held in asks if held]
 
 
 def model_questions(
