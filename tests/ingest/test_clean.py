@@ -79,3 +79,18 @@ def test_captions_and_cut_lead_ins_are_not_evidence_and_prose_is():
     assert not is_not_evidence("The minister said: the talks will go on.")
     assert not is_not_evidence('"We will not give up," she said.')
     assert not is_not_evidence("The union (which has 1,200 members) called the strike.")
+    assert not is_not_evidence("He said [the council's] approach shows a failure to plan.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Religious ruling] declaring the weapons forbidden under the law.",  # from "We had a fatwa [religious ruling]"
+        "the council's] approach shows a failure to plan.",
+        ") and the club was sold.",
+    ],
+)
+def test_the_tail_of_a_sentence_split_inside_brackets_is_not_evidence(sentence):
+    from newsfaq.ingest.clean import is_not_evidence
+
+    assert is_not_evidence(sentence)

@@ -11,8 +11,9 @@ lead, two more kinds of sentence are unmarked captions: one whose words a longer
 restatement ("Borini came on as a substitute in the win") quoted from the longer one wherever that stands;
 and one whose main verb is a pictured action in the present tense ("Ighalo celebrates after scoring",
 "Rodgers shakes hands with Sterling"), as news prose tells past events in the past. And
-where the article's sentences open with capitals, one that opens in lower case or with a closing bracket is
-the tail of a quote split mid-sentence ("religious ruling] ...").
+where the article's sentences open with capitals, one that opens in lower case is the tail of a quote split
+mid-sentence ("whether the deal is approved ..."; one that closes a bracket it never opened is a tail in any
+article: ``is_not_evidence``).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ these as their present-tense main verb and a named subject, and no caption mark,
 line describing a video clip. "walk" and "enjoy" are left out: 1 caption in 4 and 1 in 2."""
 CAPITALISED = 0.6
 """Share of sentences opening with a capital above which the article is cased (some scraped texts are not)."""
-_TAIL = re.compile(r"^\W*[a-z]|^\s*[\])}]")
+_TAIL = re.compile(r"^\W*[a-z]")
 
 
 def unquotable(analysis: Analysis) -> set[int]:

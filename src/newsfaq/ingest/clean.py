@@ -37,11 +37,13 @@ CAPTION = re.compile(
     r"|\bpictured (?:above|below|left|right|centre|center|top|bottom|here)\b"
     r"|^\s*[A-Z][\w'’ -]{0,30}\s:\s"
 )
-NOT_EVIDENCE = re.compile(CAPTION.pattern + r"|:\s*\.?\s*$" + r"|[^.!?\"”’'\)\]]\s*$")
+NOT_EVIDENCE = re.compile(CAPTION.pattern + r"|:\s*\.?\s*$" + r"|[^.!?\"”’'\)\]]\s*$" + r"|^[^\[\]()]*[\])]")
 """A photo caption kept in the text as a sentence ("Babysitting : John agreed to babysit Ronnie (pictured)"),
-a lead-in cut from its quote ("Coach Ian Watson told BBC Radio Manchester:"), or a sentence cut short by the
-scrape (no closing punctuation: "…when the hand became"): prose to the checker, but never an FAQ's evidence
-(one repeats the story beside a picture the reader lacks, the others say nothing whole)."""
+a lead-in cut from its quote ("Coach Ian Watson told BBC Radio Manchester:"), a sentence cut short by the
+scrape (no closing punctuation: "…when the hand became"), or the tail of one split inside an editor's
+brackets (a closing bracket before any opening one: "religious ruling] declaring …"; on the 499 check-dev
+articles, all 41 sentences with one after their first word were such tails): prose to the checker, but never an
+FAQ's evidence (one repeats the story beside a picture the reader lacks, the others say nothing whole)."""
 
 
 def is_not_evidence(sentence: str) -> bool:
