@@ -142,6 +142,12 @@ def test_a_negation_on_one_side_only_contradicts_a_low_score(index, claim, reaso
     assert (result.label, result.reason, cited(result)) == ("contradicted", reason, [sentence])
 
 
+def test_a_claim_that_leaves_out_what_the_negation_denies_does_not_drop_it(index):
+    """A question's premise ("What will happen to the bridge before March?") keeps the sentence's other words."""
+    result = verdict(index, "The bridge before March.", LOW)
+    assert result.label == "unsupported", result.reason
+
+
 @pytest.mark.parametrize(
     ("claim", "reason", "evidence"),
     [

@@ -86,10 +86,28 @@ def _conflict(alignment: ClaimAlignment, claim: list[Word], shared: float) -> st
     if alignment.swapped_name:
         theirs, ours = alignment.swapped_name
         return f"sentence {best.sentence.index + 1} says this of {theirs}, not {ours}"
-    if alignment.negation_mismatch and not alignment.missing:
+    if alignment.negation_mismatch and not alignment.missing and _denies_what_the_other_says(claim, best):
         side = "negates" if any(w.negation for w in claim) else "drops the negation in"
         return f"the claim {side} what sentence {best.sentence.index + 1} says"
     return None
+
+
+def _denies_what_the_other_says(claim: list[Word], best: SentenceWords) -> bool:
+    """Whether the side with the negation denies a word the other side says ("the bridge will reopen" against
+    "the bridge will not reopen"), not words the other leaves out: a question's premise "Borini on Tuesday"
+    does not drop the negation of "Borini may not have had much success"."""
+    claim_keys = {w.key for w in claim if w.content}
+    return bool(_negated_keys(claim) & best.content_keys or _negated_keys(best.words) & claim_keys)
+
+
+def _negated_keys(words: list[Word]) -> set[str]:
+    """The first content word after each negation, the one it denies ("will not *reopen* before March")."""
+    negated = set()
+    for i, word in enumerate(words):
+        denied = next((later for later in words[i + 1 :] if later.content), None) if word.negation else None
+        if denied is not None:
+            negated.add(denied.key)
+    return negated
 
 
 def judge(claim_text: str, claim: list[Word], alignment: ClaimAlignment, score: float, threshold: float) -> Verdict:
