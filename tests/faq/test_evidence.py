@@ -57,6 +57,16 @@ def test_the_tail_of_a_quote_split_mid_sentence_is_not_quoted_unless_the_whole_t
     assert 1 not in _unquotable([s.lower() for s in sentences])
 
 
+def test_a_lead_opening_with_a_dateline_in_lower_case_is_no_tail():
+    sentences = [
+        "( cnn ) a storm flooded 300 homes in the valley on Sunday.",
+        "Rescue teams worked through the night.",
+        "The river fell on Monday.",
+        "Schools stay closed this week.",
+    ]
+    assert 0 not in _unquotable(sentences)
+
+
 def test_a_shortened_restatement_past_the_lead_is_quoted_from_the_fuller_sentence():
     sentences = [
         "Rivers spent his day off climbing trees at an adventure park in Cheshire.",

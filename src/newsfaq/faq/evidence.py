@@ -40,7 +40,8 @@ these as their present-tense main verb and a named subject, and no caption mark,
 line describing a video clip. "walk" and "enjoy" are left out: 1 caption in 4 and 1 in 2."""
 CAPITALISED = 0.6
 """Share of sentences opening with a capital above which the article is cased (some scraped texts are not)."""
-_TAIL = re.compile(r"^\W*[a-z]")
+_TAIL = re.compile(r"^[^\w(]*[a-z]")
+"""Lower case first, past any quote marks; not past a bracket, which opens a dateline ("( cnn ) comedian ...")."""
 
 
 def unquotable(analysis: Analysis) -> set[int]:
