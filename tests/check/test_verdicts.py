@@ -142,6 +142,12 @@ def test_a_negation_on_one_side_only_contradicts_a_low_score(index, claim, reaso
     assert (result.label, result.reason, cited(result)) == ("contradicted", reason, [sentence])
 
 
+def test_a_claim_that_says_what_no_one_did_drops_the_negation():
+    index = index_articles(["Thieves raided the depot at night. No one was injured in the raid."])[0]
+    result = verdict(index, "Someone was injured in the raid.", LOW)
+    assert (result.label, result.reason) == ("contradicted", "the claim drops the negation in what sentence 2 says")
+
+
 def test_a_claim_that_leaves_out_what_the_negation_denies_does_not_drop_it(index):
     """A question's premise ("What will happen to the bridge before March?") keeps the sentence's other words."""
     result = verdict(index, "The bridge before March.", LOW)

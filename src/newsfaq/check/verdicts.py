@@ -101,10 +101,12 @@ def _denies_what_the_other_says(claim: list[Word], best: SentenceWords) -> bool:
 
 
 def _negated_keys(words: list[Word]) -> set[str]:
-    """The first content word after each negation, the one it denies ("will not *reopen* before March")."""
+    """The first content word after each negation, the one it denies ("will not *reopen* before March", "no one
+    was *injured*"); a number is passed over, as a changed number is a conflict of its own."""
     negated = set()
     for i, word in enumerate(words):
-        denied = next((later for later in words[i + 1 :] if later.content), None) if word.negation else None
+        later_words = words[i + 1 :] if word.negation else []
+        denied = next((later for later in later_words if later.content and not later.number), None)
         if denied is not None:
             negated.add(denied.key)
     return negated
