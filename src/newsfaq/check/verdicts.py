@@ -105,8 +105,9 @@ def _negated_keys(words: list[Word]) -> set[str]:
     was *injured*"); a number is passed over, as a changed number is a conflict of its own."""
     negated = set()
     for i, word in enumerate(words):
-        later_words = words[i + 1 :] if word.negation else []
-        denied = next((later for later in later_words if later.content and not later.number), None)
+        if not word.negation:
+            continue
+        denied = next((later for later in words[i + 1 :] if later.content and not later.number), None)
         if denied is not None:
             negated.add(denied.key)
     return negated
