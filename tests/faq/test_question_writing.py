@@ -32,3 +32,9 @@ def test_question_is_a_question_for_any_span():
 def test_pronoun_subject_is_resolved():
     context = "Angela Merkel led Germany for 16 years. She stepped down in 2021."
     assert write_question(context, "2021", context.index("2021")) == "When did Angela Merkel step down?"
+
+
+def test_an_adverb_that_completes_the_verb_stays_with_it():
+    context = "The review said the story fell apart because of basic failures of journalism."
+    answer = "because of basic failures of journalism"
+    assert write_question(context, answer, context.index(answer)) == "Why did the story fall apart?"

@@ -35,7 +35,7 @@ PRUNED_CLAUSE_DEPS = {
 }
 PRUNED_ANYWHERE_DEPS = {"appos", "relcl", "parataxis", "acl"}
 COMPLEMENT_DEPS = {"dobj", "attr", "acomp", "xcomp"}
-PARTICLES = {"up", "down", "out", "off", "back", "away", "over", "on", "in"}
+PARTICLES = {"up", "down", "out", "off", "back", "away", "over", "on", "in", "apart", "aside"}
 CLIMB_DEPS = {"xcomp", "acl", "advcl", "pcomp", "conj", "prep", "pobj", "dobj", "attr", "oprd"}
 LABEL_WH = {
     "PERSON": "who",
