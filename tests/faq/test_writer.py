@@ -65,9 +65,25 @@ def test_deterministic_and_limited(example_path):
 
 
 def test_a_question_repeating_another_in_other_question_words_is_a_repeat():
-    scored = ItemCandidate("key-fact", "What did James Morrison and Craig Gardner score in the second half?", (2,), 0.7)
+    scored_in = "What did James Morrison and Craig Gardner score in the second half?"
+    scored = ItemCandidate("what-happened", scored_in, (2,), 0.7)
     counted = ItemCandidate("how-many", "How many goals did James Morrison score in the second half?", (3,), 0.6)
     assert select([scored, counted], 8, Settings().max_who) == [scored]
+
+
+def test_a_filler_question_comes_in_only_to_bring_the_faq_up_to_its_minimum():
+    lead = ItemCandidate("what-happened", "What did dock workers do?", (0,), 1.0)
+    count = ItemCandidate("how-many", "How many workers joined the stoppage?", (7,), 0.85)
+    central = [
+        ItemCandidate("key-fact", "Which cargo did the strike hold up?", (1,), 0.7, engine="model"),
+        ItemCandidate("key-fact", "What did the port authority warn shippers?", (2,), 0.7, engine="model"),
+        ItemCandidate("key-fact", "Which ships were diverted to Antwerp?", (3,), 0.7, engine="model"),
+    ]
+    candidates = ranked([lead, count, *central])
+    assert select(candidates, 8, Settings().max_who) == [lead, count]
+    assert select(candidates, 8, Settings().max_who, fill_to=3) == [lead, central[0], count]  # in ranking order
+    assert select(candidates, 2, Settings().max_who, fill_to=3) == [lead, count]  # never past the limit
+    assert len(select(candidates, 8, Settings().max_who, fill_to=8)) == 5
 
 
 def test_one_ranking_puts_the_checked_model_wording_first_on_the_same_evidence():

@@ -15,7 +15,7 @@ from newsfaq.faq.answer_kinds import asked_kind, fits
 from newsfaq.faq.candidates import POSITION_DISCOUNT, ItemCandidate, ranked
 from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.grounding import ground
-from newsfaq.faq.intents import FINDERS, INTENT_WEIGHTS
+from newsfaq.faq.intents import FILLER_INTENTS, FINDERS, INTENT_WEIGHTS
 from newsfaq.faq.model_engine import model_questions, passing
 from newsfaq.faq.short_answers import answer_style, with_short_answers
 from newsfaq.faq.wording import QUESTION_STARTS, is_well_formed, question_words
@@ -74,10 +74,18 @@ def plan_candidates(analysis: Analysis) -> list[ItemCandidate]:
     return ranked([c for c in found if c.sentences[0] not in barred and fits(c, analysis)])
 
 
-def select(candidates: list[ItemCandidate], limit: int, max_who: int) -> list[ItemCandidate]:
+def select(candidates: list[ItemCandidate], limit: int, max_who: int, fill_to: int = 0) -> list[ItemCandidate]:
     """The first ``limit`` candidates that repeat no earlier one, with at most ``max_who`` "Who is ...?" items
-    (a story's people matter through what they did, which the other items quote)."""
-    kept: list[ItemCandidate] = []
+    (a story's people matter through what they did, which the other items quote), in ranking order. Filler
+    intents (``FILLER_INTENTS``) come in only to bring the FAQ up to ``fill_to`` items."""
+    asked = _pick([c for c in candidates if c.intent not in FILLER_INTENTS], limit, max_who, [])
+    filled = _pick([c for c in candidates if c.intent in FILLER_INTENTS], min(limit, fill_to), max_who, asked)
+    return sorted(filled, key=candidates.index)
+
+
+def _pick(candidates: list[ItemCandidate], limit: int, max_who: int, kept: list[ItemCandidate]) -> list[ItemCandidate]:
+    """``kept`` and, after it, those of ``candidates`` that fit ``select``'s rules, up to ``limit`` in all."""
+    kept = list(kept)
     for candidate in candidates:
         if len(kept) >= limit:
             break
@@ -150,7 +158,7 @@ def make_faq(
     analysis = analysis or analyze(article, limit=reach(settings))
     confident = [c for c in _candidates(analysis, settings, progress) if c.importance >= settings.min_confidence]
     grounded = ground(confident, analysis, settings.max_answer_sentences).kept
-    chosen = select(grounded, settings.max_questions, settings.max_who)
+    chosen = select(grounded, settings.max_questions, settings.max_who, settings.min_items)
     items = [_answer(analysis, c, settings) for c in chosen]
     if answer_style(settings.answers) == "short":
         items = with_short_answers(items, settings, answer_progress)
