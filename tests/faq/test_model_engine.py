@@ -10,7 +10,7 @@ import pytest
 from newsfaq import load_article
 from newsfaq.faq import model_engine
 from newsfaq.faq.candidates import ItemCandidate
-from newsfaq.faq.model_engine import LEAD_SENTENCES, answer_sentences, model_questions, passing
+from newsfaq.faq.model_engine import LEAD_SENTENCES, SPARE, answer_sentences, model_questions, passing
 from newsfaq.faq.writer import plan_candidates
 from newsfaq.model import FAQ, Article
 from newsfaq.nlp.analysis import analyze
@@ -86,7 +86,7 @@ def test_a_question_is_kept_only_when_asked_back_to_its_sentence_answered_there_
     )
     planned = plan_candidates(analysis)
     settings = Settings(judge="off", max_questions=12)
-    written = model_questions(analysis, planned, settings, replies)
+    written = model_questions(analysis, answer_sentences(planned, analysis, settings.max_questions + SPARE), replies)
     assert len(written) == 4 and all(c.engine == "model" for c in written)
     kept = passing(written, analysis, settings, replies)
     assert [(c.question, c.sentences, c.intent) for c in kept] == [

@@ -135,3 +135,49 @@ def test_a_short_faq_says_why(example_path):
     assert shortfall(analyze(article), faq.items[:1], Settings()).startswith(
         "Only 1 question had an answer the article states"
     )
+
+
+class Writes:
+    """A scripted model for the model engine: it words every answer sentence as the same checkable question
+    about it and finds every sentence answers; it records which sentences it was asked to word."""
+
+    def __init__(self) -> None:
+        self.worded: list[str] = []
+
+    def reply(self, messages, *, max_tokens=64, stop=None):
+        sentence = messages[-1]["content"].split("Answer sentence: ")[1].split("\n\n")[0]
+        self.worded.append(sentence)
+        return f"What did the report say about {' '.join(sentence.split()[:6]).strip(',.;:')}?"
+
+    def answer_margin(self, messages, yes, no):
+        return 3.0
+
+
+def test_the_model_words_filler_questions_only_when_the_faq_would_be_short(example_path, monkeypatch):
+    from newsfaq import engines, load_article
+    from newsfaq.faq import writer
+    from newsfaq.faq.intents import FILLER_INTENTS
+    from newsfaq.faq.model_engine import SPARE, answer_sentences
+    from newsfaq.nlp.analysis import analyze
+
+    article = load_article(example_path)
+    analysis = analyze(article)
+    model = Writes()
+    monkeypatch.setattr(engines, "available_model", lambda url, required_by, say_off: model)
+
+    def fillers(settings):
+        targets = answer_sentences(writer.plan_candidates(analysis), analysis, settings.max_questions + SPARE)
+        return len(targets), {analysis.spans[t.sentences[0]].text for t in targets if t.intent in FILLER_INTENTS}
+
+    enough = Settings(faq_engine="model", judge="off")
+    targets, filler = fillers(enough)
+    assert filler and len(filler) < targets
+    steps = []
+    faq = make_faq(article, enough, progress=lambda done, total: steps.append((done, total)))
+    assert len(faq.items) >= enough.min_items and not filler & set(model.worded)  # enough without them
+    assert steps[-1] == (targets, targets) and len(steps) == targets - len(filler) + 1
+
+    model.worded.clear()
+    wanting = Settings(faq_engine="model", judge="off", max_questions=20, min_items=20)
+    make_faq(article, wanting)
+    assert fillers(wanting)[1] <= set(model.worded)  # short of twenty items: the filler questions are worded too

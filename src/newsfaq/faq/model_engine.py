@@ -73,24 +73,18 @@ def _further_asks(sentence: Span) -> list[str]:
 
 
 def model_questions(
-    analysis: Analysis,
-    planned: list[ItemCandidate],
-    settings: Settings,
-    model: ReplyWriter,
-    progress: Callable[[int, int], None] | None = None,
+    analysis: Analysis, targets: list[ItemCandidate], model: ReplyWriter, written: Callable[[], None] | None = None
 ) -> list[ItemCandidate]:
-    """The model's question for each of the planner's best answer sentences, unchecked (``progress(done,
-    total)`` after each)."""
+    """The model's question for each target (``answer_sentences``), unchecked; ``written()`` after each."""
     story = " ".join(span.text for span in analysis.spans[:LEAD_SENTENCES])
-    targets = answer_sentences(planned, analysis, settings.max_questions + SPARE)
-    written = []
-    for done, target in enumerate(targets, start=1):
+    questions = []
+    for target in targets:
         question = write_question(model, story, analysis.spans[target.sentences[0]].text, target.intent)
         if question:
-            written.append(replace(target, question=question, engine="model"))
-        if progress:
-            progress(done, len(targets))
-    return written
+            questions.append(replace(target, question=question, engine="model"))
+        if written:
+            written()
+    return questions
 
 
 def passing(

@@ -8,6 +8,7 @@ and each citation's offsets point at exactly the quoted text.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from newsfaq.engines import FAQ_WRITER
@@ -16,12 +17,12 @@ from newsfaq.faq.candidates import POSITION_DISCOUNT, ItemCandidate, ranked
 from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FILLER_INTENTS, FINDERS, INTENT_WEIGHTS
-from newsfaq.faq.model_engine import model_questions, passing
+from newsfaq.faq.model_engine import SPARE, answer_sentences, model_questions, passing
 from newsfaq.faq.short_answers import answer_style, with_short_answers
 from newsfaq.faq.wording import QUESTION_STARTS, is_well_formed, question_words
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
-from newsfaq.nlp.llm import ModelUnavailable
+from newsfaq.nlp.llm import LanguageModel, ModelUnavailable
 from newsfaq.settings import DEFAULT_SETTINGS, Settings
 from newsfaq.version import __version__
 
@@ -121,8 +122,7 @@ def _candidates(
     if model is None:
         return planned
     try:
-        written = model_questions(analysis, planned, settings, model, progress)
-        return ranked(passing(planned + written, analysis, settings, model))
+        return ranked(_checked(analysis, planned, settings, model, progress))
     except ModelUnavailable as error:
         if FAQ_WRITER.engine(settings.faq_engine) == "model":
             raise
@@ -130,10 +130,51 @@ def _candidates(
         return planned
 
 
+def _checked(
+    analysis: Analysis,
+    planned: list[ItemCandidate],
+    settings: Settings,
+    model: LanguageModel,
+    progress: Callable[[int, int], None] | None,
+) -> list[ItemCandidate]:
+    """The planned candidates and the model's questions that pass the checks (``passing``). The model words the
+    filler questions (``FILLER_INTENTS``) only when the others leave the FAQ short, the one case in which
+    ``select`` takes one; ``progress(done, total)`` counts the questions of both rounds."""
+    targets = answer_sentences(planned, analysis, settings.max_questions + SPARE)
+    done = itertools.count(1)
+
+    def written() -> None:
+        if progress:
+            progress(next(done), len(targets))
+
+    asked = [t for t in targets if t.intent not in FILLER_INTENTS]
+    kept = passing(planned + model_questions(analysis, asked, model, written), analysis, settings, model)
+    fillers = [t for t in targets if t.intent in FILLER_INTENTS]
+    if fillers and len(_choose(ranked(kept), analysis, settings, fill_to=0)) < _wanted(settings):
+        kept += passing(model_questions(analysis, fillers, model, written), analysis, settings, model)
+    if progress:
+        progress(len(targets), len(targets))
+    return kept
+
+
+def _choose(
+    candidates: list[ItemCandidate], analysis: Analysis, settings: Settings, fill_to: int
+) -> list[ItemCandidate]:
+    """The FAQ's items from ranked candidates: confident enough, answers grounded, repeats dropped (``select``)."""
+    confident = [c for c in candidates if c.importance >= settings.min_confidence]
+    grounded = ground(confident, analysis, settings.max_answer_sentences).kept
+    return select(grounded, settings.max_questions, settings.max_who, fill_to)
+
+
+def _wanted(settings: Settings) -> int:
+    """The fewest items a FAQ should have: ``min_items``, or the most asked for when that is fewer."""
+    return min(settings.min_items, settings.max_questions)
+
+
 def shortfall(analysis: Analysis, items: list[QAPair], settings: Settings) -> str:
     """Why the FAQ has fewer than ``settings.min_items`` items (or than ``max_questions``, the most asked for,
     when that is fewer), or '' when it does not."""
-    if len(items) >= min(settings.min_items, settings.max_questions):
+    if len(items) >= _wanted(settings):
         return ""
     count = len(analysis.spans)
     if count < settings.min_items:
@@ -156,9 +197,7 @@ def make_faq(
     answers when ``settings.answers`` is ``short``. ``progress(done, total)`` after each question the model
     writes, ``answer_progress`` after each short answer."""
     analysis = analysis or analyze(article, limit=reach(settings))
-    confident = [c for c in _candidates(analysis, settings, progress) if c.importance >= settings.min_confidence]
-    grounded = ground(confident, analysis, settings.max_answer_sentences).kept
-    chosen = select(grounded, settings.max_questions, settings.max_who, settings.min_items)
+    chosen = _choose(_candidates(analysis, settings, progress), analysis, settings, settings.min_items)
     items = [_answer(analysis, c, settings) for c in chosen]
     if answer_style(settings.answers) == "short":
         items = with_short_answers(items, settings, answer_progress)
