@@ -34,7 +34,13 @@ def test_pronoun_subject_is_resolved():
     assert write_question(context, "2021", context.index("2021")) == "When did Angela Merkel step down?"
 
 
-def test_an_adverb_that_completes_the_verb_stays_with_it():
-    context = "The review said the story fell apart because of basic failures of journalism."
-    answer = "because of basic failures of journalism"
-    assert write_question(context, answer, context.index(answer)) == "Why did the story fall apart?"
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        ("The review said the story fell apart because of basic failures.", "Why did the story fall apart?"),
+        ("The court set aside the ruling because of basic failures.", "Why did the court set aside the ruling?"),
+    ],
+)
+def test_an_adverb_that_completes_the_verb_stays_with_it(context, expected):
+    answer = "because of basic failures"
+    assert write_question(context, answer, context.index(answer)) == expected

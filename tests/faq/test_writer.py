@@ -1,9 +1,14 @@
 import re
+from dataclasses import replace
 
-from newsfaq import make_faq
+from newsfaq import engines, load_article, make_faq
+from newsfaq.faq import writer
 from newsfaq.faq.candidates import ItemCandidate
+from newsfaq.faq.intents import FILLER_INTENTS
+from newsfaq.faq.model_engine import SPARE, answer_sentences, model_questions, passing
 from newsfaq.faq.wording import is_well_formed
 from newsfaq.faq.writer import ranked, select, shortfall
+from newsfaq.nlp.analysis import analyze
 from newsfaq.settings import Settings
 
 
@@ -56,8 +61,6 @@ def test_relative_dates_in_answers_are_resolved(example_faq):
 
 
 def test_deterministic_and_limited(example_path):
-    from newsfaq import load_article
-
     article = load_article(example_path)
     first = make_faq(article, Settings(max_questions=3)).to_dict()
     assert first == make_faq(article, Settings(max_questions=3)).to_dict()
@@ -65,8 +68,8 @@ def test_deterministic_and_limited(example_path):
 
 
 def test_a_question_repeating_another_in_other_question_words_is_a_repeat():
-    scored_in = "What did James Morrison and Craig Gardner score in the second half?"
-    scored = ItemCandidate("what-happened", scored_in, (2,), 0.7)
+    scored_question = "What did James Morrison and Craig Gardner score in the second half?"
+    scored = ItemCandidate("what-happened", scored_question, (2,), 0.7)
     counted = ItemCandidate("how-many", "How many goals did James Morrison score in the second half?", (3,), 0.6)
     assert select([scored, counted], 8, Settings().max_who) == [scored]
 
@@ -121,9 +124,6 @@ def test_at_most_two_who_items():
 
 
 def test_a_short_faq_says_why(example_path):
-    from newsfaq import load_article
-    from newsfaq.nlp.analysis import analyze
-
     article = load_article(example_path)
     faq = make_faq(article)
     assert shortfall(analyze(article), faq.items, Settings()) == "" and faq.note == ""
@@ -153,31 +153,46 @@ class Writes:
         return 3.0
 
 
-def test_the_model_words_filler_questions_only_when_the_faq_would_be_short(example_path, monkeypatch):
-    from newsfaq import engines, load_article
-    from newsfaq.faq import writer
-    from newsfaq.faq.intents import FILLER_INTENTS
-    from newsfaq.faq.model_engine import SPARE, answer_sentences
-    from newsfaq.nlp.analysis import analyze
+def _one_round(analysis, settings, model):
+    """The FAQ as if every question were written and checked at once: what the two rounds must equal."""
+    planned = writer.plan_candidates(analysis)
+    targets = answer_sentences(planned, analysis, settings.max_questions + SPARE)
+    kept = passing(planned + model_questions(analysis, targets, model), analysis, settings, model)
+    return [c.question for c in writer._choose(ranked(kept), analysis, settings, writer._wanted(settings))]
 
+
+def test_the_model_words_filler_questions_only_when_the_faq_would_be_short(example_path, monkeypatch):
     article = load_article(example_path)
     analysis = analyze(article)
     model = Writes()
     monkeypatch.setattr(engines, "available_model", lambda url, required_by, say_off: model)
 
-    def fillers(settings):
-        targets = answer_sentences(writer.plan_candidates(analysis), analysis, settings.max_questions + SPARE)
-        return len(targets), {analysis.spans[t.sentences[0]].text for t in targets if t.intent in FILLER_INTENTS}
+    def targets(settings):
+        return answer_sentences(writer.plan_candidates(analysis), analysis, settings.max_questions + SPARE)
+
+    def make(settings):
+        steps, model.worded = [], []
+        faq = make_faq(article, settings, analysis=analysis, progress=lambda done, total: steps.append((done, total)))
+        worded = set(model.worded)
+        assert [item.question for item in faq.items] == _one_round(analysis, settings, model)
+        total = len(targets(settings))
+        assert steps == sorted(steps) and steps.count((total, total)) == 1 and steps[-1] == (total, total)
+        return faq, steps, worded
 
     enough = Settings(faq_engine="model", judge="off")
-    targets, filler = fillers(enough)
-    assert filler and len(filler) < targets
-    steps = []
-    faq = make_faq(article, enough, progress=lambda done, total: steps.append((done, total)))
-    assert len(faq.items) >= enough.min_items and not filler & set(model.worded)  # enough without them
-    assert steps[-1] == (targets, targets) and len(steps) == targets - len(filler) + 1
+    fillers = [t for t in targets(enough) if t.intent in FILLER_INTENTS]
+    filler_text = {analysis.spans[t.sentences[0]].text for t in fillers}
+    assert fillers and len(fillers) < len(targets(enough))
+    faq, steps, worded = make(enough)
+    assert len(faq.items) >= enough.min_items and not filler_text & worded  # enough without them
+    assert len(steps) == len(targets(enough)) - len(fillers) + 1
 
-    model.worded.clear()
-    wanting = Settings(faq_engine="model", judge="off", max_questions=20, min_items=20)
-    make_faq(article, wanting)
-    assert fillers(wanting)[1] <= set(model.worded)  # short of twenty items: the filler questions are worded too
+    many = Settings(faq_engine="model", judge="off", max_questions=20)
+    asked = [t for t in targets(many) if t.intent not in FILLER_INTENTS]
+    round_one = passing(
+        writer.plan_candidates(analysis) + model_questions(analysis, asked, model), analysis, many, model
+    )
+    enough_at = len(writer._choose(ranked(round_one), analysis, many))
+    for min_items in (enough_at + 1, 20):  # short by one item, and by many: the fillers are worded too
+        _, _, worded = make(replace(many, min_items=min_items))
+        assert {analysis.spans[t.sentences[0]].text for t in targets(many) if t.intent in FILLER_INTENTS} <= worded

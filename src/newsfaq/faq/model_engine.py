@@ -73,17 +73,17 @@ def _further_asks(sentence: Span) -> list[str]:
 
 
 def model_questions(
-    analysis: Analysis, targets: list[ItemCandidate], model: ReplyWriter, written: Callable[[], None] | None = None
+    analysis: Analysis, targets: list[ItemCandidate], model: ReplyWriter, on_written: Callable[[], None] | None = None
 ) -> list[ItemCandidate]:
-    """The model's question for each target (``answer_sentences``), unchecked; ``written()`` after each."""
+    """The model's question for each target (``answer_sentences``), unchecked; ``on_written()`` after each."""
     story = " ".join(span.text for span in analysis.spans[:LEAD_SENTENCES])
     questions = []
     for target in targets:
         question = write_question(model, story, analysis.spans[target.sentences[0]].text, target.intent)
         if question:
             questions.append(replace(target, question=question, engine="model"))
-        if written:
-            written()
+        if on_written:
+            on_written()
     return questions
 
 

@@ -76,12 +76,14 @@ def plan_candidates(analysis: Analysis) -> list[ItemCandidate]:
 
 
 def select(candidates: list[ItemCandidate], limit: int, max_who: int, fill_to: int = 0) -> list[ItemCandidate]:
-    """The first ``limit`` candidates that repeat no earlier one, with at most ``max_who`` "Who is ...?" items
-    (a story's people matter through what they did, which the other items quote), in ranking order. Filler
-    intents (``FILLER_INTENTS``) come in only to bring the FAQ up to ``fill_to`` items."""
+    """Up to ``limit`` candidates, fillers aside, that repeat no kept one, with at most ``max_who`` "Who is ...?"
+    items (a story's people matter through what they did, which the other items quote); then, while fewer than
+    ``min(limit, fill_to)`` are kept, filler candidates (``FILLER_INTENTS``) that repeat none kept. In ranking
+    order."""
+    fillers = [c for c in candidates if c.intent in FILLER_INTENTS]
     asked = _pick([c for c in candidates if c.intent not in FILLER_INTENTS], limit, max_who, [])
-    filled = _pick([c for c in candidates if c.intent in FILLER_INTENTS], min(limit, fill_to), max_who, asked)
-    return sorted(filled, key=candidates.index)
+    kept = {id(c) for c in _pick(fillers, min(limit, fill_to), max_who, asked)}
+    return [c for c in candidates if id(c) in kept]
 
 
 def _pick(candidates: list[ItemCandidate], limit: int, max_who: int, kept: list[ItemCandidate]) -> list[ItemCandidate]:
@@ -143,24 +145,25 @@ def _checked(
     targets = answer_sentences(planned, analysis, settings.max_questions + SPARE)
     done = itertools.count(1)
 
-    def written() -> None:
+    def on_written() -> None:
         if progress:
             progress(next(done), len(targets))
 
     asked = [t for t in targets if t.intent not in FILLER_INTENTS]
-    kept = passing(planned + model_questions(analysis, asked, model, written), analysis, settings, model)
+    kept = passing(planned + model_questions(analysis, asked, model, on_written), analysis, settings, model)
     fillers = [t for t in targets if t.intent in FILLER_INTENTS]
-    if fillers and len(_choose(ranked(kept), analysis, settings, fill_to=0)) < _wanted(settings):
-        kept += passing(model_questions(analysis, fillers, model, written), analysis, settings, model)
-    if progress:
-        progress(len(targets), len(targets))
+    if fillers and len(_choose(ranked(kept), analysis, settings)) < _wanted(settings):
+        kept += passing(model_questions(analysis, fillers, model, on_written), analysis, settings, model)
+    elif fillers and progress:
+        progress(len(targets), len(targets))  # the filler round was not needed
     return kept
 
 
 def _choose(
-    candidates: list[ItemCandidate], analysis: Analysis, settings: Settings, fill_to: int
+    candidates: list[ItemCandidate], analysis: Analysis, settings: Settings, fill_to: int = 0
 ) -> list[ItemCandidate]:
-    """The FAQ's items from ranked candidates: confident enough, answers grounded, repeats dropped (``select``)."""
+    """The FAQ's items from ranked candidates: confident enough, answers grounded, repeats dropped, fillers
+    only up to ``fill_to`` (``select``)."""
     confident = [c for c in candidates if c.importance >= settings.min_confidence]
     grounded = ground(confident, analysis, settings.max_answer_sentences).kept
     return select(grounded, settings.max_questions, settings.max_who, fill_to)
@@ -195,9 +198,10 @@ def make_faq(
 ) -> FAQ:
     """Write the FAQ for ``article``: at most ``settings.max_questions`` grounded pairs, with checked short
     answers when ``settings.answers`` is ``short``. ``progress(done, total)`` after each question the model
-    writes, ``answer_progress`` after each short answer."""
+    writes, out of all it may write (the total is reached at once when no filler is needed), ``answer_progress``
+    after each short answer."""
     analysis = analysis or analyze(article, limit=reach(settings))
-    chosen = _choose(_candidates(analysis, settings, progress), analysis, settings, settings.min_items)
+    chosen = _choose(_candidates(analysis, settings, progress), analysis, settings, _wanted(settings))
     items = [_answer(analysis, c, settings) for c in chosen]
     if answer_style(settings.answers) == "short":
         items = with_short_answers(items, settings, answer_progress)
