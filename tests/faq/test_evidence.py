@@ -97,3 +97,15 @@ def test_a_picture_described_in_the_present_tense_past_the_lead_is_a_caption():
         "He celebrates every goal with the fans.",  # a pronoun subject: prose about a habit
     ]
     assert _unquotable(sentences) == {3}
+
+
+def test_a_caption_opener_before_a_pictured_action_is_not_quoted():
+    sentences = [
+        "Rivers may not play much for Liverpool but he had no trouble climbing trees at Delamere Forest on Tuesday.",
+        "The striker spent his day off at an adventure park in Cheshire.",
+        "Rivers came on as a substitute in the 2 - 0 win against Newcastle on Monday.",
+        "Rivers enjoys a day out at Delamere Forest on Tuesday.",  # restates the lede; the captions start here
+        "The Liverpool striker poses with friends at the adventure park.",
+        "He has scored once in 17 appearances this season.",
+    ]
+    assert _unquotable(sentences) == {3, 4}

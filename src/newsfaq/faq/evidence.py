@@ -4,9 +4,10 @@ A marked photo caption, a lead-in cut from its quote or a sentence cut short is 
 (``ingest.clean.is_not_evidence``). Scraped tabloid pages also carry captions with no mark: a caption block
 opens with a sentence restating the story beside a picture ("West Brom manager Tony Pulis led his side to a
 2-0 victory"), then the marked ones follow. On the FAQ panel editors flagged such openers as furniture. They
-are found by what they do: the sentence just before a marked caption that repeats another sentence of the
-article. A sentence said twice (a caption or a summary box copying the text) is quoted from its first copy
-only: the story's order ranks it, and a second item quoting the same words would repeat the first. Past the
+are found by what they do: the sentence just before a caption (marked, or a pictured action, below) that
+repeats another sentence of the article. A sentence said twice (a caption or a summary box copying the text)
+is quoted from its first copy only: the story's order ranks it, and a second item quoting the same words would
+repeat the first. Past the
 lead, two more kinds of sentence are unmarked captions: one whose words a longer sentence holds, a shortened
 restatement ("Borini came on as a substitute in the win") quoted from the longer one wherever that stands;
 and one whose main verb is a pictured action in the present tense ("Ighalo celebrates after scoring",
@@ -27,7 +28,9 @@ from newsfaq.nlp.lexicon import content_keys
 
 REPEATS = 0.5
 """A caption opener has more than this share of its content words in another sentence of the article. On the
-499 check-dev articles, moving the bar down from 0.6 took 5 more sentences, 4 of them captions."""
+499 check-dev articles, moving the bar down from 0.6 took 5 more sentences, 4 of them captions. Counting a
+caption found by its pictured action as well as a marked one took one more, a caption ("Fabio borini enjoys a
+day out at go ape ... on tuesday", before "The liverpool strike poses with friends ...")."""
 SAME = 0.8
 """Share of a sentence's content words another sentence holds at which it copies that one (when the share
 holds both ways) or restates it shorter (one way)."""
@@ -54,13 +57,11 @@ def unquotable(analysis: Analysis) -> set[int]:
         return len(keys[i] & keys[j]) / len(keys[i]) if keys[i] else 0.0
 
     prose = [j for j in range(len(texts)) if j not in marked]
-    openers = {
-        i
-        for i in prose
-        if i + 1 < len(texts) and is_caption(texts[i + 1]) and any(held(i, j) > REPEATS for j in prose if j != i)
-    }
+    pictured = _pictured(analysis)
+    captions = {i for i, text in enumerate(texts) if is_caption(text)} | pictured
+    openers = {i for i in prose if i + 1 in captions and any(held(i, j) > REPEATS for j in prose if j != i)}
     copies = {i for i in prose if any(_is_copy(i, j, held) for j in prose if j != i)}
-    return marked | openers | copies | _pictured(analysis) | _tails(texts)
+    return marked | openers | copies | pictured | _tails(texts)
 
 
 def _is_copy(i: int, j: int, held: Callable[[int, int], float]) -> bool:
