@@ -35,6 +35,18 @@ PANEL = Path(__file__).resolve().parent / "faq_panel"
 SIZES = {"qags_cnndm": 12, "qags_xsum": 8}
 CRITERIA = ("fluent", "answered", "important")
 MIN_ITEMS = Settings().min_items
+TALLY_COLUMNS = [
+    "articles",
+    "items",
+    "fluent %",
+    "answered %",
+    "important %",
+    "all three %",
+    "furniture",
+    f"main event, < {MIN_ITEMS} items",
+    "not judged",
+]
+"""The headings of ``tally``'s row."""
 
 
 def choose(articles: list[tuple[str, Article]], sizes: dict[str, int]) -> list[tuple[str, int, Article]]:
@@ -154,21 +166,7 @@ def main() -> None:
         furniture_lines += [f"{engine}  {line}" for line in furnished]
     print_table(
         "FAQ panel, hand-judged (shares over judged items)",
-        [
-            "engine",
-            "articles",
-            "items",
-            "fluent %",
-            "answered %",
-            "important %",
-            "all three %",
-            "furniture",
-            f"main event, < {MIN_ITEMS} items",
-            "not judged",
-            "asked back %",
-            "premise unsupported %",
-            "s / article",
-        ],
+        ["engine", *TALLY_COLUMNS, "asked back %", "premise unsupported %", "s / article"],
         rows,
     )
     if unjudged_lines:

@@ -10,7 +10,16 @@ import pytest
 from newsfaq import load_article
 from newsfaq.faq import model_engine
 from newsfaq.faq.candidates import ItemCandidate
-from newsfaq.faq.model_engine import LEAD_SENTENCES, SPARE, answer_sentences, model_questions, passing
+from newsfaq.faq.model_engine import (
+    LEAD_SENTENCES,
+    SPARE,
+    Checks,
+    answer_sentences,
+    check_candidates,
+    model_questions,
+    passes,
+    passing,
+)
 from newsfaq.faq.writer import plan_candidates
 from newsfaq.model import FAQ, Article
 from newsfaq.nlp.analysis import analyze
@@ -125,6 +134,31 @@ def test_a_question_the_reader_answers_elsewhere_stands_only_where_the_model_fin
     )
     kept = passing(candidates, analysis, Settings(judge="off"), scorer)
     assert [c.question for c in kept] == [maersk]
+
+
+def test_a_candidate_passes_only_with_every_check_and_the_model_asked():
+    own = ItemCandidate("why", "Why was the bridge closed?", (3,), 1.0, "model")
+    assert passes(Checks(own, landed=3, premise_holds=True, fits=True, margin=1.5))
+    assert not passes(Checks(own, landed=3, premise_holds=True, fits=True, margin=0.5))  # below the bar
+    assert not passes(Checks(own, landed=3, premise_holds=False, fits=True, margin=3.0))
+    assert not passes(Checks(own, landed=3, premise_holds=True, fits=False, margin=3.0))
+    assert not passes(Checks(own, landed=3, premise_holds=True, fits=True))  # the model was not asked
+    assert not passes(Checks(own, landed=7, premise_holds=True, fits=True, margin=1.5))  # elsewhere, no rival asked
+    assert passes(Checks(own, landed=7, premise_holds=True, fits=True, margin=1.5, rival=1.0))
+    assert not passes(Checks(own, landed=7, premise_holds=True, fits=True, margin=1.5, rival=1.5))
+
+
+def test_thorough_checks_ask_the_model_what_the_writer_skips(analysis, monkeypatch):
+    premise_fails = ItemCandidate("why", "Why did the union close its Rotterdam office?", (9,), 1.0, "model")
+    unanswered = ItemCandidate("what-next", "What will Maersk do while the strike lasts?", (9,), 1.0, "model")
+    monkeypatch.setattr(model_engine, "asked_back", lambda questions, _: [10, 10])  # the reader lands elsewhere
+    scorer = ByAnswer({}, unanswered={unanswered.question})
+    settings = Settings(judge="off")
+    quick = check_candidates([premise_fails, unanswered], analysis, settings, scorer)
+    thorough = check_candidates([premise_fails, unanswered], analysis, settings, scorer, thorough=True)
+    assert [(c.premise_holds, c.margin, c.rival) for c in quick] == [(False, None, None), (True, -3.0, None)]
+    assert [(c.margin, c.rival) for c in thorough] == [(3.0, 3.0), (-3.0, -3.0)]
+    assert passing([premise_fails, unanswered], analysis, settings, scorer) == []
 
 
 @pytest.fixture(scope="module")

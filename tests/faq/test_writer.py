@@ -158,7 +158,7 @@ def _one_round(analysis, settings, model):
     planned = writer.plan_candidates(analysis)
     targets = answer_sentences(planned, analysis, settings.max_questions + SPARE)
     kept = passing(planned + model_questions(analysis, targets, model), analysis, settings, model)
-    return [c.question for c in writer._choose(ranked(kept), analysis, settings, writer._wanted(settings))]
+    return [c.question for c in writer.choose_items(ranked(kept), analysis, settings, writer.fewest_items(settings))]
 
 
 def test_the_model_words_filler_questions_only_when_the_faq_would_be_short(example_path, monkeypatch):
@@ -192,7 +192,7 @@ def test_the_model_words_filler_questions_only_when_the_faq_would_be_short(examp
     round_one = passing(
         writer.plan_candidates(analysis) + model_questions(analysis, asked, model), analysis, many, model
     )
-    enough_at = len(writer._choose(ranked(round_one), analysis, many))
+    enough_at = len(writer.choose_items(ranked(round_one), analysis, many))
     for min_items in (enough_at + 1, 20):  # short by one item, and by many: the fillers are worded too
         _, _, worded = make(replace(many, min_items=min_items))
         assert {analysis.spans[t.sentences[0]].text for t in targets(many) if t.intent in FILLER_INTENTS} <= worded

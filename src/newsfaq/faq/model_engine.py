@@ -12,7 +12,7 @@ finds answers it less well; the survivors compete in the writer's one ranking (`
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
@@ -87,27 +87,72 @@ def model_questions(
     return questions
 
 
-def passing(
-    candidates: list[ItemCandidate], analysis: Analysis, settings: Settings, model: AnswerScorer
-) -> list[ItemCandidate]:
-    """The candidates, of either engine, whose premise the checker finds in the article, whose sentence holds
-    the kind of answer asked for and, by the model, answers them, and that the reader, asked them back, answers
-    from that sentence, or from one the model finds answers them less well (the fast reader often lands
-    elsewhere on a reworded question; the model settles between the two sentences)."""
+@dataclass(frozen=True)
+class Checks:
+    """What the checks found for one candidate. A margin is None where the model was not asked: an earlier check
+    had already failed, or the reader landed on the candidate's own sentence (no rival)."""
+
+    candidate: ItemCandidate
+    landed: int
+    """The sentence the reader, asked the question back, answers it from."""
+    premise_holds: bool
+    fits: bool
+    """Whether the sentence holds the kind of answer asked for (a time for "when", a number for "how many")."""
+    margin: float | None = None
+    """The model's margin that the candidate's own sentence answers it."""
+    rival: float | None = None
+    """The model's margin that the sentence the reader landed on answers it."""
+
+
+def passes(checks: Checks, answers_at: float = ANSWERS_AT) -> bool:
+    """Whether a candidate may be offered: its premise holds, its sentence holds the kind of answer asked for
+    and, by the model, answers it, and the reader landed on that sentence or on one the model finds answers it
+    less well (the fast reader often lands elsewhere on a reworded question; the model settles between the
+    two)."""
+    if not (checks.premise_holds and checks.fits) or checks.margin is None or checks.margin < answers_at:
+        return False
+    return checks.landed == checks.candidate.sentences[0] or (checks.rival is not None and checks.rival < checks.margin)
+
+
+def check_candidates(
+    candidates: list[ItemCandidate],
+    analysis: Analysis,
+    settings: Settings,
+    model: AnswerScorer,
+    *,
+    thorough: bool = False,
+) -> list[Checks]:
+    """The checks' outcomes for each candidate, of either engine. The model is asked only what ``passes`` needs
+    (each call costs a second); ``thorough`` asks it every margin, for benchmarks that replay other bars."""
     if not candidates:
         return []
     questions = [c.question for c in candidates]
-    landed = asked_back(questions, analysis)
-    holds = premises_hold(questions, analysis, settings)
-    grounded = [
-        (c, sentence) for c, sentence, held in zip(candidates, landed, holds, strict=True) if held and fits(c, analysis)
+    found = [
+        Checks(c, landed, held, fits(c, analysis))
+        for c, landed, held in zip(
+            candidates, asked_back(questions, analysis), premises_hold(questions, analysis, settings), strict=True
+        )
     ]
-    margins = _margins([(c.question, c.sentences[0]) for c, _ in grounded], analysis, model)
-    answered = [(c, sentence, m) for (c, sentence), m in zip(grounded, margins, strict=True) if m >= ANSWERS_AT]
-    astray = [(c, sentence, m) for c, sentence, m in answered if sentence != c.sentences[0]]
-    rivals = _margins([(c.question, sentence) for c, sentence, _ in astray], analysis, model)
-    outdone = {id(c) for (c, _, m), rival in zip(astray, rivals, strict=True) if rival >= m}
-    return [c for c, _, _ in answered if id(c) not in outdone]
+    asked = [i for i, f in enumerate(found) if thorough or (f.premise_holds and f.fits)]
+    margins = _margins([(found[i].candidate.question, found[i].candidate.sentences[0]) for i in asked], analysis, model)
+    for i, margin in zip(asked, margins, strict=True):
+        found[i] = replace(found[i], margin=margin)
+    astray = [
+        i
+        for i, f in enumerate(found)
+        if f.landed != f.candidate.sentences[0] and f.margin is not None and (thorough or f.margin >= ANSWERS_AT)
+    ]
+    rivals = _margins([(found[i].candidate.question, found[i].landed) for i in astray], analysis, model)
+    for i, rival in zip(astray, rivals, strict=True):
+        found[i] = replace(found[i], rival=rival)
+    return found
+
+
+def passing(
+    candidates: list[ItemCandidate], analysis: Analysis, settings: Settings, model: AnswerScorer
+) -> list[ItemCandidate]:
+    """The candidates that pass the checks (``passes``), in their order."""
+    return [checks.candidate for checks in check_candidates(candidates, analysis, settings, model) if passes(checks)]
 
 
 def _margins(asked: list[tuple[str, int]], analysis: Analysis, model: AnswerScorer) -> list[float]:

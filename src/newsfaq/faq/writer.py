@@ -98,7 +98,8 @@ def _pick(candidates: list[ItemCandidate], limit: int, max_who: int, kept: list[
     return kept
 
 
-def _answer(analysis: Analysis, candidate: ItemCandidate, settings: Settings) -> QAPair:
+def answer_item(analysis: Analysis, candidate: ItemCandidate, settings: Settings) -> QAPair:
+    """The FAQ item for a chosen candidate: its question and its sentences, quoted with citations and dates."""
     indices = candidate.sentences[: settings.max_answer_sentences]
     sentences = [analysis.sentences[i] for i in indices]
     citations = [Citation(sentence=s.index, start=s.start, end=s.end, text=s.text) for s in sentences]
@@ -152,14 +153,14 @@ def _checked(
     asked = [t for t in targets if t.intent not in FILLER_INTENTS]
     kept = passing(planned + model_questions(analysis, asked, model, on_written), analysis, settings, model)
     fillers = [t for t in targets if t.intent in FILLER_INTENTS]
-    if fillers and len(_choose(ranked(kept), analysis, settings)) < _wanted(settings):
+    if fillers and len(choose_items(ranked(kept), analysis, settings)) < fewest_items(settings):
         kept += passing(model_questions(analysis, fillers, model, on_written), analysis, settings, model)
     elif fillers and progress:
         progress(len(targets), len(targets))  # the filler round was not needed
     return kept
 
 
-def _choose(
+def choose_items(
     candidates: list[ItemCandidate], analysis: Analysis, settings: Settings, fill_to: int = 0
 ) -> list[ItemCandidate]:
     """The FAQ's items from ranked candidates: confident enough, answers grounded, repeats dropped, fillers
@@ -169,7 +170,7 @@ def _choose(
     return select(grounded, settings.max_questions, settings.max_who, fill_to)
 
 
-def _wanted(settings: Settings) -> int:
+def fewest_items(settings: Settings) -> int:
     """The fewest items a FAQ should have: ``min_items``, or the most asked for when that is fewer."""
     return min(settings.min_items, settings.max_questions)
 
@@ -177,7 +178,7 @@ def _wanted(settings: Settings) -> int:
 def shortfall(analysis: Analysis, items: list[QAPair], settings: Settings) -> str:
     """Why the FAQ has fewer than ``settings.min_items`` items (or than ``max_questions``, the most asked for,
     when that is fewer), or '' when it does not."""
-    if len(items) >= _wanted(settings):
+    if len(items) >= fewest_items(settings):
         return ""
     count = len(analysis.spans)
     if count < settings.min_items:
@@ -201,8 +202,8 @@ def make_faq(
     writes, out of all it may write (the total is reached at once when no filler is needed), ``answer_progress``
     after each short answer."""
     analysis = analysis or analyze(article, limit=reach(settings))
-    chosen = _choose(_candidates(analysis, settings, progress), analysis, settings, _wanted(settings))
-    items = [_answer(analysis, c, settings) for c in chosen]
+    chosen = choose_items(_candidates(analysis, settings, progress), analysis, settings, fewest_items(settings))
+    items = [answer_item(analysis, c, settings) for c in chosen]
     if answer_style(settings.answers) == "short":
         items = with_short_answers(items, settings, answer_progress)
     return FAQ(
