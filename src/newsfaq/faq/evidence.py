@@ -7,12 +7,11 @@ opens with a sentence restating the story beside a picture ("West Brom manager T
 are found by what they do: the sentence just before a caption (marked, or a pictured action, below) that
 repeats another sentence of the article. A sentence said twice (a caption or a summary box copying the text)
 is quoted from its first copy only: the story's order ranks it, and a second item quoting the same words would
-repeat the first. Past the
-lead, two more kinds of sentence are unmarked captions: one whose words a longer sentence holds, a shortened
-restatement ("Borini came on as a substitute in the win") quoted from the longer one wherever that stands;
-and one whose main verb is a pictured action in the present tense ("Ighalo celebrates after scoring",
-"Rodgers shakes hands with Sterling"), as news prose tells past events in the past. And
-where the article's sentences open with capitals, one that opens in lower case is the tail of a quote split
+repeat the first. Past the lead, two more kinds of sentence are unmarked captions: one whose words a longer
+sentence holds, a shortened restatement ("Borini came on as a substitute in the win") quoted from the longer
+one wherever that stands; and one whose main verb is a pictured action in the present tense ("Ighalo
+celebrates after scoring", "Rodgers shakes hands with Sterling"), as news prose tells past events in the past.
+And where the article's sentences open with capitals, one that opens in lower case is the tail of a quote split
 mid-sentence ("whether the deal is approved ..."; one that closes a bracket it never opened is a tail in any
 article: ``is_not_evidence``).
 """

@@ -89,8 +89,9 @@ def model_questions(
 
 @dataclass(frozen=True)
 class Checks:
-    """What the checks found for one candidate. A margin is None where the model was not asked: an earlier check
-    had already failed, or the reader landed on the candidate's own sentence (no rival)."""
+    """What the checks found for one candidate. A margin is None where the model was not asked: ``margin`` when
+    the premise or the answer kind had already failed, ``rival`` when the reader landed on the candidate's own
+    sentence or ``margin`` is below the bar."""
 
     candidate: ItemCandidate
     landed: int
