@@ -28,7 +28,15 @@ from rich.progress import track
 
 from newsfaq.engines import FAQ_WRITER
 from newsfaq.faq.candidates import ItemCandidate, ranked
-from newsfaq.faq.model_engine import SPARE, Checks, answer_sentences, check_candidates, model_questions, passes
+from newsfaq.faq.model_engine import (
+    SPARE,
+    Checks,
+    answer_sentences,
+    check_candidates,
+    model_questions,
+    passes,
+    wording_rounds,
+)
 from newsfaq.faq.question_checks import ANSWERS_AT
 from newsfaq.faq.writer import answer_item, choose_items, fewest_items, plan_candidates, reach
 from newsfaq.nlp.analysis import analyze
@@ -54,36 +62,42 @@ def dump(path: Path, settings: Settings) -> None:
         for _, _, article in track(choose(dev_articles(), SIZES), description="articles"):
             analysis = analyze(article, limit=reach(settings))
             planned = plan_candidates(analysis)
-            targets = answer_sentences(planned, analysis, settings.max_questions + SPARE)
-            candidates = planned + model_questions(analysis, targets, model)
+            rounds = wording_rounds(answer_sentences(planned, analysis, settings.max_questions + SPARE))
+            candidates = planned + model_questions(analysis, [t for targets in rounds for t in targets], model)
             for checks in check_candidates(candidates, analysis, settings, model, thorough=True):
                 out.write(json.dumps(to_row(article.id, checks)) + "\n")
             out.flush()
 
 
 def replay(path: Path, settings: Settings, answers_at: float, fill_to: int) -> None:
-    """Print the panel's tally for the FAQs chosen from the dump: candidates passing at ``answers_at``,
-    fillers (``FILLER_INTENTS``) up to ``fill_to`` items."""
+    """Print the panel's tally for the FAQs chosen from the dump: candidates passing at ``answers_at``, fillers up
+    to ``fill_to`` items. Writing every round's questions at once equals the writer's rounds, as ``select`` takes
+    a filler only while the FAQ is short, one filler intent after another (``wording_rounds``)."""
     found: dict[str, list[Checks]] = defaultdict(list)
     for line in path.read_text().splitlines():
         article_id, checks = from_row(json.loads(line))
         found[article_id].append(checks)
-    entries = {entry["id"]: entry for entry in json.loads((PANEL / "articles.json").read_text())}
+    panel = choose(dev_articles(), SIZES)
+    if set(found) != {article.id for _, _, article in panel}:
+        raise SystemExit(f"{path}: the dump's articles are not the panel's (an old or cut-short dump): dump it again")
+    entries = {(entry["set"], entry["position"]): entry for entry in json.loads((PANEL / "articles.json").read_text())}
     judged = load_judgements((PANEL / "judgements.jsonl").read_text().splitlines())
-    generated = {}
-    for _, _, article in choose(dev_articles(), SIZES):
+    generated, main_event = {}, {}
+    for name, position, article in panel:
         analysis = analyze(article, limit=reach(settings))
         kept = [c.candidate for c in found[article.id] if passes(c, answers_at)]
         chosen = choose_items(ranked(kept), analysis, settings, fill_to)
         generated[article.id] = [
             (item.question, item.answer) for item in (answer_item(analysis, c, settings) for c in chosen)
         ]
-    row, unjudged, _ = tally(generated, {a: entries[a]["main_event"] for a in generated}, judged)
+        main_event[article.id] = entries[name, position]["main_event"]
+    row, unjudged, furnished = tally(generated, main_event, judged)
     policy = f"answers at {answers_at}, fill to {fill_to}"
     print_table("FAQ panel, model engine replayed from the funnel dump", ["policy", *TALLY_COLUMNS], [[policy, *row]])
-    if unjudged:
-        print("\nNot judged:")
-        print("\n".join(unjudged))
+    for heading, lines in (("Not judged", unjudged), ("Judged to carry page furniture", furnished)):
+        if lines:
+            print(f"\n{heading}:")
+            print("\n".join(lines))
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "bench"))
 
-from faq_panel import choose, judgement_key, load_judgements, tally  # noqa: E402
+from faq_panel import TALLY_COLUMNS, choose, judgement_key, load_judgements, tally  # noqa: E402
 
 
 def _line(article: str, question: str, answer: str, **verdicts: bool) -> str:
@@ -37,7 +37,7 @@ def test_items_match_on_article_question_and_answer():
         "a2": [("How many homes were flooded?", "Forty homes were flooded.")],
     }
     row, unjudged, furnished = tally(generated, {"a1": True, "a2": False}, JUDGED)
-    assert row == [2, 3, 100 * 2 / 3, 100.0, 100 * 2 / 3, 100 / 3, 1, 1, 0]
+    assert row == [2, 3, 100 * 2 / 3, 100.0, 100 * 2 / 3, 100 / 3, 1, 1, 0] and len(row) == len(TALLY_COLUMNS)
     assert unjudged == [] and furnished == ["a1  Who is Ann Reed?  ()"]
 
 

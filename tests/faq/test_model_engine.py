@@ -20,6 +20,7 @@ from newsfaq.faq.model_engine import (
     passes,
     passing,
 )
+from newsfaq.faq.question_checks import ANSWERS_AT
 from newsfaq.faq.writer import plan_candidates
 from newsfaq.model import FAQ, Article
 from newsfaq.nlp.analysis import analyze
@@ -146,6 +147,48 @@ def test_a_candidate_passes_only_with_every_check_and_the_model_asked():
     assert not passes(Checks(own, landed=7, premise_holds=True, fits=True, margin=1.5))  # elsewhere, no rival asked
     assert passes(Checks(own, landed=7, premise_holds=True, fits=True, margin=1.5, rival=1.0))
     assert not passes(Checks(own, landed=7, premise_holds=True, fits=True, margin=1.5, rival=1.5))
+
+
+class Records:
+    """Answer checks scripted per question, recording every (question, start of the sentence) asked, in order."""
+
+    def __init__(self, margins: dict[str, float]) -> None:
+        self.margins, self.asked = margins, []
+
+    def answer_margin(self, messages, yes, no):
+        sentence, question = messages[-1]["content"].removeprefix("Sentence: ").split("\n\nQuestion: ")
+        question = question.split("\n")[0]
+        self.asked.append((question, sentence[:12]))
+        return self.margins[question]
+
+
+def test_the_model_is_asked_each_margin_then_each_rival_in_candidate_order(analysis, monkeypatch):
+    own, elsewhere, unanswered, at_bar = (
+        "What did Maersk say it would do?",
+        "What will Maersk do while the strike lasts?",
+        "What did the operators offer the workers?",
+        "What did the terminal operators do?",
+    )
+    candidates = [
+        ItemCandidate("said", own, (9,), 1.0, "model"),
+        ItemCandidate("why", "Why did the union close its Rotterdam office?", (10,), 1.0, "model"),  # no premise
+        ItemCandidate("what-next", elsewhere, (9,), 1.0, "model"),
+        ItemCandidate("key-fact", unanswered, (5,), 1.0, "model"),
+        ItemCandidate("key-fact", at_bar, (4,), 1.0, "model"),
+    ]
+    monkeypatch.setattr(model_engine, "asked_back", lambda questions, _: [9, 10, 10, 4, 5])
+    scorer = Records({own: 2.0, elsewhere: 2.0, unanswered: 0.5, at_bar: ANSWERS_AT})
+    kept = passing(candidates, analysis, Settings(judge="off"), scorer)
+    sentence = {i: analysis.spans[i].text[:12] for i in (4, 5, 9, 10)}
+    assert scorer.asked == [
+        (own, sentence[9]),
+        (elsewhere, sentence[9]),
+        (unanswered, sentence[5]),
+        (at_bar, sentence[4]),
+        (elsewhere, sentence[10]),  # rivals last, only where an answered question was asked back elsewhere
+        (at_bar, sentence[5]),
+    ]
+    assert [c.question for c in kept] == [own]  # both rivals score as well as the margin: dropped
 
 
 def test_thorough_checks_ask_the_model_what_the_writer_skips(analysis, monkeypatch):

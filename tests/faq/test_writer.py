@@ -1,11 +1,13 @@
 import re
 from dataclasses import replace
 
+import pytest
+
 from newsfaq import engines, load_article, make_faq
 from newsfaq.faq import writer
 from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.faq.intents import FILLER_INTENTS
-from newsfaq.faq.model_engine import SPARE, answer_sentences, model_questions, passing
+from newsfaq.faq.model_engine import SPARE, answer_sentences, model_questions, passing, wording_rounds
 from newsfaq.faq.wording import is_well_formed
 from newsfaq.faq.writer import ranked, select, shortfall
 from newsfaq.nlp.analysis import analyze
@@ -89,6 +91,18 @@ def test_a_filler_question_comes_in_only_to_bring_the_faq_up_to_its_minimum():
     assert len(select(candidates, 8, Settings().max_who, fill_to=8)) == 5
 
 
+def test_fillers_come_in_one_filler_intent_after_another_whatever_their_rank():
+    lead = ItemCandidate("what-happened", "What did dock workers do?", (0,), 1.0)
+    unhinted = ItemCandidate("key-fact", "Which cargo did the strike hold up?", (1,), 0.9, engine="model")
+    events = [
+        ItemCandidate("key-event", "What happened to the ships bound for Rotterdam?", (3,), 0.7, engine="model"),
+        ItemCandidate("key-event", "What happened at the port authority's meeting?", (4,), 0.6, engine="model"),
+    ]
+    candidates = ranked([lead, unhinted, *events])
+    assert select(candidates, 8, Settings().max_who, fill_to=2) == [lead, events[0]]
+    assert select(candidates, 8, Settings().max_who, fill_to=4) == [lead, unhinted, *events]  # in ranking order
+
+
 def test_one_ranking_puts_the_checked_model_wording_first_on_the_same_evidence():
     rules = ItemCandidate("why", "Why was the strike called by the union?", (1,), 0.95)
     model = ItemCandidate("why", "Why did the union call the strike?", (1,), 0.95, engine="model")
@@ -138,61 +152,92 @@ def test_a_short_faq_says_why(example_path):
 
 
 class Writes:
-    """A scripted model for the model engine: it words every answer sentence as the same checkable question
-    about it and finds every sentence answers; it records which sentences it was asked to word."""
+    """A scripted model for the model engine: it words every answer sentence as a checkable question about it (a
+    "what happened" one when told to ask what happened), finds every sentence answers it unless ``events_fail``
+    fails the "what happened" ones, and records which sentences it was asked to word, and how."""
 
-    def __init__(self) -> None:
-        self.worded: list[str] = []
+    def __init__(self, events_fail: bool = False) -> None:
+        self.events_fail = events_fail
+        self.worded: list[tuple[str, bool]] = []
 
     def reply(self, messages, *, max_tokens=64, stop=None):
-        sentence = messages[-1]["content"].split("Answer sentence: ")[1].split("\n\n")[0]
-        self.worded.append(sentence)
-        return f"What did the report say about {' '.join(sentence.split()[:6]).strip(',.;:')}?"
+        sentence, ask = messages[-1]["content"].split("Answer sentence: ")[1].split("\n\n")
+        event = "Ask what happened." in ask
+        self.worded.append((sentence, event))
+        words = " ".join(sentence.split()[:6]).strip(",.;:")
+        return f"What happened to {words}?" if event else f"What was said of {words}?"  # premises the article holds
 
     def answer_margin(self, messages, yes, no):
-        return 3.0
+        return -3.0 if self.events_fail and "Question: What happened to" in messages[-1]["content"] else 3.0
+
+
+def _targets(analysis, settings):
+    return answer_sentences(writer.plan_candidates(analysis), analysis, settings.max_questions + SPARE)
 
 
 def _one_round(analysis, settings, model):
-    """The FAQ as if every question were written and checked at once: what the two rounds must equal."""
-    planned = writer.plan_candidates(analysis)
-    targets = answer_sentences(planned, analysis, settings.max_questions + SPARE)
-    kept = passing(planned + model_questions(analysis, targets, model), analysis, settings, model)
+    """The FAQ as if every question of every round were written and checked at once: what the rounds must
+    equal."""
+    asked = [t for targets in wording_rounds(_targets(analysis, settings)) for t in targets]
+    kept = passing(
+        writer.plan_candidates(analysis) + model_questions(analysis, asked, model), analysis, settings, model
+    )
     return [c.question for c in writer.choose_items(ranked(kept), analysis, settings, writer.fewest_items(settings))]
 
 
-def test_the_model_words_filler_questions_only_when_the_faq_would_be_short(example_path, monkeypatch):
+@pytest.fixture(scope="module")
+def example_analysis(example_path):
     article = load_article(example_path)
-    analysis = analyze(article)
-    model = Writes()
+    return article, analyze(article)
+
+
+def _rounds(example_analysis, monkeypatch, settings, model):
+    """The FAQ written in rounds, held to the one-round FAQ and to a progress bar that rises to its total once;
+    returns how many times each filler sentence was worded as what happened and with no hint."""
+    article, analysis = example_analysis
     monkeypatch.setattr(engines, "available_model", lambda url, required_by, say_off: model)
-
-    def targets(settings):
-        return answer_sentences(writer.plan_candidates(analysis), analysis, settings.max_questions + SPARE)
-
-    def make(settings):
-        steps, model.worded = [], []
-        faq = make_faq(article, settings, analysis=analysis, progress=lambda done, total: steps.append((done, total)))
-        worded = set(model.worded)
-        assert [item.question for item in faq.items] == _one_round(analysis, settings, model)
-        total = len(targets(settings))
-        assert steps == sorted(steps) and steps.count((total, total)) == 1 and steps[-1] == (total, total)
-        return faq, steps, worded
-
-    enough = Settings(faq_engine="model", judge="off")
-    fillers = [t for t in targets(enough) if t.intent in FILLER_INTENTS]
-    filler_text = {analysis.spans[t.sentences[0]].text for t in fillers}
-    assert fillers and len(fillers) < len(targets(enough))
-    faq, steps, worded = make(enough)
-    assert len(faq.items) >= enough.min_items and not filler_text & worded  # enough without them
-    assert len(steps) == len(targets(enough)) - len(fillers) + 1
-
-    many = Settings(faq_engine="model", judge="off", max_questions=20)
-    asked = [t for t in targets(many) if t.intent not in FILLER_INTENTS]
-    round_one = passing(
-        writer.plan_candidates(analysis) + model_questions(analysis, asked, model), analysis, many, model
+    steps, model.worded = [], []
+    faq = make_faq(article, settings, analysis=analysis, progress=lambda done, total: steps.append((done, total)))
+    worded = list(model.worded)
+    assert [item.question for item in faq.items] == _one_round(analysis, settings, model)
+    targets = _targets(analysis, settings)
+    filler_targets = [t for t in targets if t.intent in FILLER_INTENTS]
+    fillers = {analysis.spans[t.sentences[0]].text for t in filler_targets}
+    total = len(targets) + len(filler_targets) * (len(FILLER_INTENTS) - 1)
+    assert steps == sorted(steps) and steps.count((total, total)) == 1 and steps[-1] == (total, total)
+    assert fillers and len(fillers) < len(targets)
+    return (
+        faq,
+        sum((text, True) in worded for text in fillers) / len(fillers),
+        sum((text, False) in worded for text in fillers) / len(fillers),
     )
-    enough_at = len(writer.choose_items(ranked(round_one), analysis, many))
-    for min_items in (enough_at + 1, 20):  # short by one item, and by many: the fillers are worded too
-        _, _, worded = make(replace(many, min_items=min_items))
-        assert {analysis.spans[t.sentences[0]].text for t in targets(many) if t.intent in FILLER_INTENTS} <= worded
+
+
+def _short_by_one(example_analysis):
+    """Settings under which the FAQ from the non-filler questions is one item short."""
+    _, analysis = example_analysis
+    many = Settings(faq_engine="model", judge="off", max_questions=20)
+    asked = [t for t in _targets(analysis, many) if t.intent not in FILLER_INTENTS]
+    model = Writes()
+    kept = passing(writer.plan_candidates(analysis) + model_questions(analysis, asked, model), analysis, many, model)
+    return replace(many, min_items=len(writer.choose_items(ranked(kept), analysis, many)) + 1)
+
+
+def test_the_model_words_no_filler_question_when_the_faq_has_enough(example_analysis, monkeypatch):
+    enough = Settings(faq_engine="model", judge="off")
+    faq, as_events, unhinted = _rounds(example_analysis, monkeypatch, enough, Writes())
+    assert len(faq.items) >= enough.min_items and (as_events, unhinted) == (0, 0)
+
+
+def test_a_short_faq_gets_filler_questions_asking_what_happened_first(example_analysis, monkeypatch):
+    short_by_one = _short_by_one(example_analysis)
+    faq, as_events, unhinted = _rounds(example_analysis, monkeypatch, short_by_one, Writes())
+    assert (as_events, unhinted) == (1, 0) and len(faq.items) == short_by_one.min_items
+    assert "key-event" in {item.intent for item in faq.items}
+
+
+def test_the_unhinted_fillers_are_worded_only_while_the_faq_is_still_short(example_analysis, monkeypatch):
+    faq, as_events, unhinted = _rounds(example_analysis, monkeypatch, _short_by_one(example_analysis), Writes(True))
+    assert (as_events, unhinted) == (1, 1) and "key-fact" in {item.intent for item in faq.items}
+    many = replace(_short_by_one(example_analysis), min_items=20)
+    assert _rounds(example_analysis, monkeypatch, many, Writes())[1:] == (1, 1)  # short by many: both rounds

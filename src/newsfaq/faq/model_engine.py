@@ -20,7 +20,7 @@ from newsfaq.faq.answer_kinds import counts_something, fits, reasons_its_main_ev
 from newsfaq.faq.candidates import ItemCandidate, ranked
 from newsfaq.faq.centrality import centrality
 from newsfaq.faq.evidence import unquotable
-from newsfaq.faq.intents import INTENT_WEIGHTS
+from newsfaq.faq.intents import FILLER_INTENTS, INTENT_WEIGHTS
 from newsfaq.faq.model_questions import write_question
 from newsfaq.faq.question_checks import ANSWERS_AT, answer_margins, asked_back, premises_hold
 from newsfaq.nlp.analysis import Analysis
@@ -53,7 +53,7 @@ def answer_sentences(planned: list[ItemCandidate], analysis: Analysis, count: in
     for index, share in enumerate(centrality(analysis)):
         if share > 0 and index not in barred:
             chosen.setdefault(
-                index, ItemCandidate("key-fact", "", (index,), INTENT_WEIGHTS["key-fact"] * (0.5 + share))
+                index, ItemCandidate(FILLER_INTENTS[0], "", (index,), INTENT_WEIGHTS[FILLER_INTENTS[0]] * (0.5 + share))
             )
     further = [
         ItemCandidate(intent, "", (index,), INTENT_WEIGHTS[intent])
@@ -62,6 +62,14 @@ def answer_sentences(planned: list[ItemCandidate], analysis: Analysis, count: in
         if chosen[index].intent != intent
     ]
     return ranked([*chosen.values(), *further])[:count]
+
+
+def wording_rounds(targets: list[ItemCandidate]) -> list[list[ItemCandidate]]:
+    """The targets in the rounds the writer has the model word them: the non-filler ones, then the filler ones
+    once as each filler intent in turn (``FILLER_INTENTS``); a later round is worded only while the FAQ is short."""
+    fillers = [t for t in targets if t.intent in FILLER_INTENTS]
+    first = [t for t in targets if t.intent not in FILLER_INTENTS]
+    return [first, *([replace(t, intent=intent) for t in fillers] for intent in FILLER_INTENTS if fillers)]
 
 
 def _further_asks(sentence: Span) -> list[str]:
@@ -91,7 +99,7 @@ def model_questions(
 class Checks:
     """What the checks found for one candidate. A margin is None where the model was not asked: ``margin`` when
     the premise or the answer kind had already failed, ``rival`` when the reader landed on the candidate's own
-    sentence or ``margin`` is below the bar."""
+    sentence or ``margin`` is below the bar (unless the checks were ``thorough``)."""
 
     candidate: ItemCandidate
     landed: int

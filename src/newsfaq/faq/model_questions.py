@@ -20,6 +20,7 @@ SYSTEM = (
 )
 INTENT_HINTS = {
     "what-happened": "Ask what happened.",
+    "key-event": "Ask what happened.",
     "said": "Ask what someone said.",
     "why": "Ask why.",
     "how-many": "Ask for the number.",
@@ -27,7 +28,8 @@ INTENT_HINTS = {
     "reaction": "Ask how people reacted.",
     "background": "Ask when.",
 }
-"""Steer the question word where the planner knows what the sentence answers (a cause, a count, a plan)."""
+"""Steer the question word where the planner knows what the sentence answers (a cause, a count, a plan), and
+to what happened where a filler sentence is asked first (``intents.FILLER_INTENTS``)."""
 MIN_SHARED_WORDS = 2
 """A question must share this many content words (stems: "plan" and "plans" are one) with the story: "What will
 happen next?" asks nothing."""

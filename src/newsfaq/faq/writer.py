@@ -17,7 +17,7 @@ from newsfaq.faq.candidates import POSITION_DISCOUNT, ItemCandidate, ranked
 from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FILLER_INTENTS, FINDERS, INTENT_WEIGHTS
-from newsfaq.faq.model_engine import SPARE, answer_sentences, model_questions, passing
+from newsfaq.faq.model_engine import SPARE, answer_sentences, model_questions, passing, wording_rounds
 from newsfaq.faq.short_answers import answer_style, with_short_answers
 from newsfaq.faq.wording import QUESTION_STARTS, is_well_formed, question_words
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
@@ -78,12 +78,13 @@ def plan_candidates(analysis: Analysis) -> list[ItemCandidate]:
 def select(candidates: list[ItemCandidate], limit: int, max_who: int, fill_to: int = 0) -> list[ItemCandidate]:
     """Up to ``limit`` candidates, fillers aside, that repeat no kept one, with at most ``max_who`` "Who is ...?"
     items (a story's people matter through what they did, which the other items quote); then, while fewer than
-    ``min(limit, fill_to)`` are kept, filler candidates (``FILLER_INTENTS``) that repeat none kept. In ranking
-    order."""
-    fillers = [c for c in candidates if c.intent in FILLER_INTENTS]
-    asked = _pick([c for c in candidates if c.intent not in FILLER_INTENTS], limit, max_who, [])
-    kept = {id(c) for c in _pick(fillers, min(limit, fill_to), max_who, asked)}
-    return [c for c in candidates if id(c) in kept]
+    ``min(limit, fill_to)`` are kept, filler candidates that repeat none kept, one filler intent after another
+    (``FILLER_INTENTS``). In ranking order."""
+    kept = _pick([c for c in candidates if c.intent not in FILLER_INTENTS], limit, max_who, [])
+    for intent in FILLER_INTENTS:
+        kept = _pick([c for c in candidates if c.intent == intent], min(limit, fill_to), max_who, kept)
+    chosen = {id(c) for c in kept}
+    return [c for c in candidates if id(c) in chosen]
 
 
 def _pick(candidates: list[ItemCandidate], limit: int, max_who: int, kept: list[ItemCandidate]) -> list[ItemCandidate]:
@@ -141,22 +142,25 @@ def _checked(
     progress: Callable[[int, int], None] | None,
 ) -> list[ItemCandidate]:
     """The planned candidates and the model's questions that pass the checks (``passing``). The model words the
-    filler questions (``FILLER_INTENTS``) only when the others leave the FAQ short, the one case in which
-    ``select`` takes one; ``progress(done, total)`` counts the questions of both rounds."""
-    targets = answer_sentences(planned, analysis, settings.max_questions + SPARE)
+    filler sentences only while the FAQ chosen so far is short, the one case in which ``select`` takes a filler:
+    once as each filler intent in turn (``FILLER_INTENTS``). ``progress(done, total)`` counts the questions of
+    every round and reaches the total once, when the last round is written or a round is not needed."""
+    first, *later = wording_rounds(answer_sentences(planned, analysis, settings.max_questions + SPARE))
+    total = len(first) + sum(len(targets) for targets in later)
     done = itertools.count(1)
 
     def on_written() -> None:
         if progress:
-            progress(next(done), len(targets))
+            progress(next(done), total)
 
-    asked = [t for t in targets if t.intent not in FILLER_INTENTS]
-    kept = passing(planned + model_questions(analysis, asked, model, on_written), analysis, settings, model)
-    fillers = [t for t in targets if t.intent in FILLER_INTENTS]
-    if fillers and len(choose_items(ranked(kept), analysis, settings)) < fewest_items(settings):
-        kept += passing(model_questions(analysis, fillers, model, on_written), analysis, settings, model)
-    elif fillers and progress:
-        progress(len(targets), len(targets))  # the filler round was not needed
+    kept = passing(planned + model_questions(analysis, first, model, on_written), analysis, settings, model)
+    wanted = fewest_items(settings)
+    for targets in later:
+        if len(choose_items(ranked(kept), analysis, settings, wanted)) >= wanted:
+            if progress:
+                progress(total, total)  # the rounds left were not needed
+            break
+        kept += passing(model_questions(analysis, targets, model, on_written), analysis, settings, model)
     return kept
 
 
