@@ -1,16 +1,17 @@
 """The model engine's funnel on the FAQ panel: every candidate with what each check found, dumped once so that
 other policies on the checks can be replayed against the editors' judgements in seconds, without the model.
 
-    python bench/faq_funnel.py --dump bench/out/funnel.jsonl      # about 20 minutes on 2 cores
+    python bench/faq_funnel.py --dump bench/out/funnel.jsonl      # about half an hour on 2 cores
     python bench/faq_funnel.py --replay bench/out/funnel.jsonl [--answers-at 1.0] [--fill-to 4]
 
 The dump has the model word a question for every answer sentence the engine would ask about, filler sentences
-included, and asks it every margin (``check_candidates(thorough=True)``). The replay keeps the candidates that
-``passes`` at the bar given, lets the writer choose the FAQ (``choose_items``) and tallies the items with the
-panel's judgements (``faq_panel.tally``). At the defaults it rebuilds the model engine's FAQs on the panel, up
-to the drift of the model's arithmetic between runs (a prompt read from another cached prefix can come out
-differently), so a replayed policy is compared with the replayed default, not with a panel run. Items with no
-judgement are listed for an editor to judge before a policy is believed.
+once per filler intent (every round of ``wording_rounds``), and asks it every margin
+(``check_candidates(thorough=True)``). The replay keeps the candidates that ``passes`` at the bar given, lets
+the writer choose the FAQ (``choose_items``) and tallies the items with the panel's judgements
+(``faq_panel.tally``). At the defaults it rebuilds the model engine's FAQs on the panel, up to the drift of the
+model's arithmetic between runs (a prompt read from another cached prefix can come out differently), so a
+replayed policy is compared with the replayed default, not with a panel run. Items with no judgement are listed
+for an editor to judge before a policy is believed.
 """
 
 from __future__ import annotations
