@@ -27,6 +27,12 @@ from newsfaq.nlp.analysis import analyze
 from newsfaq.settings import Settings
 
 
+def _checked_pair(messages) -> tuple[str, str]:
+    """The (sentence, question) an answer-check prompt (``question_checks.answer_messages``) asks about."""
+    sentence, question = messages[-1]["content"].removeprefix("Sentence: ").split("\n\nQuestion: ")
+    return sentence, question.split("\n")[0]
+
+
 class ByAnswer:
     """Replies chosen by the answer sentence in the prompt, and answer checks that fail the ``unanswered``
     questions: the test decides what the 'model' writes and finds."""
@@ -39,8 +45,7 @@ class ByAnswer:
         return next((text for key, text in self.replies.items() if answer.startswith(key)), "")
 
     def answer_margin(self, messages, yes, no):
-        question = messages[-1]["content"].split("Question: ")[1].split("\n")[0]
-        return -3.0 if question in self.unanswered else 3.0
+        return -3.0 if _checked_pair(messages)[1] in self.unanswered else 3.0
 
 
 @pytest.fixture(scope="module")
@@ -111,8 +116,7 @@ class BySentence:
         self.margins = margins
 
     def answer_margin(self, messages, yes, no):
-        sentence, question = messages[-1]["content"].removeprefix("Sentence: ").split("\n\nQuestion: ")
-        question = question.split("\n")[0]
+        sentence, question = _checked_pair(messages)
         return next(m for (q, start), m in self.margins.items() if q == question and sentence.startswith(start))
 
 
@@ -156,8 +160,7 @@ class Records:
         self.margins, self.asked = margins, []
 
     def answer_margin(self, messages, yes, no):
-        sentence, question = messages[-1]["content"].removeprefix("Sentence: ").split("\n\nQuestion: ")
-        question = question.split("\n")[0]
+        sentence, question = _checked_pair(messages)
         self.asked.append((question, sentence[:12]))
         return self.margins[question]
 

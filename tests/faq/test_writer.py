@@ -175,14 +175,19 @@ def _targets(analysis, settings):
     return answer_sentences(writer.plan_candidates(analysis), analysis, settings.max_questions + SPARE)
 
 
+def _chosen(analysis, settings, model, targets, fill_to=0):
+    """The FAQ's candidates when the model words ``targets`` and every question is checked at once."""
+    kept = passing(
+        writer.plan_candidates(analysis) + model_questions(analysis, targets, model), analysis, settings, model
+    )
+    return writer.choose_items(ranked(kept), analysis, settings, fill_to)
+
+
 def _one_round(analysis, settings, model):
     """The FAQ as if every question of every round were written and checked at once: what the rounds must
     equal."""
     asked = [t for targets in wording_rounds(_targets(analysis, settings)) for t in targets]
-    kept = passing(
-        writer.plan_candidates(analysis) + model_questions(analysis, asked, model), analysis, settings, model
-    )
-    return [c.question for c in writer.choose_items(ranked(kept), analysis, settings, writer.fewest_items(settings))]
+    return [c.question for c in _chosen(analysis, settings, model, asked, writer.fewest_items(settings))]
 
 
 @pytest.fixture(scope="module")
@@ -217,10 +222,8 @@ def _short_by_one(example_analysis):
     """Settings under which the FAQ from the non-filler questions is one item short."""
     _, analysis = example_analysis
     many = Settings(faq_engine="model", judge="off", max_questions=20)
-    asked = [t for t in _targets(analysis, many) if t.intent not in FILLER_INTENTS]
-    model = Writes()
-    kept = passing(writer.plan_candidates(analysis) + model_questions(analysis, asked, model), analysis, many, model)
-    return replace(many, min_items=len(writer.choose_items(ranked(kept), analysis, many)) + 1)
+    first = wording_rounds(_targets(analysis, many))[0]
+    return replace(many, min_items=len(_chosen(analysis, many, Writes(), first)) + 1)
 
 
 def test_the_model_words_no_filler_question_when_the_faq_has_enough(example_analysis, monkeypatch):
@@ -237,7 +240,8 @@ def test_a_short_faq_gets_filler_questions_asking_what_happened_first(example_an
 
 
 def test_the_unhinted_fillers_are_worded_only_while_the_faq_is_still_short(example_analysis, monkeypatch):
-    faq, as_events, unhinted = _rounds(example_analysis, monkeypatch, _short_by_one(example_analysis), Writes(True))
+    short_by_one = _short_by_one(example_analysis)
+    faq, as_events, unhinted = _rounds(example_analysis, monkeypatch, short_by_one, Writes(True))
     assert (as_events, unhinted) == (1, 1) and "key-fact" in {item.intent for item in faq.items}
-    many = replace(_short_by_one(example_analysis), min_items=20)
+    many = replace(short_by_one, min_items=20)
     assert _rounds(example_analysis, monkeypatch, many, Writes())[1:] == (1, 1)  # short by many: both rounds
