@@ -33,3 +33,12 @@ def test_without_modifiers_cuts_clauses_and_appositions_with_their_commas():
     troops = "How many US-led troops, stationed in Iraq, are there?"
     assert without_modifiers(troops) == "How many US-led troops are there?"
     assert without_modifiers("Why did the council close the bridge?") == "Why did the council close the bridge?"
+
+
+def test_an_event_question_must_name_who_it_happened_to():
+    assert not is_well_formed("What happened after ten minutes?")
+    assert not is_well_formed("What is happening in the harbour town?")
+    assert not is_well_formed("What will happen if the council votes again?")
+    assert is_well_formed("What happened to the ferry's passengers?")
+    assert is_well_formed("What has happened to the missing funds?")
+    assert is_well_formed("What happens next for the striking dockers?")
