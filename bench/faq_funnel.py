@@ -39,6 +39,7 @@ from newsfaq.faq.model_engine import (
     wording_rounds,
 )
 from newsfaq.faq.question_checks import ANSWERS_AT
+from newsfaq.faq.wording import garbled_or_vague
 from newsfaq.faq.writer import answer_item, choose_items, fewest_items, plan_candidates, reach
 from newsfaq.nlp.analysis import analyze
 from newsfaq.settings import Settings
@@ -73,7 +74,8 @@ def dump(path: Path, settings: Settings) -> None:
 def replay(path: Path, settings: Settings, answers_at: float, fill_to: int) -> None:
     """Print the panel's tally for the FAQs chosen from the dump: candidates passing at ``answers_at``, fillers up
     to ``fill_to`` items. Writing every round's questions at once equals the writer's rounds, as ``select`` takes
-    a filler only while the FAQ is short, one filler intent after another (``wording_rounds``)."""
+    a filler only while the FAQ is short, one filler intent after another (``wording_rounds``). Questions the
+    wording rules now refuse (``garbled_or_vague``) are dropped, as the writer would, from a dump made before."""
     found: dict[str, list[Checks]] = defaultdict(list)
     for line in path.read_text().splitlines():
         article_id, checks = from_row(json.loads(line))
@@ -86,7 +88,11 @@ def replay(path: Path, settings: Settings, answers_at: float, fill_to: int) -> N
     generated, main_event = {}, {}
     for name, position, article in panel:
         analysis = analyze(article, limit=reach(settings))
-        kept = [c.candidate for c in found[article.id] if passes(c, answers_at)]
+        kept = [
+            c.candidate
+            for c in found[article.id]
+            if passes(c, answers_at) and not garbled_or_vague(c.candidate.question)
+        ]
         chosen = choose_items(ranked(kept), analysis, settings, fill_to)
         generated[article.id] = [
             (item.question, item.answer) for item in (answer_item(analysis, c, settings) for c in chosen)

@@ -76,6 +76,18 @@ def test_a_question_repeating_another_in_other_question_words_is_a_repeat():
     assert select([scored, counted], 8, Settings().max_who) == [scored]
 
 
+def test_an_answer_restating_a_kept_answer_is_a_repeat():
+    lede = ItemCandidate("what-happened", "What did the dock workers do?", (0,), 1.0)
+    restated = ItemCandidate("why", "Why did the port stand idle?", (5,), 0.7)
+    answer_words = {
+        0: {"dock", "worker", "walk", "pay", "offer", "port", "union"},
+        5: {"dock", "worker", "walk", "pay", "offer", "port", "caption"},
+    }
+    assert select([lede, restated], 8, Settings().max_who, answer_words=answer_words) == [lede]
+    answer_words[5] = {"dock", "worker", "ship", "divert", "antwerp", "cargo", "delay"}
+    assert select([lede, restated], 8, Settings().max_who, answer_words=answer_words) == [lede, restated]
+
+
 def test_a_filler_question_comes_in_only_to_bring_the_faq_up_to_its_minimum():
     lead = ItemCandidate("what-happened", "What did dock workers do?", (0,), 1.0)
     count = ItemCandidate("how-many", "How many workers joined the stoppage?", (7,), 0.85)

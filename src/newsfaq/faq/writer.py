@@ -22,11 +22,18 @@ from newsfaq.faq.short_answers import answer_style, with_short_answers
 from newsfaq.faq.wording import QUESTION_STARTS, is_well_formed, question_words
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
+from newsfaq.nlp.lexicon import content_keys
 from newsfaq.nlp.llm import LanguageModel, ModelUnavailable
 from newsfaq.settings import DEFAULT_SETTINGS, Settings
 from newsfaq.version import __version__
 
+AnswerWords = dict[int, set[str]]
 DUPLICATE_OVERLAP = 0.7
+RESTATES = 0.5
+"""Two answer sentences sharing more than this share of each one's content words say one thing twice. On the
+499 check-dev articles the fast engine's FAQs lost 6 items to it, most of them on a caption or summary line
+restating the lede and worded badly ("When did after beating tommy burns jack johnson become ...?"); on the FAQ
+panel, one model item quoting a caption that restates the lede."""
 MAX_ITEMS_PER_SENTENCE = 2
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
 _STOP |= {*QUESTION_STARTS, "many", "much"}  # "How many goals did X score?" repeats "What did X score?"
@@ -36,9 +43,10 @@ def _content_words(question: str) -> set[str]:
     return {w for w in question_words(question) if w not in _STOP}
 
 
-def _is_repeat(candidate: ItemCandidate, kept: list[ItemCandidate]) -> bool:
-    """Whether ``candidate`` asks what a kept item already answers: mostly the same words, or the same evidence
-    sentence asked for the same kind of answer. A sentence may answer two questions of different kinds (what
+def _is_repeat(candidate: ItemCandidate, kept: list[ItemCandidate], answer_words: AnswerWords) -> bool:
+    """Whether ``candidate`` asks what a kept item already answers: mostly the same words, the same evidence
+    sentence asked for the same kind of answer, or an answer sentence saying mostly what a kept one says (a
+    caption or summary line restating the lede). A sentence may answer two questions of different kinds (what
     happened, and how many died); "who" items, which are about a person, are not counted."""
     words = _content_words(candidate.question)
     on_same_sentence = [
@@ -51,12 +59,23 @@ def _is_repeat(candidate: ItemCandidate, kept: list[ItemCandidate]) -> bool:
     kind = asked_kind(candidate.question)
     if any(asked_kind(other.question) == kind for other in on_same_sentence):
         return True
+    if any(_restates(candidate.sentences[0], other.sentences[0], answer_words) for other in kept):
+        return True
     for other in kept:
         other_words = _content_words(other.question)
         overlap = len(words & other_words) / max(1, min(len(words), len(other_words)))
         if overlap >= DUPLICATE_OVERLAP:
             return True
     return False
+
+
+def _restates(sentence: int, other: int, answer_words: AnswerWords) -> bool:
+    """Whether two answer sentences share more than ``RESTATES`` of each one's content words."""
+    ours, theirs = answer_words.get(sentence, set()), answer_words.get(other, set())
+    if sentence == other or not (ours and theirs):
+        return False
+    shared = len(ours & theirs)
+    return min(shared / len(ours), shared / len(theirs)) > RESTATES
 
 
 def reach(settings: Settings) -> int:
@@ -75,26 +94,36 @@ def plan_candidates(analysis: Analysis) -> list[ItemCandidate]:
     return ranked([c for c in found if c.sentences[0] not in barred and fits(c, analysis)])
 
 
-def select(candidates: list[ItemCandidate], limit: int, max_who: int, fill_to: int = 0) -> list[ItemCandidate]:
+def select(
+    candidates: list[ItemCandidate],
+    limit: int,
+    max_who: int,
+    fill_to: int = 0,
+    answer_words: AnswerWords | None = None,
+) -> list[ItemCandidate]:
     """Up to ``limit`` candidates, fillers aside, that repeat no kept one, with at most ``max_who`` "Who is ...?"
     items (a story's people matter through what they did, which the other items quote); then, while fewer than
     ``min(limit, fill_to)`` are kept, filler candidates that repeat none kept, one filler intent after another
-    (``FILLER_INTENTS``). In ranking order."""
-    kept = _pick([c for c in candidates if c.intent not in FILLER_INTENTS], limit, max_who, [])
+    (``FILLER_INTENTS``). In ranking order. ``answer_words`` gives the answer sentences' content words, by
+    index, to tell answers that restate each other (``answer_words_of``)."""
+    answer_words = answer_words or {}
+    kept = _pick([c for c in candidates if c.intent not in FILLER_INTENTS], limit, max_who, [], answer_words)
     for intent in FILLER_INTENTS:
-        kept = _pick([c for c in candidates if c.intent == intent], min(limit, fill_to), max_who, kept)
+        kept = _pick([c for c in candidates if c.intent == intent], min(limit, fill_to), max_who, kept, answer_words)
     chosen = {id(c) for c in kept}
     return [c for c in candidates if id(c) in chosen]
 
 
-def _pick(candidates: list[ItemCandidate], limit: int, max_who: int, kept: list[ItemCandidate]) -> list[ItemCandidate]:
+def _pick(
+    candidates: list[ItemCandidate], limit: int, max_who: int, kept: list[ItemCandidate], answer_words: AnswerWords
+) -> list[ItemCandidate]:
     """``kept`` and, after it, those of ``candidates`` that fit ``select``'s rules, up to ``limit`` in all."""
     kept = list(kept)
     for candidate in candidates:
         if len(kept) >= limit:
             break
         too_many_who = candidate.intent == "who" and sum(c.intent == "who" for c in kept) >= max_who
-        if not too_many_who and not _is_repeat(candidate, kept):
+        if not too_many_who and not _is_repeat(candidate, kept, answer_words):
             kept.append(candidate)
     return kept
 
@@ -171,7 +200,12 @@ def choose_items(
     only up to ``fill_to`` (``select``)."""
     confident = [c for c in candidates if c.importance >= settings.min_confidence]
     grounded = ground(confident, analysis, settings.max_answer_sentences).kept
-    return select(grounded, settings.max_questions, settings.max_who, fill_to)
+    return select(grounded, settings.max_questions, settings.max_who, fill_to, answer_words_of(grounded, analysis))
+
+
+def answer_words_of(candidates: list[ItemCandidate], analysis: Analysis) -> AnswerWords:
+    """The content words of each candidate's main answer sentence, by sentence index."""
+    return {c.sentences[0]: content_keys(analysis.spans[c.sentences[0]].text) for c in candidates}
 
 
 def fewest_items(settings: Settings) -> int:
