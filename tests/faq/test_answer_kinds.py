@@ -21,6 +21,8 @@ SENTENCES = [
     "The crew had just sailed out to rescue the swimmers when the mayor announced the beach was closed.",  # 13
     "Divers saw the hull rise to the surface, largely due to the calm sea.",  # 14: a reason for the predicate
     "The mayor unveiled plans to open talks to rebuild the pier.",  # 15: a purpose inside the object
+    "The striker put his side ahead, heading in a loose ball after the keeper failed to hold a cross.",  # 16
+    "The school suggested referring the boy to a counsellor after he skipped three lessons.",  # 17
 ]
 
 
@@ -69,6 +71,8 @@ def test_a_reason_must_be_given_for_what_the_question_asks(spans):
     assert holds_answer_kind("Why did the hull rise to the surface?", spans[14])
     assert holds_answer_kind("Why were the swimmers in danger?", spans[13])  # names none of its verbs: all of it
     assert not holds_answer_kind("Why did the mayor unveil plans?", spans[15])  # the purpose is the talks'
+    assert not holds_answer_kind("Why did the striker put his side ahead?", spans[16])  # the heading's cause
+    assert holds_answer_kind("Why did the school suggest referring the boy to a counsellor?", spans[17])
 
 
 def test_a_question_about_someones_words_needs_their_words(spans):

@@ -157,13 +157,25 @@ def _gives_reason(tokens: list[Token]) -> bool:
         if token.lower_ in REASON_WORDS or token.lemma_.lower() in REASON_LEMMAS:
             return True
         opens_clause = token.dep_ == "mark" or (token.lower_ == "after" and token.dep_ == "prep")
-        if token.lower_ in REASON_MARKS and opens_clause:
+        if token.lower_ in REASON_MARKS and opens_clause and not _in_participle(token):
             return True
         if token.lower_ == "to" and token.dep_ == "aux" and token.head.dep_ == "advcl":
             return True
         if token.lower_ == "so" and token.i > token.sent.start and token.nbor(-1).text == ",":
             return True  # "... avoided him, so he spent his days alone": the clause before is the reason
     return False
+
+
+def _in_participle(mark: Token) -> bool:
+    """Whether the clause ``mark`` opens hangs on a participle phrase with no subject ("put Tigers ahead,
+    grounding a loose ball after Salford failed to handle a kick"): its cause is the phrase's, not the verb's.
+    A complement ("suggested referring the boy ... after he mispronounced") is the verb's own predicate."""
+    verb = mark.head if mark.dep_ == "prep" else mark.head.head
+    return (
+        verb.tag_ in ("VBG", "VBN")
+        and verb.dep_ in ("advcl", "acl")
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+    )
 
 
 def _is_point_in_time(entity: Span) -> bool:
