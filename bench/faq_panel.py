@@ -123,7 +123,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", action="append", choices=["fast", "model"], help="default: both")
     parser.add_argument("--unjudged", type=Path, help="write the unjudged items here, with article text")
-    parser.add_argument("--items", type=Path, help="write every item here with its judgement, to read the failures")
+    parser.add_argument(
+        "--items", type=Path, help="write every item here with its intent and judgement, to read the failures"
+    )
     args = parser.parse_args()
     entries = {(e["set"], e["position"]): e for e in json.loads((PANEL / "articles.json").read_text())}
     judged = load_judgements((PANEL / "judgements.jsonl").read_text().splitlines())
@@ -150,6 +152,7 @@ def main() -> None:
                         "set": name,
                         "position": position,
                         "engine": engine,
+                        "intent": item.intent,
                         "question": item.question,
                         "answer": item.answer,
                         "answer_sha1": key[2],
