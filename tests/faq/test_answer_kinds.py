@@ -72,6 +72,7 @@ def test_a_reason_must_be_given_for_what_the_question_asks(spans):
     assert holds_answer_kind("Why were the swimmers in danger?", spans[13])  # names none of its verbs: all of it
     assert not holds_answer_kind("Why did the mayor unveil plans?", spans[15])  # the purpose is the talks'
     assert not holds_answer_kind("Why did the striker put his side ahead?", spans[16])  # the heading's cause
+    assert holds_answer_kind("Why did the striker head in a loose ball?", spans[16])  # asked of the heading
     assert holds_answer_kind("Why did the school suggest referring the boy to a counsellor?", spans[17])
 
 

@@ -153,11 +153,13 @@ def reasons_its_main_event(sentence: Span) -> bool:
 def _gives_reason(tokens: list[Token]) -> bool:
     """A cause word, a causal conjunction, a purpose clause ('... to prevent the resurgence') or a consequence
     after ', so', among ``tokens`` (all or part of one sentence)."""
+    inside = {token.i for token in tokens}
+    heads = {token.i for token in tokens if token.head.i == token.i or token.head.i not in inside}
     for token in tokens:
         if token.lower_ in REASON_WORDS or token.lemma_.lower() in REASON_LEMMAS:
             return True
         opens_clause = token.dep_ == "mark" or (token.lower_ == "after" and token.dep_ == "prep")
-        if token.lower_ in REASON_MARKS and opens_clause and not _in_participle(token):
+        if token.lower_ in REASON_MARKS and opens_clause and not _in_participle(token, heads):
             return True
         if token.lower_ == "to" and token.dep_ == "aux" and token.head.dep_ == "advcl":
             return True
@@ -166,13 +168,15 @@ def _gives_reason(tokens: list[Token]) -> bool:
     return False
 
 
-def _in_participle(mark: Token) -> bool:
+def _in_participle(mark: Token, asked: set[int]) -> bool:
     """Whether the clause ``mark`` opens hangs on a participle phrase with no subject ("put Tigers ahead,
-    grounding a loose ball after Salford failed to handle a kick"): its cause is the phrase's, not the verb's.
-    A complement ("suggested referring the boy ... after he mispronounced") is the verb's own predicate."""
+    grounding a loose ball after Salford failed to handle a kick") other than the ``asked`` clause heads: its
+    cause is the phrase's, not the asked verb's. A complement ("suggested referring the boy ... after he
+    mispronounced") is the verb's own predicate."""
     verb = mark.head if mark.dep_ == "prep" else mark.head.head
     return (
-        verb.tag_ in ("VBG", "VBN")
+        verb.i not in asked
+        and verb.tag_ in ("VBG", "VBN")
         and verb.dep_ in ("advcl", "acl")
         and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
     )

@@ -26,11 +26,16 @@ LEFT_IN_APPOSITION = re.compile(r", \d+\b")
 """An age or a count left in from the sentence's apposition ("Ms Ellison, 34 marry"): "2,300" has no space."""
 OPEN_ENDED = re.compile(r"^what (?:did|does|do) .+ (?:think|feel|believe)\?$", re.I)
 """'What did X think?' asks nothing a reader can follow: thought of what?"""
-UNNAMED_EVENT = re.compile(r"^what(?: (?:is|was|has|had|will|would))? (?:happen(?:s|ed|ing)?)\b(?! to\b| next\b)", re.I)
-"""'What happened after 10 minutes?', 'What will happen if a vote follows?': an event question naming no one it
-happened to leaves the reader to guess which event is meant, and the model writes one for a sentence with no
-clear subject. All 6 such questions judged on the FAQ panel failed (vague, background, restating the answer, a
-reversed condition); 'What happened to X?' (9 good of 15) and 'What happens next?' stay."""
+UNNAMED_EVENT = re.compile(
+    r"^what(?:['’]s| (?:is|was|are|has|had|will|would|could|might|may)(?: been| going to)?)?"
+    r" (?:happen(?:s|ed|ing)?|going on)\b(?! (?:to|with|between|next)\b)",
+    re.I,
+)
+"""'What happened after 10 minutes?', 'What will happen if a vote follows?': an event question that does not say
+to or between whom it happened leaves the reader to guess which event is meant; the model writes one, told to
+ask what happened, for a sentence with no clear subject. All 6 such questions judged on the FAQ panel failed
+(vague, background, restating the answer, a reversed condition); 'What happened to X?' (10 good of 16) and
+'What happens next?' stay."""
 MODIFIER_CLAUSES = ("relcl", "appos", "acl")
 """What a noun carries that a question can do without: a relative clause, an apposition, a participle or
 infinitive phrase ("the strike that killed X, the commander of a militia", "a committee to put ... in place")."""

@@ -31,9 +31,10 @@ AnswerWords = dict[int, set[str]]
 DUPLICATE_OVERLAP = 0.7
 RESTATES = 0.5
 """Two answer sentences sharing more than this share of each one's content words say one thing twice. On the
-499 check-dev articles the fast engine's FAQs lost 6 items to it, most of them on a caption or summary line
+499 check-dev articles the fast engine's FAQs lost 5 items to it, most of them on a caption or summary line
 restating the lede and worded badly ("When did after beating tommy burns jack johnson become ...?"); on the FAQ
-panel, one model item quoting a caption that restates the lede."""
+panel, one model item quoting a caption that restates the lede. Counting a share one way only (a short line
+inside a long lede) changed 13 of the 499 FAQs and, on the panel, dropped a good item."""
 MAX_ITEMS_PER_SENTENCE = 2
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
 _STOP |= {*QUESTION_STARTS, "many", "much"}  # "How many goals did X score?" repeats "What did X score?"
@@ -44,22 +45,21 @@ def _content_words(question: str) -> set[str]:
 
 
 def _is_repeat(candidate: ItemCandidate, kept: list[ItemCandidate], answer_words: AnswerWords) -> bool:
-    """Whether ``candidate`` asks what a kept item already answers: mostly the same words, the same evidence
-    sentence asked for the same kind of answer, or an answer sentence saying mostly what a kept one says (a
-    caption or summary line restating the lede). A sentence may answer two questions of different kinds (what
+    """Whether ``candidate`` asks what a kept item already answers: mostly the same words, or the same answer
+    asked for the same kind of answer. An answer sentence restating a kept one (a caption or summary line
+    restating the lede) counts as the same answer. A sentence may answer two questions of different kinds (what
     happened, and how many died); "who" items, which are about a person, are not counted."""
     words = _content_words(candidate.question)
-    on_same_sentence = [
+    on_same_answer = [
         other
         for other in kept
-        if other.sentences[0] == candidate.sentences[0] and "who" not in (candidate.intent, other.intent)
+        if "who" not in (candidate.intent, other.intent)
+        and (other.sentences[0] == candidate.sentences[0] or _restates(candidate, other, answer_words))
     ]
-    if len(on_same_sentence) >= MAX_ITEMS_PER_SENTENCE:
+    if len(on_same_answer) >= MAX_ITEMS_PER_SENTENCE:
         return True
     kind = asked_kind(candidate.question)
-    if any(asked_kind(other.question) == kind for other in on_same_sentence):
-        return True
-    if any(_restates(candidate.sentences[0], other.sentences[0], answer_words) for other in kept):
+    if any(asked_kind(other.question) == kind for other in on_same_answer):
         return True
     for other in kept:
         other_words = _content_words(other.question)
@@ -69,10 +69,10 @@ def _is_repeat(candidate: ItemCandidate, kept: list[ItemCandidate], answer_words
     return False
 
 
-def _restates(sentence: int, other: int, answer_words: AnswerWords) -> bool:
-    """Whether two answer sentences share more than ``RESTATES`` of each one's content words."""
-    ours, theirs = answer_words.get(sentence, set()), answer_words.get(other, set())
-    if sentence == other or not (ours and theirs):
+def _restates(candidate: ItemCandidate, other: ItemCandidate, answer_words: AnswerWords) -> bool:
+    """Whether the two items' answer sentences share more than ``RESTATES`` of each one's content words."""
+    ours, theirs = answer_words.get(candidate.sentences[0], set()), answer_words.get(other.sentences[0], set())
+    if not (ours and theirs):
         return False
     shared = len(ours & theirs)
     return min(shared / len(ours), shared / len(theirs)) > RESTATES
@@ -99,6 +99,7 @@ def select(
     limit: int,
     max_who: int,
     fill_to: int = 0,
+    *,
     answer_words: AnswerWords | None = None,
 ) -> list[ItemCandidate]:
     """Up to ``limit`` candidates, fillers aside, that repeat no kept one, with at most ``max_who`` "Who is ...?"
@@ -200,12 +201,14 @@ def choose_items(
     only up to ``fill_to`` (``select``)."""
     confident = [c for c in candidates if c.importance >= settings.min_confidence]
     grounded = ground(confident, analysis, settings.max_answer_sentences).kept
-    return select(grounded, settings.max_questions, settings.max_who, fill_to, answer_words_of(grounded, analysis))
+    return select(
+        grounded, settings.max_questions, settings.max_who, fill_to, answer_words=answer_words_of(grounded, analysis)
+    )
 
 
 def answer_words_of(candidates: list[ItemCandidate], analysis: Analysis) -> AnswerWords:
     """The content words of each candidate's main answer sentence, by sentence index."""
-    return {c.sentences[0]: content_keys(analysis.spans[c.sentences[0]].text) for c in candidates}
+    return {i: content_keys(analysis.spans[i].text) for i in {c.sentences[0] for c in candidates}}
 
 
 def fewest_items(settings: Settings) -> int:
