@@ -48,7 +48,7 @@ happened, it wrote 16 new items from the same sentences, 10 of them good (blind-
 panel's model FAQs went from 72 items, 63.9% of them fluent, answered and important, 5 with page furniture and 6
 main-event articles short of four items, to 76 items, 65.8%, 2 and 3 (``bench/faq_panel.py``). Once vague
 event questions were refused (``wording.UNNAMED_EVENT``), 12 of the 74 model items were key-fact, 2 of them good;
-without that round, 13 main-event articles would be short instead of 4 (``bench/faq_funnel.py`` replay)."""
+without that round, 12 main-event articles would be short instead of 4 (``bench/faq_funnel.py`` replay)."""
 JUSTIFY_VERBS = {"justify", "defend", "explain"}
 LIGHT_VERBS = {
     "strike": "carry out",
