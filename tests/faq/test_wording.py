@@ -42,3 +42,7 @@ def test_an_event_question_must_name_who_it_happened_to():
     assert is_well_formed("What happened to the ferry's passengers?")
     assert is_well_formed("What has happened to the missing funds?")
     assert is_well_formed("What happens next for the striking dockers?")
+    assert not is_well_formed("What's happening at the harbour this week?")
+    assert not is_well_formed("What has been happening at the port?")
+    assert not is_well_formed("What is going on at the port authority?")
+    assert is_well_formed("What happened between the two dock unions?")
