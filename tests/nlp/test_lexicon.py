@@ -1,4 +1,4 @@
-from newsfaq.nlp.lexicon import content_keys, words
+from newsfaq.nlp.lexicon import content_keys, share_held, words
 
 
 def _keys(text):
@@ -34,3 +34,9 @@ def test_offsets_point_into_the_text():
 def test_content_keys_are_the_stems_of_the_content_words_only():
     keys = content_keys("The dock workers' strikes were called off on Monday, the union said.")
     assert keys == {"dock", "worker", "strike", "call", "monday", "union"}
+
+
+def test_share_held_counts_one_sentence_against_the_other():
+    assert share_held({"dock", "strike", "pay"}, {"dock", "strike", "ship", "port"}) == 2 / 3
+    assert share_held({"dock", "strike", "ship", "port"}, {"dock", "strike", "pay"}) == 0.5
+    assert share_held(set(), {"dock"}) == 0.0

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from newsfaq.ingest.clean import is_caption, is_not_evidence
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.lexicon import content_keys
+from newsfaq.nlp.lexicon import content_keys, share_held
 
 REPEATS = 0.5
 """A caption opener has more than this share of its content words in another sentence of the article. On the
@@ -53,7 +53,7 @@ def unquotable(analysis: Analysis) -> set[int]:
     keys = [content_keys(text) for text in texts]
 
     def held(i: int, j: int) -> float:
-        return len(keys[i] & keys[j]) / len(keys[i]) if keys[i] else 0.0
+        return share_held(keys[i], keys[j])
 
     prose = [j for j in range(len(texts)) if j not in marked]
     pictured = _pictured(analysis)

@@ -22,7 +22,7 @@ from newsfaq.faq.short_answers import answer_style, with_short_answers
 from newsfaq.faq.wording import QUESTION_STARTS, is_well_formed, question_words
 from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
-from newsfaq.nlp.lexicon import content_keys
+from newsfaq.nlp.lexicon import content_keys, share_held
 from newsfaq.nlp.llm import LanguageModel, ModelUnavailable
 from newsfaq.settings import DEFAULT_SETTINGS, Settings
 from newsfaq.version import __version__
@@ -72,10 +72,7 @@ def _is_repeat(candidate: ItemCandidate, kept: list[ItemCandidate], answer_words
 def _restates(candidate: ItemCandidate, other: ItemCandidate, answer_words: AnswerWords) -> bool:
     """Whether the two items' answer sentences share more than ``RESTATES`` of each one's content words."""
     ours, theirs = answer_words.get(candidate.sentences[0], set()), answer_words.get(other.sentences[0], set())
-    if not (ours and theirs):
-        return False
-    shared = len(ours & theirs)
-    return min(shared / len(ours), shared / len(theirs)) > RESTATES
+    return min(share_held(ours, theirs), share_held(theirs, ours)) > RESTATES
 
 
 def reach(settings: Settings) -> int:

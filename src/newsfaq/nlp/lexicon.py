@@ -112,3 +112,9 @@ def content_keys(text: str) -> set[str]:
     """The match keys of ``text``'s content words: what a question's words are looked for among, and what two
     sentences share."""
     return {w.key for w in words(text) if w.content}
+
+
+def share_held(ours: set[str], theirs: set[str]) -> float:
+    """The share of ``ours`` (content keys) that ``theirs`` holds; 0 when ``ours`` is empty: how far one sentence
+    says what another does."""
+    return len(ours & theirs) / len(ours) if ours else 0.0
