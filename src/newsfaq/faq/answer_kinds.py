@@ -18,7 +18,7 @@ from newsfaq.ask.candidates import ENTITY_TYPES
 from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.lexicon import CALENDAR_WORDS, SAY_VERBS, content_keys
+from newsfaq.nlp.lexicon import CALENDAR_WORDS, SPEECH_VERBS, content_keys
 
 TIME_ENTITIES = ENTITY_TYPES["DATE"]
 NUMBER_ENTITIES = ENTITY_TYPES["NUMBER"]
@@ -39,12 +39,10 @@ is counted from, which the sentence on its own does not give (an editor on the p
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
 """A figure and one of these alone ("nine years", "48 hours") is a length of time wherever it stands ("her
 husband of nine years"); a point in time needs more ("nine years ago", "last year", "May 2019")."""
-SPEECH_LEMMAS = SAY_VERBS | {"tweet", "write", "post", "explain"}
-"""What a question may ask someone's words with ("What did X tweet?")."""
 _PAST = {"say": "said", "tell": "told", "write": "wrote"}
 _ASKS_WORDS = re.compile(
     r"^what (?:did|does|do|has|have|had|will|would) (?P<speaker>.+?) (?:"
-    + "|".join(f"{lemma}|{_PAST.get(lemma) or lemma.removesuffix('e') + 'ed'}" for lemma in sorted(SPEECH_LEMMAS))
+    + "|".join(f"{lemma}|{_PAST.get(lemma) or lemma.removesuffix('e') + 'ed'}" for lemma in sorted(SPEECH_VERBS))
     + r")\b",
     re.I,
 )
@@ -207,7 +205,7 @@ def quotes_someone_else(question: str, sentence: Span) -> bool:
     named = [
         {t.lower_ for t in subject.subtree if t.is_alpha and t.lower_ not in TITLES}
         for verb in sentence
-        if verb.lemma_.lower() in SPEECH_LEMMAS and verb.pos_ in ("VERB", "AUX")
+        if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
         for subject in verb.children
         if subject.dep_ == "nsubj" and subject.pos_ != "PRON"
     ]
