@@ -60,3 +60,10 @@ def test_words_shared_with_the_story_are_matched_by_stem():
     )
     cut_to_nothing = Replies("Who was the person who " + "called the long and bitter strike at the port " * 2 + "?")
     assert write_question(cut_to_nothing, STORY, ANSWER, "who") is None  # "Who was the person?"
+
+
+def test_a_filler_sentence_asked_again_is_steered_to_the_words_it_adds_to_the_opening():
+    answer = "The union's leader, Anna Vos, said the stoppage would cost the port millions."
+    user = question_messages(STORY, answer, "key-fact")[1]["content"]
+    assert user.endswith("Ask about: leader, Anna, Vos, stoppage, cost, millions.")  # "union", "port": known
+    assert question_messages(STORY, answer, "key-event")[1]["content"].endswith(INTENT_HINTS["key-event"])

@@ -46,3 +46,10 @@ def test_an_event_question_must_name_who_it_happened_to():
     assert not is_well_formed("What has been happening at the port?")
     assert not is_well_formed("What is going on at the port authority?")
     assert is_well_formed("What happened between the two dock unions?")
+
+
+def test_a_question_about_the_text_is_refused():
+    assert not is_well_formed("What does this sentence add to the dock strike story?")
+    assert not is_well_formed("What does the answer sentence say about the port's owners?")
+    assert not is_well_formed("What is the name of the union mentioned in the story?")
+    assert is_well_formed("Why did the newspaper's story about the strike fall apart?")

@@ -36,6 +36,11 @@ to or between whom it happened leaves the reader to guess which event is meant; 
 ask what happened, for a sentence with no clear subject. All 6 such questions judged on the FAQ panel failed
 (vague, background, restating the answer, a reversed condition); 'What happened to X?' (10 good of 16) and
 'What happens next?' stay."""
+ABOUT_THE_TEXT = re.compile(
+    r"\b(?:(?:the|this) (?:answer )?sentence|the passage|mentioned in the (?:story|article|text))\b", re.I
+)
+"""'What does this sentence add to the story?', 'the school mentioned in the story': a question about the text
+asks nothing of the news; the model writes one when its hint names the words a sentence adds."""
 MODIFIER_CLAUSES = ("relcl", "appos", "acl")
 """What a noun carries that a question can do without: a relative clause, an apposition, a participle or
 infinitive phrase ("the strike that killed X, the commander of a militia", "a committee to put ... in place")."""
@@ -69,9 +74,14 @@ def question_words(question: str) -> list[str]:
 
 
 def garbled_or_vague(question: str) -> bool:
-    """Wording either engine gets wrong: an apposition's age left in, a 'what did X think' of nothing, or a
-    'what happened' to no one."""
-    return bool(LEFT_IN_APPOSITION.search(question) or OPEN_ENDED.match(question) or UNNAMED_EVENT.match(question))
+    """Wording either engine gets wrong: an apposition's age left in, a 'what did X think' of nothing, a
+    'what happened' to no one, or a question about the text."""
+    return bool(
+        LEFT_IN_APPOSITION.search(question)
+        or OPEN_ENDED.match(question)
+        or UNNAMED_EVENT.match(question)
+        or ABOUT_THE_TEXT.search(question)
+    )
 
 
 def without_modifiers(question: str) -> str:
