@@ -183,6 +183,11 @@ def test_a_negated_plan_is_not_asked_as_a_plan(analysed, body):
     assert questions(find_what_next, analysed(body)) == []
 
 
+def test_a_supposed_plan_is_not_asked_as_a_plan(analysed):
+    body = "If the council wants to sell the land, it must consult residents first, the mayor said."
+    assert questions(find_what_next, analysed(body)) == []
+
+
 # how many
 
 

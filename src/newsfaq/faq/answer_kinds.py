@@ -197,17 +197,21 @@ def _is_length_of_time(entity: Span) -> bool:
 
 def quotes_someone_else(question: str, sentence: Span) -> bool:
     """Whether a 'What did X say?' question's sentence gives the words of someone it names who is not X
-    ("... , Blocker said" for "What did Glover say?"): a wrong speaker states a falsehood. A sentence whose
-    speaker is a pronoun, or that names none, is left to the other checks."""
+    ("... , Blocker said" for "What did Glover say?"): a wrong speaker states a falsehood. The first speaker it
+    names counts, as the sentence's opening words are theirs ('"... a network," the intruder told ABC. Joyce
+    later said ...'). A sentence whose speaker is a pronoun, or that names none, is left to the other checks."""
     asked = _ASKS_WORDS.match(question.strip())
     if not asked:
         return False
-    named = [
-        {t.lower_ for t in subject.subtree if t.is_alpha and t.lower_ not in TITLES}
-        for verb in sentence
-        if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
-        for subject in verb.children
-        if subject.dep_ == "nsubj" and subject.pos_ != "PRON"
-    ]
+    first_named = next(
+        (
+            {t.lower_ for t in subject.subtree if t.is_alpha and t.lower_ not in TITLES}
+            for verb in sentence
+            if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
+            for subject in verb.children
+            if subject.dep_ == "nsubj" and subject.pos_ != "PRON"
+        ),
+        None,
+    )
     speaker = {w for w in re.findall(r"[\w'’-]+", asked["speaker"].lower()) if w not in TITLES}
-    return bool(named) and not any(speaker & words for words in named)
+    return first_named is not None and not speaker & first_named

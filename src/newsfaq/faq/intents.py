@@ -82,6 +82,9 @@ PLAN_VERBS = {
     "decide",
     "agree",
 }
+CONDITIONS = {"if", "unless"}
+"""Marks of a conditional clause: a plan in one ("if Joyce wants to campaign, good luck to him") is supposed,
+not reported."""
 PLAN_NOUNS = {"plan", "proposal", "intention", "bid", "effort", "scheme"}
 REACTION_LEMMAS = {
     "condemn",
@@ -271,8 +274,8 @@ def find_what_next(analysis: Analysis) -> Iterator[ItemCandidate]:
             continue
         subject = subject_of(token, NOMINAL_SUBJECT_DEPS)
         subject_text = mention_text(subject) if subject is not None else None
-        if not subject_text or any(c.dep_ == "neg" for c in token.children):
-            continue  # "does not plan to close": asking what it plans would state what the article denies
+        if not subject_text or any(c.dep_ == "neg" or c.lower_ in CONDITIONS for c in token.children):
+            continue  # "does not plan to close", "if X wants to campaign": neither says what X plans
         index = analysis.sentence_of(token)
         aux, verb = _aux_and_verb(token)
         if token.lemma_ in PLAN_VERBS and any(c.dep_ == "xcomp" for c in token.children):
