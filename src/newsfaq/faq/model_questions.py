@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsfaq.faq.wording import garbled_or_vague, without_modifiers
+from newsfaq.faq.wording import garbled_or_vague, opens_with_question_word, without_modifiers
 from newsfaq.nlp.lexicon import content_keys, words
 from newsfaq.nlp.llm import Messages, ReplyWriter, first_line
 
@@ -68,9 +68,11 @@ def new_words(story: str, answer: str) -> list[str]:
 
 def tidy_question(text: str) -> str | None:
     """The first line as one question, cut to its nouns' cores when too long (``without_modifiers``), or None
-    when it is not one (no question mark, still too long, a list) or reads badly (``garbled_or_vague``)."""
+    when it is not one (no question mark, still too long, a list), asks yes or no ("Does X believe that ...?":
+    the model lifts it from its answer sentence; both judged on the FAQ panel were bad) or reads badly
+    (``garbled_or_vague``)."""
     line = re.sub(r"^(?:Q(?:uestion)?\s*[:.]\s*|\d+[.)]\s*)", "", first_line(text)).strip(" \"'“”")
-    if not line.endswith("?") or line.count("?") > 1:
+    if not line.endswith("?") or line.count("?") > 1 or not opens_with_question_word(line):
         return None
     if len(line.split()) > MAX_WORDS:
         line = without_modifiers(line)

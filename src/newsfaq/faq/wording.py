@@ -53,7 +53,7 @@ def is_well_formed(question: str) -> bool:
     words = question_words(question)
     if not (MIN_QUESTION_WORDS <= len(words) <= MAX_QUESTION_WORDS) or not question.endswith("?"):
         return False
-    if words[0] not in QUESTION_STARTS or set(words[1:3]) & set(QUESTION_STARTS):
+    if not opens_with_question_word(question) or set(words[1:3]) & set(QUESTION_STARTS):
         return False  # "When does what happen?"
     if words.count("what") > 1 or words.count("how") > 1:
         return False
@@ -66,6 +66,13 @@ def is_well_formed(question: str) -> bool:
     if garbled_or_vague(question):
         return False
     return not (set(words) & UNRESOLVED_WORDS) and not re.search(r"[\"“”]|\bus\b", question)
+
+
+def opens_with_question_word(question: str) -> bool:
+    """Whether the question opens with a question word: one that asks yes or no ("Does X believe ...?") only
+    restates its answer sentence."""
+    words = question_words(question)
+    return bool(words) and words[0] in QUESTION_STARTS
 
 
 def question_words(question: str) -> list[str]:
