@@ -24,6 +24,7 @@ SENTENCES = [
     "The striker put his side ahead, heading in a loose ball after the keeper failed to hold a cross.",  # 16
     "The school suggested referring the boy to a counsellor after he skipped three lessons.",  # 17
     '"The pier cannot be saved," the harbour master told reporters, and Mayor Calder said she would appeal.',  # 18
+    '"The minister told us the pier would be rebuilt," the union leader said.',  # 19: a speaker inside the quote
 ]
 
 
@@ -85,6 +86,8 @@ def test_a_question_about_someones_words_needs_their_words(spans):
     assert holds_answer_kind("What did the captain say?", spans[1])  # no speaker named: left to the model
     assert holds_answer_kind("What did the harbour master say?", spans[18])
     assert not holds_answer_kind("What did Mayor Calder say?", spans[18])  # the sentence opens with another's words
+    assert holds_answer_kind("What did the union leader say?", spans[19])
+    assert not holds_answer_kind("What did the minister say?", spans[19])
 
 
 def test_an_answer_that_only_restates_its_question_answers_nothing():

@@ -111,12 +111,14 @@ def test_a_caption_opener_before_a_pictured_action_is_not_quoted():
     assert _unquotable(sentences) == {3, 4}
 
 
-def test_a_whole_quotation_named_after_it_is_no_tail_though_it_opens_in_lower_case():
+def test_a_whole_quotation_attributed_after_it_is_no_tail_though_it_opens_in_lower_case():
     sentences = [
         "The council approved the new cycle lanes on Tuesday.",
         "Work on the first route will start in the spring.",
         '"we have waited years for this," said local cyclist Ann Reid.',  # the scrape lowercased her first word
-        '"the lanes will slow every bus in the city.',  # a quotation with no speaker named
+        "‘it will save lives,’ she said.",
+        '"the lanes will slow every bus in the city.',  # a quotation with no attribution
         "Drivers' groups said they would ask for a review.",
+        "The first lane opens in May.",
     ]
-    assert _unquotable(sentences) == {3}
+    assert _unquotable(sentences) == {4}

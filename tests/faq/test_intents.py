@@ -186,6 +186,8 @@ def test_a_negated_plan_is_not_asked_as_a_plan(analysed, body):
 def test_a_supposed_plan_is_not_asked_as_a_plan(analysed):
     body = "If the council wants to sell the land, it must consult residents first, the mayor said."
     assert questions(find_what_next, analysed(body)) == []
+    body = "The council plans to sell the land if residents agree."  # the plan is reported; its condition is not
+    assert questions(find_what_next, analysed(body)) == ["What does the council plan to do?"]
 
 
 # how many

@@ -35,6 +35,7 @@ def test_tidy_question_keeps_one_question_and_refuses_the_rest():
     assert tidy_question("What did John Truong think?") is None  # thought of what?
     assert tidy_question("What happened after ten minutes at the port?") is None  # happened to whom?
     assert tidy_question("Does the union believe the strike will last?") is None  # yes or no: lifted from its answer
+    assert tidy_question("In which year did the port open?") == "In which year did the port open?"
 
 
 def test_a_question_sharing_nothing_with_the_story_is_refused():

@@ -53,3 +53,5 @@ def test_a_question_about_the_text_is_refused():
     assert not is_well_formed("What does the answer sentence say about the port's owners?")
     assert not is_well_formed("What is the name of the union mentioned in the story?")
     assert is_well_formed("Why did the newspaper's story about the strike fall apart?")
+    assert is_well_formed("What was the sentence handed to the ferry captain?")
+    assert is_well_formed("What will the passage of the bill mean for renters?")

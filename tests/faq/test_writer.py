@@ -213,7 +213,7 @@ def example_analysis(example_path):
 
 def _rounds(example_analysis, monkeypatch, settings, model):
     """The FAQ written in rounds, held to the one-round FAQ and to a progress bar that rises to its total once;
-    returns how many times each filler sentence was worded as what happened and with no hint."""
+    returns how many times each filler sentence was worded as what happened and as what it adds."""
     article, analysis = example_analysis
     monkeypatch.setattr(engines, "available_model", lambda url, required_by, say_off: model)
     steps, model.worded = [], []

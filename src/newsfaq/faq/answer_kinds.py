@@ -18,7 +18,7 @@ from newsfaq.ask.candidates import ENTITY_TYPES
 from newsfaq.ask.question_analysis import analyse_question
 from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.lexicon import CALENDAR_WORDS, SPEECH_VERBS, content_keys
+from newsfaq.nlp.lexicon import CALENDAR_WORDS, SPEECH_LEMMAS, content_keys
 
 TIME_ENTITIES = ENTITY_TYPES["DATE"]
 NUMBER_ENTITIES = ENTITY_TYPES["NUMBER"]
@@ -42,7 +42,7 @@ husband of nine years"); a point in time needs more ("nine years ago", "last yea
 _PAST = {"say": "said", "tell": "told", "write": "wrote"}
 _ASKS_WORDS = re.compile(
     r"^what (?:did|does|do|has|have|had|will|would) (?P<speaker>.+?) (?:"
-    + "|".join(f"{lemma}|{_PAST.get(lemma) or lemma.removesuffix('e') + 'ed'}" for lemma in sorted(SPEECH_VERBS))
+    + "|".join(f"{lemma}|{_PAST.get(lemma) or lemma.removesuffix('e') + 'ed'}" for lemma in sorted(SPEECH_LEMMAS))
     + r")\b",
     re.I,
 )
@@ -197,17 +197,19 @@ def _is_length_of_time(entity: Span) -> bool:
 
 def quotes_someone_else(question: str, sentence: Span) -> bool:
     """Whether a 'What did X say?' question's sentence gives the words of someone it names who is not X
-    ("... , Blocker said" for "What did Glover say?"): a wrong speaker states a falsehood. The first speaker it
-    names counts, as the sentence's opening words are theirs ('"... a network," the intruder told ABC. Joyce
-    later said ...'). A sentence whose speaker is a pronoun, or that names none, is left to the other checks."""
+    ("... , Blocker said" for "What did Glover say?"): a wrong speaker states a falsehood. One speaker counts:
+    the main verb's, else the first named ('"... a network," the intruder told ABC. Joyce later said ...', a
+    sentence the scrape failed to split, is the intruder's); a speaker named inside the quotation ('"The
+    minister told us ...," the union leader said') is not. A sentence whose speaker is a pronoun, or that names
+    none, is left to the other checks."""
     asked = _ASKS_WORDS.match(question.strip())
     if not asked:
         return False
+    verbs = [t for t in sentence if t.lemma_.lower() in SPEECH_LEMMAS and t.pos_ in ("VERB", "AUX")]
     first_named = next(
         (
             {t.lower_ for t in subject.subtree if t.is_alpha and t.lower_ not in TITLES}
-            for verb in sentence
-            if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX")
+            for verb in sorted(verbs, key=lambda verb: verb != sentence.root)
             for subject in verb.children
             if subject.dep_ == "nsubj" and subject.pos_ != "PRON"
         ),

@@ -82,9 +82,9 @@ PLAN_VERBS = {
     "decide",
     "agree",
 }
-CONDITIONS = {"if", "unless"}
-"""Marks of a conditional clause: a plan in one ("if Joyce wants to campaign, good luck to him") is supposed,
-not reported."""
+CONDITIONS = {"if", "unless", "whether"}
+"""Marks of a clause that supposes or doubts: a plan in one ("if Joyce wants to campaign, good luck to him",
+"unclear whether the council plans to ...") is not reported."""
 PLAN_NOUNS = {"plan", "proposal", "intention", "bid", "effort", "scheme"}
 REACTION_LEMMAS = {
     "condemn",
@@ -274,7 +274,9 @@ def find_what_next(analysis: Analysis) -> Iterator[ItemCandidate]:
             continue
         subject = subject_of(token, NOMINAL_SUBJECT_DEPS)
         subject_text = mention_text(subject) if subject is not None else None
-        if not subject_text or any(c.dep_ == "neg" or c.lower_ in CONDITIONS for c in token.children):
+        if not subject_text or any(
+            c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in CONDITIONS) for c in token.children
+        ):
             continue  # "does not plan to close", "if X wants to campaign": neither says what X plans
         index = analysis.sentence_of(token)
         aux, verb = _aux_and_verb(token)
@@ -290,6 +292,11 @@ def find_what_next(analysis: Analysis) -> Iterator[ItemCandidate]:
         if will is not None and named and token.lemma_ not in ("be", "have") and not asked_will:
             asked_will = True  # one vague "What will X do?" per article at most
             yield ItemCandidate("what-next", f"What will {subject_text} do?", (index,), weight * 0.9)
+
+
+def _negates_or_supposes(child: Token) -> bool:
+    """A verb's negation ('not'), or the mark of a clause that supposes it ('if')."""
+    return child.dep_ == "neg" or (child.dep_ == "mark" and child.lower_ in CONDITIONS)
 
 
 def find_reactions(analysis: Analysis) -> Iterator[ItemCandidate]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsfaq.faq.wording import garbled_or_vague, opens_with_question_word, without_modifiers
+from newsfaq.faq.wording import asks_yes_or_no, garbled_or_vague, without_modifiers
 from newsfaq.nlp.lexicon import content_keys, words
 from newsfaq.nlp.llm import Messages, ReplyWriter, first_line
 
@@ -72,7 +72,7 @@ def tidy_question(text: str) -> str | None:
     the model lifts it from its answer sentence; both judged on the FAQ panel were bad) or reads badly
     (``garbled_or_vague``)."""
     line = re.sub(r"^(?:Q(?:uestion)?\s*[:.]\s*|\d+[.)]\s*)", "", first_line(text)).strip(" \"'“”")
-    if not line.endswith("?") or line.count("?") > 1 or not opens_with_question_word(line):
+    if not line.endswith("?") or line.count("?") > 1 or asks_yes_or_no(line):
         return None
     if len(line.split()) > MAX_WORDS:
         line = without_modifiers(line)

@@ -36,11 +36,10 @@ to or between whom it happened leaves the reader to guess which event is meant; 
 ask what happened, for a sentence with no clear subject. All 6 such questions judged on the FAQ panel failed
 (vague, background, restating the answer, a reversed condition); 'What happened to X?' (10 good of 16) and
 'What happens next?' stay."""
-ABOUT_THE_TEXT = re.compile(
-    r"\b(?:(?:the|this) (?:answer )?sentence|the passage|mentioned in the (?:story|article|text))\b", re.I
-)
+ABOUT_THE_TEXT = re.compile(r"\b(?:this|the answer) sentence\b|\bmentioned in the (?:story|article)\b", re.I)
 """'What does this sentence add to the story?', 'the school mentioned in the story': a question about the text
-asks nothing of the news; the model writes one when its hint names the words a sentence adds."""
+asks nothing of the news; the model writes one when its hint names the words a sentence adds. ('the sentence'
+alone is a court's, 'the passage' a bill's.)"""
 MODIFIER_CLAUSES = ("relcl", "appos", "acl")
 """What a noun carries that a question can do without: a relative clause, an apposition, a participle or
 infinitive phrase ("the strike that killed X, the commander of a militia", "a committee to put ... in place")."""
@@ -53,7 +52,7 @@ def is_well_formed(question: str) -> bool:
     words = question_words(question)
     if not (MIN_QUESTION_WORDS <= len(words) <= MAX_QUESTION_WORDS) or not question.endswith("?"):
         return False
-    if not opens_with_question_word(question) or set(words[1:3]) & set(QUESTION_STARTS):
+    if words[0] not in QUESTION_STARTS or set(words[1:3]) & set(QUESTION_STARTS):
         return False  # "When does what happen?"
     if words.count("what") > 1 or words.count("how") > 1:
         return False
@@ -68,11 +67,11 @@ def is_well_formed(question: str) -> bool:
     return not (set(words) & UNRESOLVED_WORDS) and not re.search(r"[\"“”]|\bus\b", question)
 
 
-def opens_with_question_word(question: str) -> bool:
-    """Whether the question opens with a question word: one that asks yes or no ("Does X believe ...?") only
-    restates its answer sentence."""
+def asks_yes_or_no(question: str) -> bool:
+    """Whether the question opens with an auxiliary ("Does X believe ...?"): its answer sentence only says
+    the same with yes."""
     words = question_words(question)
-    return bool(words) and words[0] in QUESTION_STARTS
+    return bool(words) and words[0] in AUXILIARIES
 
 
 def question_words(question: str) -> list[str]:

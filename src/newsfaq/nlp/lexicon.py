@@ -23,7 +23,7 @@ LETTER_RUN = re.compile(r"[^\W\d_]+")
 """Runs of letters alone, for tests that count words rather than read them (which language, which wh-word)."""
 SAY_VERBS = {"say", "tell", "state", "announce", "claim", "warn", "insist", "argue", "add"}
 """Verbs that report what someone said, whose subject is the speaker."""
-SPEECH_VERBS = SAY_VERBS | {"tweet", "write", "post", "explain"}
+SPEECH_LEMMAS = SAY_VERBS | {"tweet", "write", "post", "explain"}
 """What someone's words are given with, spoken or written: a question may ask them with one ("What did X
 tweet?") and a quotation may be attributed with one."""
 NEGATIONS = {"not", "no", "never", "n't", "nor", "none", "nobody", "nothing", "neither", "without", "cannot"}
