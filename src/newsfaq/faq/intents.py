@@ -47,10 +47,11 @@ asks what a sentence does not answer: on the FAQ panel, 13 of 53 judged unhinted
 against 56 of 92 of every other intent. Told to ask what happened, it wrote 16 new items from the same
 sentences, 10 of them good (blind-judged). With both in turn, the panel's model FAQs went from 72 items, 63.9% of
 them fluent, answered and important, 5 with page furniture and 6 main-event articles short of four items, to 76
-items, 65.8%, 2 and 3 (``bench/faq_panel.py``). The key-fact round is still the weak one: unhinted, 2 good of
-its 12 items in the panel's 74; named the added words, 3 of 14 in 77, with furniture down from 3 to 1 and
-asked-back consistency down from 86.5% to 81.8% (the reader rarely lands on a quote asked about in other words).
-Without the round, 12 main-event articles would be short instead of 4 (``bench/faq_funnel.py`` replay)."""
+items, 65.8%, 2 and 3 (``bench/faq_panel.py``). The key-fact round is still the weak one: unhinted, 2 of its 12
+items in the panel's 74 were good and free of furniture; named the added words, 4 of 14 in 77, with furniture
+down from 3 to 1 and asked-back consistency down from 86.5% to 81.8% (the reader rarely lands on a quote asked
+about in other words). Without the round, 12 main-event articles would be short instead of 4 (``bench/faq_funnel.py``
+replay)."""
 JUSTIFY_VERBS = {"justify", "defend", "explain"}
 LIGHT_VERBS = {
     "strike": "carry out",
@@ -276,9 +277,7 @@ def find_what_next(analysis: Analysis) -> Iterator[ItemCandidate]:
             continue
         subject = subject_of(token, NOMINAL_SUBJECT_DEPS)
         subject_text = mention_text(subject) if subject is not None else None
-        if not subject_text or any(
-            c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in CONDITIONS) for c in token.children
-        ):
+        if not subject_text or any(_negates_or_supposes(c) for c in token.children):
             continue  # "does not plan to close", "if X wants to campaign": neither says what X plans
         index = analysis.sentence_of(token)
         aux, verb = _aux_and_verb(token)
