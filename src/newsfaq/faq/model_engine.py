@@ -5,8 +5,9 @@ The planner already knows which sentences matter (the lead, the causes, the coun
 reader would ask of each; its weakness is wording. So the model writes one question per chosen answer
 sentence, with the planner's intent as a hint. Then every candidate, the model's and the rules', is kept only
 when the checker finds its premise in the article, its sentence holds the kind of answer asked for and the
-model finds the sentence answers it, and the reader, asked it back, lands on that sentence or on one the model
-finds answers it less well; the survivors compete in the writer's one ranking (``faq/writer.py``).
+model finds the sentence answers it, and the reader, asked it back, lands on that sentence, on one that only
+echoes it or on one the model finds answers it less well; the survivors compete in the writer's one ranking
+(``faq/writer.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from newsfaq.faq.intents import FILLER_INTENTS, INTENT_WEIGHTS
 from newsfaq.faq.model_questions import write_question
 from newsfaq.faq.question_checks import ANSWERS_AT, answer_margins, asked_back, premises_hold
 from newsfaq.nlp.analysis import Analysis
+from newsfaq.nlp.lexicon import content_keys, share_held
 from newsfaq.nlp.llm import AnswerScorer, ReplyWriter
 from newsfaq.settings import Settings
 
@@ -35,6 +37,13 @@ REWORDED_INTENTS = {"what-happened", "why", "what-next", "how-many", "reaction",
 """'Who is X?' is already how a reader asks it; every other intent's rule wording is the model's to improve."""
 SPARE = 5
 """Questions written beyond the FAQ's length, for the ones the checks drop."""
+ECHOES = 0.5
+"""The reader's sentence echoes the candidate's when the candidate's holds more than this share of its content
+words: a photo caption restating the lede ("Fabio borini enjoys a day out at go ape in delamere forest park on
+tuesday"), which draws the reader from the lede it restates. Replayed on the FAQ panel's funnel dump, it let
+the lede's question through on the one article it changed, taking it from 2 items to 4; a caption that says
+more than the candidate's sentence ("Xana doyle (pictured) was killed after ...", against "Xana doyle, 19, was
+a passenger in the toyota avensis ...") still stands as a rival and keeps that item out."""
 
 
 def answer_sentences(planned: list[ItemCandidate], analysis: Analysis, count: int) -> list[ItemCandidate]:
@@ -111,16 +120,21 @@ class Checks:
     """The model's margin that the candidate's own sentence answers it."""
     rival: float | None = None
     """The model's margin that the sentence the reader landed on answers it."""
+    echoed: bool = False
+    """Whether the sentence the reader landed on says little the candidate's does not (``ECHOES``): then the
+    candidate's answers it as well, and no rival is asked."""
 
 
 def passes(checks: Checks, answers_at: float = ANSWERS_AT) -> bool:
     """Whether a candidate may be offered: its premise holds, its sentence holds the kind of answer asked for
     and, by the model, answers it, and the reader landed on that sentence or on one the model finds answers it
     less well (the fast reader often lands elsewhere on a reworded question; the model settles between the
-    two)."""
+    two), or on one that only echoes it."""
     if not (checks.premise_holds and checks.fits) or checks.margin is None or checks.margin < answers_at:
         return False
-    return checks.landed == checks.candidate.sentences[0] or (checks.rival is not None and checks.rival < checks.margin)
+    if checks.landed == checks.candidate.sentences[0] or checks.echoed:
+        return True
+    return checks.rival is not None and checks.rival < checks.margin
 
 
 def check_candidates(
@@ -137,7 +151,7 @@ def check_candidates(
         return []
     questions = [c.question for c in candidates]
     found = [
-        Checks(c, landed, held, fits(c, analysis))
+        Checks(c, landed, held, fits(c, analysis), echoed=_echoes(analysis, landed, c.sentences[0]))
         for c, landed, held in zip(
             candidates, asked_back(questions, analysis), premises_hold(questions, analysis, settings), strict=True
         )
@@ -149,12 +163,22 @@ def check_candidates(
     astray = [
         i
         for i, f in enumerate(found)
-        if f.landed != f.candidate.sentences[0] and f.margin is not None and (thorough or f.margin >= ANSWERS_AT)
+        if f.landed != f.candidate.sentences[0]
+        and f.margin is not None
+        and (thorough or (f.margin >= ANSWERS_AT and not f.echoed))
     ]
     rivals = _margins([(found[i].candidate.question, found[i].landed) for i in astray], analysis, model)
     for i, rival in zip(astray, rivals, strict=True):
         found[i] = replace(found[i], rival=rival)
     return found
+
+
+def _echoes(analysis: Analysis, landed: int, own: int) -> bool:
+    """Whether sentence ``own`` holds more than ``ECHOES`` of the content words of sentence ``landed``, another."""
+    if landed == own:
+        return False
+    theirs, ours = (content_keys(analysis.spans[i].text) for i in (landed, own))
+    return share_held(theirs, ours) > ECHOES
 
 
 def passing(
