@@ -248,6 +248,22 @@ def test_a_person_named_once_is_not_asked_about(analysed):
     assert questions(find_who, analysed("John Carter, the head of the dock union, called the strike.")) == []
 
 
+def test_a_person_described_by_is_a_is_asked_about_from_that_sentence(analysed):
+    body = "Nazir Afzal spoke to the inquiry on Monday. Nazir Afzal is a former chief prosecutor for the north-west."
+    assert found(find_who, analysed(body)) == [("Who is Nazir Afzal?", (1,), round(0.8 * 0.9, 4))]
+
+
+@pytest.mark.parametrize(
+    "described",
+    [
+        "Carter was the union's treasurer before the strike.",  # a bare surname may be another Carter
+        '"John Carter is a liar and a cheat," the mayor said.',  # a quoted charge
+    ],
+)
+def test_a_bare_surname_or_a_quotation_saying_what_someone_is_gives_no_role(analysed, described):
+    assert questions(find_who, analysed(f"John Carter called the strike on Monday. {described}")) == []
+
+
 def test_the_who_weight_grows_with_the_number_of_mentions(analysed):
     analysis = analysed(
         "John Carter, the dock union leader, called the strike. John Carter spoke on Monday. "

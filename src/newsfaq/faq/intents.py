@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Span, Token
 
 from newsfaq.faq.candidates import ItemCandidate
+from newsfaq.faq.evidence import QUOTE_MARKS
 from newsfaq.faq.question_writing import CAUSE_PHRASES, question_for_answer
 from newsfaq.nlp.analysis import Analysis
 from newsfaq.nlp.lexicon import CALENDAR_WORDS, SAY_VERBS
@@ -365,10 +366,19 @@ def find_who(analysis: Analysis) -> Iterator[ItemCandidate]:
 
 
 def _described(head: Token) -> bool:
-    """A name given with its role: 'X, the commander of ...' or 'Prime Minister, X'."""
+    """A name given with its role: 'X, the commander of ...', 'Prime Minister, X' or 'X was a youth minister'."""
     if any(c.dep_ == "appos" for c in head.children):
         return True
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be" and _named_in_full(head):
+        return any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in head.head.children)
     return head.dep_ == "appos" and head.head.pos_ in ("PROPN", "NOUN")
+
+
+def _named_in_full(head: Token) -> bool:
+    """Whether the mention gives more than a surname ('Aidy Boothroyd', 'Mr Afzal'), outside a quotation: a bare
+    'Smart' may be the wife of the Gregg Smart named before, and a quoted 'X is part of a network' is a charge."""
+    quoted = head.sent.text[:1] in QUOTE_MARKS
+    return not quoted and any(c.dep_ == "compound" for c in head.children)
 
 
 def _near_death(head: Token) -> bool:
