@@ -211,6 +211,16 @@ def test_the_model_is_asked_each_margin_then_each_rival_in_candidate_order(analy
     assert [c.question for c in kept] == [own]  # both rivals score as well as the margin: dropped
 
 
+def test_a_question_written_twice_is_asked_once_of_each_sentence(analysis, monkeypatch):
+    question = "What will Maersk do while the strike lasts?"
+    candidates = [ItemCandidate("what-next", question, (index,), 1.0, "model") for index in (9, 9, 4)]
+    monkeypatch.setattr(model_engine, "asked_back", lambda questions, _: [10, 10, 10])
+    scorer = Records({question: 2.0})
+    passing(candidates, analysis, Settings(judge="off"), scorer)
+    sentence = {i: analysis.spans[i].text[:12] for i in (4, 9, 10)}
+    assert scorer.asked == [(question, sentence[9]), (question, sentence[4]), (question, sentence[10])]
+
+
 def test_thorough_checks_ask_the_model_what_the_writer_skips(analysis, monkeypatch):
     premise_fails = ItemCandidate("why", "Why did the union close its Rotterdam office?", (9,), 1.0, "model")
     unanswered = ItemCandidate("what-next", "What will Maersk do while the strike lasts?", (9,), 1.0, "model")

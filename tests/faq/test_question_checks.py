@@ -1,4 +1,5 @@
 from newsfaq import load_article
+from newsfaq.faq import question_checks
 from newsfaq.faq.question_checks import asked_back, premise, premises_hold
 from newsfaq.nlp.analysis import analyze
 from newsfaq.settings import Settings
@@ -43,3 +44,18 @@ def test_the_judge_reads_a_reworded_verb_the_fast_checker_cannot(example_path, l
     reworded = ["How did the terminal operators justify their position?"]  # the article: "defended"
     assert premises_hold(reworded, analysis, Settings(judge="off")) == [False]
     assert premises_hold(reworded, analysis, Settings(judge="auto")) == [True]
+
+
+def test_a_premise_asked_twice_is_checked_once(example_path, monkeypatch):
+    analysis = analyze(load_article(example_path))
+    checked = []
+
+    def recording(indices, claims):
+        checked.extend(claims)
+        return verdicts_for(indices, claims)
+
+    verdicts_for = question_checks.verdicts_for
+    monkeypatch.setattr(question_checks, "verdicts_for", recording)
+    twice = [QUESTIONS[0], QUESTIONS[2], QUESTIONS[0]]
+    assert premises_hold(twice, analysis, Settings(judge="off")) == [True, False, True]
+    assert len(checked) == 2

@@ -189,6 +189,9 @@ def passing(
 
 
 def _margins(asked: list[tuple[str, int]], analysis: Analysis, model: AnswerScorer) -> list[float]:
-    """The model's margin that each (question, sentence index) is answered by that sentence."""
-    sentences = [analysis.spans[index].text for _, index in asked]
-    return answer_margins([question for question, _ in asked], sentences, model)
+    """The model's margin that each (question, sentence index) is answered by that sentence; a pair asked twice
+    (one question written for several sentences, asked back to the same one) costs one call."""
+    pairs = list(dict.fromkeys(asked))
+    sentences = [analysis.spans[index].text for _, index in pairs]
+    margins = dict(zip(pairs, answer_margins([question for question, _ in pairs], sentences, model), strict=True))
+    return [margins[pair] for pair in asked]

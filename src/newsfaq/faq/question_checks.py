@@ -80,9 +80,11 @@ def premises_hold(questions: Sequence[str], analysis: Analysis, settings: Settin
     carry out the strike?"). So a premise fails when the checker finds a conflict with the article; the
     model judge reads those with a content word the article never uses or a fast score in the cascade's
     uncertain band, and fails those it scores below PREMISE_FLOOR; without the judge, an unused content word
-    fails the premise.
+    fails the premise. A premise asked twice (the model writes one question for several sentences) is checked
+    once.
     """
-    claims = [premise(question) or question for question in questions]
+    asked = [premise(question) or question for question in questions]
+    claims = list(dict.fromkeys(asked))
     index = build_index(analysis.article.body, analysis.sentences)
     fast = verdicts_for([index] * len(claims), claims)
     lacking = [bool(align_claim(words(claim), index).missing) for claim in claims]
@@ -91,12 +93,12 @@ def premises_hold(questions: Sequence[str], analysis: Analysis, settings: Settin
     pairs = [(analysis.article.body, claims[i]) for i in doubtful]
     read = judge_uncertain(pairs, [fast[i] for i in doubtful], settings.judge, settings.llm_url, all_up_to=len(pairs))
     judged = {i: verdict for i, verdict in zip(doubtful, read, strict=True) if verdict is not fast[i]}
-    holds = []
+    holds = {}
     for i, verdict in enumerate(fast):
         if verdict.label == "contradicted":
-            holds.append(False)
+            holds[claims[i]] = False
         elif i in judged:
-            holds.append(judged[i].score >= PREMISE_FLOOR)
+            holds[claims[i]] = judged[i].score >= PREMISE_FLOOR
         else:
-            holds.append(not lacking[i])
-    return holds
+            holds[claims[i]] = not lacking[i]
+    return [holds[claim] for claim in asked]
