@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import defaultdict
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from articles import dev_articles
@@ -29,11 +29,13 @@ from rich.progress import track
 
 from newsfaq.engines import FAQ_WRITER
 from newsfaq.faq.candidates import ItemCandidate, ranked
+from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.model_engine import (
     SPARE,
     Checks,
     answer_sentences,
     check_candidates,
+    echoes,
     model_questions,
     passes,
     wording_rounds,
@@ -75,7 +77,9 @@ def replay(path: Path, settings: Settings, answers_at: float, fill_to: int) -> N
     """Print the panel's tally for the FAQs chosen from the dump: candidates passing at ``answers_at``, fillers up
     to ``fill_to`` items. Writing every round's questions at once equals the writer's rounds, as ``select`` takes
     a filler only while the FAQ is short, one filler intent after another (``wording_rounds``). Questions the
-    wording rules now refuse (``garbled_or_vague``) are dropped, as the writer would, from a dump made before."""
+    wording rules now refuse (``garbled_or_vague``) are dropped, as the writer would, from a dump made before,
+    and whether the reader's sentence echoes the candidate's is found again (``echoes``: dumps made before it
+    lack it)."""
     found: dict[str, list[Checks]] = defaultdict(list)
     for line in path.read_text().splitlines():
         article_id, checks = from_row(json.loads(line))
@@ -88,11 +92,11 @@ def replay(path: Path, settings: Settings, answers_at: float, fill_to: int) -> N
     generated, main_event = {}, {}
     for name, position, article in panel:
         analysis = analyze(article, limit=reach(settings))
-        kept = [
-            c.candidate
-            for c in found[article.id]
-            if passes(c, answers_at) and not garbled_or_vague(c.candidate.question)
+        barred = unquotable(analysis)
+        rechecked = [
+            replace(c, echoed=echoes(analysis, c.landed, c.candidate.sentences[0], barred)) for c in found[article.id]
         ]
+        kept = [c.candidate for c in rechecked if passes(c, answers_at) and not garbled_or_vague(c.candidate.question)]
         chosen = choose_items(ranked(kept), analysis, settings, fill_to)
         generated[article.id] = [
             (item.question, item.answer) for item in (answer_item(analysis, c, settings) for c in chosen)

@@ -19,5 +19,5 @@ def test_a_dump_line_gives_back_the_checks_it_was_written_from():
     checks = Checks(candidate, landed=5, premise_holds=True, fits=True, margin=2.5, rival=-1.0)
     article_id, read = from_row(json.loads(json.dumps(to_row("a1", checks))))
     assert (article_id, read) == ("a1", checks) and passes(read)
-    unasked = Checks(candidate, landed=3, premise_holds=False, fits=True)
+    unasked = Checks(candidate, landed=3, premise_holds=False, fits=True, echoed=True)
     assert from_row(json.loads(json.dumps(to_row("a1", unasked))))[1] == unasked

@@ -258,9 +258,14 @@ def test_a_person_described_by_is_a_is_asked_about_from_that_sentence(analysed):
     [
         "Carter was the union's treasurer before the strike.",  # a bare surname may be another Carter
         '"John Carter is a liar and a cheat," the mayor said.',  # a quoted charge
+        'The mayor was furious. "John Carter is a liar and a cheat."',
+        "The mayor was furious. ` John Carter is a liar and a cheat.'",
+        "John Carter is not a member of the union.",
+        "If John Carter is a candidate, the vote will be close.",
+        "John Carter is a spy?",
     ],
 )
-def test_a_bare_surname_or_a_quotation_saying_what_someone_is_gives_no_role(analysed, described):
+def test_no_role_is_read_from_a_surname_a_quotation_a_denial_a_condition_or_a_question(analysed, described):
     assert questions(find_who, analysed(f"John Carter called the strike on Monday. {described}")) == []
 
 

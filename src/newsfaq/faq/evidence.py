@@ -26,7 +26,7 @@ from spacy.tokens import Span
 
 from newsfaq.ingest.clean import is_caption, is_not_evidence
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.lexicon import SPEECH_LEMMAS, content_keys, share_held
+from newsfaq.nlp.lexicon import QUOTE_MARKS, SPEECH_LEMMAS, content_keys, share_held
 
 REPEATS = 0.5
 """A caption opener has more than this share of its content words in another sentence of the article. On the
@@ -47,7 +47,6 @@ CAPITALISED = 0.6
 """Share of sentences opening with a capital above which the article is cased (some scraped texts are not)."""
 _TAIL = re.compile(r"^[^\w(]*[a-z]")
 """Lower case first, past any quote marks; not past a bracket, which opens a dateline ("( cnn ) comedian ...")."""
-QUOTE_MARKS = "\"'`“”‘’"
 _ATTRIBUTION = re.compile(r"[,?!.]\s*[\"”’']")
 """A quotation closing before its attribution: '...," she said', '...?" he asked'."""
 
@@ -64,9 +63,15 @@ def unquotable(analysis: Analysis) -> set[int]:
     prose = [j for j in range(len(texts)) if j not in marked]
     pictured = _pictured(analysis)
     captions = {i for i, text in enumerate(texts) if is_caption(text)} | pictured
-    openers = {i for i in prose if i + 1 in captions and any(held(i, j) > REPEATS for j in prose if j != i)}
+    openers = {i for i in prose if i + 1 in captions and any(restates(keys[i], keys[j]) for j in prose if j != i)}
     copies = {i for i in prose if any(_is_copy(i, j, held) for j in prose if j != i)}
     return marked | openers | copies | pictured | _tails(analysis.spans)
+
+
+def restates(ours: set[str], theirs: set[str]) -> bool:
+    """Whether a sentence with the content words ``ours`` says little that one with ``theirs`` does not: more
+    than ``REPEATS`` of them are there."""
+    return share_held(ours, theirs) > REPEATS
 
 
 def _is_copy(i: int, j: int, held: Callable[[int, int], float]) -> bool:

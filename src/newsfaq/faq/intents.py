@@ -14,10 +14,9 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Span, Token
 
 from newsfaq.faq.candidates import ItemCandidate
-from newsfaq.faq.evidence import QUOTE_MARKS
 from newsfaq.faq.question_writing import CAUSE_PHRASES, question_for_answer
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.lexicon import CALENDAR_WORDS, SAY_VERBS
+from newsfaq.nlp.lexicon import CALENDAR_WORDS, QUOTE_MARKS, SAY_VERBS
 from newsfaq.nlp.mentions import full_names, mention_text, name_tokens, person_mentions, without_role
 from newsfaq.nlp.phrases import render
 from newsfaq.nlp.syntax import NOMINAL_SUBJECT_DEPS, do_support, subject_of
@@ -349,8 +348,8 @@ def _object_of(noun: Token, preposition: str) -> Token | None:
 
 
 def find_who(analysis: Analysis) -> Iterator[ItemCandidate]:
-    """Who is who: people the article names more than once and describes (apposition or title), answered by
-    the sentence that gives their role."""
+    """Who is who: people the article names more than once and describes (apposition, title or 'X is a ...'),
+    answered by the sentence that gives their role."""
     names = full_names(analysis.doc)
     by_person: dict[str, list[Token]] = {}
     for mention in person_mentions(analysis.doc):
@@ -366,19 +365,33 @@ def find_who(analysis: Analysis) -> Iterator[ItemCandidate]:
 
 
 def _described(head: Token) -> bool:
-    """A name given with its role: 'X, the commander of ...', 'Prime Minister, X' or 'X was a youth minister'."""
+    """A name given with its role: 'X, the commander of ...', 'Prime Minister, X' or 'X is a youth minister'."""
     if any(c.dep_ == "appos" for c in head.children):
         return True
-    if head.dep_ == "nsubj" and head.head.lemma_ == "be" and _named_in_full(head):
-        return any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in head.head.children)
+    if head.dep_ == "nsubj" and _says_what_one_is(head.head):
+        return _named_in_full(head) and not _quoted(head.sent)
     return head.dep_ == "appos" and head.head.pos_ in ("PROPN", "NOUN")
 
 
+def _says_what_one_is(verb: Token) -> bool:
+    """Whether ``verb`` states plainly that its subject is a kind of person: 'is a former prosecutor', not 'is
+    not a member', 'if X is a candidate' or 'Is X a spy?'."""
+    plain = verb.dep_ == "ROOT" and not verb.sent.text.rstrip().endswith("?")
+    if verb.lemma_ != "be" or not plain or any(c.dep_ in ("neg", "mark") for c in verb.children):
+        return False
+    return any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)
+
+
 def _named_in_full(head: Token) -> bool:
-    """Whether the mention gives more than a surname ('Aidy Boothroyd', 'Mr Afzal'), outside a quotation: a bare
-    'Smart' may be the wife of the Gregg Smart named before, and a quoted 'X is part of a network' is a charge."""
-    quoted = head.sent.text[:1] in QUOTE_MARKS
-    return not quoted and any(c.dep_ == "compound" for c in head.children)
+    """Whether the mention gives more than a surname ('Aidy Boothroyd', 'Mr Afzal'): a bare 'Smart' may be the
+    wife of the Gregg Smart named before."""
+    return any(c.dep_ == "compound" for c in head.children)
+
+
+def _quoted(sentence: Span) -> bool:
+    """Whether the sentence opens or closes a quotation (a possessive's apostrophe aside): a quoted 'X is part of
+    a network' is a charge, not a role."""
+    return any(t.tag_ in ("``", "''") and t.text in QUOTE_MARKS for t in sentence)
 
 
 def _near_death(head: Token) -> bool:

@@ -20,12 +20,12 @@ from spacy.tokens import Span
 from newsfaq.faq.answer_kinds import counts_something, fits, reasons_its_main_event
 from newsfaq.faq.candidates import ItemCandidate, ranked
 from newsfaq.faq.centrality import centrality
-from newsfaq.faq.evidence import unquotable
+from newsfaq.faq.evidence import restates, unquotable
 from newsfaq.faq.intents import FILLER_INTENTS, INTENT_WEIGHTS
 from newsfaq.faq.model_questions import write_question
 from newsfaq.faq.question_checks import ANSWERS_AT, answer_margins, asked_back, premises_hold
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.lexicon import content_keys, share_held
+from newsfaq.nlp.lexicon import content_keys
 from newsfaq.nlp.llm import AnswerScorer, ReplyWriter
 from newsfaq.settings import Settings
 
@@ -37,13 +37,6 @@ REWORDED_INTENTS = {"what-happened", "why", "what-next", "how-many", "reaction",
 """'Who is X?' is already how a reader asks it; every other intent's rule wording is the model's to improve."""
 SPARE = 5
 """Questions written beyond the FAQ's length, for the ones the checks drop."""
-ECHOES = 0.5
-"""The reader's sentence echoes the candidate's when the candidate's holds more than this share of its content
-words: a photo caption restating the lede ("Fabio borini enjoys a day out at go ape in delamere forest park on
-tuesday"), which draws the reader from the lede it restates. Replayed on the FAQ panel's funnel dump, it let
-the lede's question through on the one article it changed, taking it from 2 items to 4; a caption that says
-more than the candidate's sentence ("Xana doyle (pictured) was killed after ...", against "Xana doyle, 19, was
-a passenger in the toyota avensis ...") still stands as a rival and keeps that item out."""
 
 
 def answer_sentences(planned: list[ItemCandidate], analysis: Analysis, count: int) -> list[ItemCandidate]:
@@ -108,7 +101,7 @@ def model_questions(
 class Checks:
     """What the checks found for one candidate. A margin is None where the model was not asked: ``margin`` when
     the premise or the answer kind had already failed, ``rival`` when the reader landed on the candidate's own
-    sentence or ``margin`` is below the bar (unless the checks were ``thorough``)."""
+    sentence or on an echo of it, or ``margin`` is below the bar (unless the checks were ``thorough``)."""
 
     candidate: ItemCandidate
     landed: int
@@ -121,15 +114,15 @@ class Checks:
     rival: float | None = None
     """The model's margin that the sentence the reader landed on answers it."""
     echoed: bool = False
-    """Whether the sentence the reader landed on says little the candidate's does not (``ECHOES``): then the
-    candidate's answers it as well, and no rival is asked."""
+    """Whether the sentence the reader landed on is one no item may quote that restates the candidate's
+    (``echoes``): then the candidate's answers it as well, and no rival is asked."""
 
 
 def passes(checks: Checks, answers_at: float = ANSWERS_AT) -> bool:
     """Whether a candidate may be offered: its premise holds, its sentence holds the kind of answer asked for
     and, by the model, answers it, and the reader landed on that sentence or on one the model finds answers it
     less well (the fast reader often lands elsewhere on a reworded question; the model settles between the
-    two), or on one that only echoes it."""
+    two), or on a caption or copy that echoes it."""
     if not (checks.premise_holds and checks.fits) or checks.margin is None or checks.margin < answers_at:
         return False
     if checks.landed == checks.candidate.sentences[0] or checks.echoed:
@@ -150,8 +143,9 @@ def check_candidates(
     if not candidates:
         return []
     questions = [c.question for c in candidates]
+    barred = unquotable(analysis)
     found = [
-        Checks(c, landed, held, fits(c, analysis), echoed=_echoes(analysis, landed, c.sentences[0]))
+        Checks(c, landed, held, fits(c, analysis), echoed=echoes(analysis, landed, c.sentences[0], barred))
         for c, landed, held in zip(
             candidates, asked_back(questions, analysis), premises_hold(questions, analysis, settings), strict=True
         )
@@ -173,12 +167,17 @@ def check_candidates(
     return found
 
 
-def _echoes(analysis: Analysis, landed: int, own: int) -> bool:
-    """Whether sentence ``own`` holds more than ``ECHOES`` of the content words of sentence ``landed``, another."""
-    if landed == own:
+def echoes(analysis: Analysis, landed: int, own: int, barred: set[int]) -> bool:
+    """Whether sentence ``landed``, where the reader answered a candidate on sentence ``own``, is one no item may
+    quote (``barred``: a photo caption, a copy) that restates ``own`` (``evidence.restates``): "Fabio borini
+    enjoys a day out at go ape in delamere forest park on tuesday" draws the reader from the lede it restates.
+    Replayed on the FAQ panel's funnel dump, this let 2 questions through, both on one article, taking it from
+    2 items to 4. A caption that says more than the candidate's sentence ("Xana doyle (pictured) was killed
+    after ...", against "Xana doyle, 19, was a passenger in the toyota avensis ...") still stands as a rival;
+    so does a quotable sentence, which the model may find answers better."""
+    if landed == own or landed not in barred:
         return False
-    theirs, ours = (content_keys(analysis.spans[i].text) for i in (landed, own))
-    return share_held(theirs, ours) > ECHOES
+    return restates(content_keys(analysis.spans[landed].text), content_keys(analysis.spans[own].text))
 
 
 def passing(

@@ -26,6 +26,8 @@ SAY_VERBS = {"say", "tell", "state", "announce", "claim", "warn", "insist", "arg
 SPEECH_LEMMAS = SAY_VERBS | {"tweet", "write", "post", "explain"}
 """What someone's words are given with, spoken or written: a question may ask them with one ("What did X
 tweet?") and a quotation may be attributed with one."""
+QUOTE_MARKS = "\"'`“”‘’"
+"""The marks a quotation opens or closes with, as the scraped texts write them."""
 NEGATIONS = {"not", "no", "never", "n't", "nor", "none", "nobody", "nothing", "neither", "without", "cannot"}
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
