@@ -28,6 +28,7 @@ from faq_panel import PANEL, SIZES, TALLY_COLUMNS, choose, load_judgements, tall
 from rich.progress import track
 
 from newsfaq.engines import FAQ_WRITER
+from newsfaq.faq.answer_kinds import fits
 from newsfaq.faq.candidates import ItemCandidate, ranked
 from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.model_engine import (
@@ -77,9 +78,9 @@ def replay(path: Path, settings: Settings, answers_at: float, fill_to: int) -> N
     """Print the panel's tally for the FAQs chosen from the dump: candidates passing at ``answers_at``, fillers up
     to ``fill_to`` items. Writing every round's questions at once equals the writer's rounds, as ``select`` takes
     a filler only while the FAQ is short, one filler intent after another (``wording_rounds``). Questions the
-    wording rules now refuse (``garbled_or_vague``) are dropped, as the writer would, from a dump made before,
-    and whether the reader's sentence echoes the candidate's is found again (``echoes``: dumps made before it
-    lack it)."""
+    wording rules now refuse (``garbled_or_vague``) are dropped, as the writer would, from a dump made before;
+    whether the sentence fits the question (``fits``) and whether the reader's sentence echoes the candidate's
+    (``echoes``) are found again, as both checks have grown since older dumps."""
     found: dict[str, list[Checks]] = defaultdict(list)
     for line in path.read_text().splitlines():
         article_id, checks = from_row(json.loads(line))
@@ -94,7 +95,12 @@ def replay(path: Path, settings: Settings, answers_at: float, fill_to: int) -> N
         analysis = analyze(article, limit=reach(settings))
         barred = unquotable(analysis)
         rechecked = [
-            replace(c, echoed=echoes(analysis, c.landed, c.candidate.sentences[0], barred)) for c in found[article.id]
+            replace(
+                c,
+                fits=fits(c.candidate, analysis),
+                echoed=echoes(analysis, c.landed, c.candidate.sentences[0], barred),
+            )
+            for c in found[article.id]
         ]
         kept = [c.candidate for c in rechecked if passes(c, answers_at) and not garbled_or_vague(c.candidate.question)]
         chosen = choose_items(ranked(kept), analysis, settings, fill_to)

@@ -2,8 +2,9 @@
 
 A sentence can be on the question's topic without answering it: on the FAQ panel the commonest unanswered
 items were a "why" whose sentence gives no reason ("She feared for her life") or gives it for another verb, a
-"when" with no time and a "how many" or "what percentage" with no figure ("a majority"), and a "what did X
-say" quoting someone else's words. Those are visible in the parse, so they are dropped before the model is
+"when" with no time and a "how many" or "what percentage" with no figure ("a majority"), a "what did X
+say" quoting someone else's words, and a question about one person answered by a sentence about another
+(``faq/asked_people.py``). Those are visible in the parse, so they are dropped before the model is
 asked anything. Other questions (who, what, where, how) are left to the model's answer check: their answers
 have no one shape.
 """
@@ -16,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from newsfaq.ask.candidates import ENTITY_TYPES
 from newsfaq.ask.question_analysis import analyse_question
+from newsfaq.faq.asked_people import names_someone_else
 from newsfaq.faq.candidates import ItemCandidate
 from newsfaq.nlp.analysis import Analysis
 from newsfaq.nlp.lexicon import CALENDAR_WORDS, SPEECH_LEMMAS, content_keys
@@ -67,10 +69,14 @@ def asked_kind(question: str) -> str:
 
 
 def fits(candidate: ItemCandidate, analysis: Analysis) -> bool:
-    """Whether the candidate's main evidence sentence holds the kind of answer its question asks for, and says
-    more than the question does."""
+    """Whether the candidate's main evidence sentence holds the kind of answer its question asks for, says more
+    than the question does, and is not about someone other than the people the question names."""
     sentence = analysis.spans[candidate.sentences[0]]
-    return holds_answer_kind(candidate.question, sentence) and not restates(candidate.question, sentence.text)
+    return (
+        holds_answer_kind(candidate.question, sentence)
+        and not restates(candidate.question, sentence.text)
+        and not names_someone_else(candidate.question, sentence)
+    )
 
 
 def restates(question: str, sentence: str) -> bool:

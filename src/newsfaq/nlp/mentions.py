@@ -11,7 +11,29 @@ from spacy.tokens import Doc, Token
 from newsfaq.nlp.phrases import keeps_case, render
 
 NAME_DEPS = {"compound", "flat", "punct", "nmod"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+"""The pronouns that stand for a named person, with the gender each gives them."""
+GENDER_WORDS = {
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "duke", "brother", "father", "husband", "son",
+                     "boyfriend", "grandfather", "uncle", "nephew", "dad", "grandson", "stepfather"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "lady", "dame", "queen", "princess", "duchess", "sister", "mother",
+                     "wife", "daughter", "girlfriend", "grandmother", "aunt", "niece", "mum", "mom", "widow",
+                     "granddaughter", "stepmother"), "f"),
+}  # fmt: skip
+"""Titles and kinship words that give the gender of the person they name."""
+MARKED_VOTES = 3
+SUBJECTS = {"nsubj", "nsubjpass"}
+VOTING_PRONOUNS = {"he", "she"}
+"""Only a subject pronoun votes: "him", "her" and "his" after a name often stand for someone else ("Maria
+described his plan", "Tom told her")."""
+NOT_VOTING = {"poss", "pobj", "compound"}
+"""A name in these roles is seldom what the next he/she stands for: "Ed miliband's son ... as he declared",
+"the wife of the leader of the church of jesus christ ... she claims"."""
+KNOWN_REACH = 150
+"""About six sentences of news: a person of the pronoun's gender named so recently is more likely meant than a
+nearer one whose gender the article never gives."""
+GENDERS_KEY = "newsfaq.person_genders"
+PEOPLE_KEY = "newsfaq.named_people"
 DEMONSTRATIVES = {"this", "these", "that", "those"}
 ROLE_TITLES = {
     "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator", "sen", "governor",
@@ -100,11 +122,93 @@ def expand_description(head: Token) -> list[Token] | None:
 
 
 def resolve_pronoun(pronoun: Token) -> Token | None:
-    """The person a he/she refers to: the nearest person named before it."""
-    if pronoun.lower_ not in PERSON_PRONOUNS:
+    """The person a he/she refers to, among those named before it (``named_people``) whom the article does not
+    give the other gender (``person_genders``): the nearest in its sentence ("Clegg is a good speaker but his
+    performance ..."), else the nearest the article gives that gender within ``KNOWN_REACH`` tokens, else the
+    nearest. In "Police arrested truong's sister alyssa chang ... truong says his sister asked him to babysit the
+    toddler. She promised to pick up the boy", she is Chang, not Truong nor the toddler named between them. On
+    the 499 check-dev articles, preferring a marked woman for a she alone fixed 3 questions and broke 5 that
+    preferring either marked gender gets right."""
+    gender = PRONOUN_GENDERS.get(pronoun.lower_)
+    if gender is None:
         return None
-    candidates = [m.head for m in person_mentions(pronoun.doc) if m.head.i < pronoun.i]
-    return candidates[-1] if candidates else None
+    genders = person_genders(pronoun.doc)
+    before = [m for m in named_people(pronoun.doc) if m.head.i < pronoun.i and genders.get(m.key, gender) == gender]
+    in_sentence = [m for m in before if m.head.i >= pronoun.sent.start]
+    known = [m for m in before if m.key in genders and pronoun.i - m.head.i <= KNOWN_REACH]
+    chosen = in_sentence or known or before
+    return chosen[-1].head if chosen else None
+
+
+def named_people(doc: Doc) -> list[PersonMention]:
+    """Every mention of a person, in order: the PERSON entities (``person_mentions``) and the surnames the
+    tagger missed when they recur, as it often does on lower-cased text ("mr miliband", "Rock hasn't
+    commented"): a proper noun, tagged as no other entity and not a title, that is a tagged person's surname.
+    Worked out once per document."""
+    if PEOPLE_KEY not in doc.user_data:
+        tagged = person_mentions(doc)
+        keys = {m.key for m in tagged}
+        missed = [
+            PersonMention(key=t.lower_, head=t, name=t.text)
+            for t in doc
+            if t.pos_ == "PROPN" and t.lower_ in keys and not t.ent_type_ and t.lower_ not in ROLE_TITLES
+        ]
+        doc.user_data[PEOPLE_KEY] = sorted([*tagged, *missed], key=lambda m: m.head.i)
+    return doc.user_data[PEOPLE_KEY]
+
+
+def person_genders(doc: Doc) -> dict[str, str]:
+    """Surname key -> "m" or "f", for the people the article itself marks as one, by votes: a title or a
+    kinship word before the name or in apposition to it ("Mrs", "his sister alyssa chang", "the child's
+    grandmother, vien nguyen") gives three; a he/she after the name in its sentence, before anyone else is
+    named ("John truong thought he was helping"), or opening the next sentence as its subject after a named
+    main subject ("Jann wenner ... confirmed .... He defended her reporting"), gives one, unless the name is a
+    possessor or the object of a preposition (``NOT_VOTING``). A gender needs twice the other's votes;
+    names alone decide nothing. Worked out once per document, as every pronoun of a FAQ asks it."""
+    if GENDERS_KEY in doc.user_data:
+        return doc.user_data[GENDERS_KEY]
+    votes: dict[str, dict[str, int]] = {}
+    mentions = named_people(doc)
+    for mention, following in zip(mentions, [*mentions[1:], None], strict=True):
+        tally = votes.setdefault(mention.key, {"m": 0, "f": 0})
+        for word in _marking_words(mention.head):
+            if word.lower_.rstrip(".") in GENDER_WORDS:
+                tally[GENDER_WORDS[word.lower_.rstrip(".")]] += MARKED_VOTES
+        if mention.head.dep_ not in NOT_VOTING:
+            for pronoun in _pronouns_after(mention.head, following.head if following is not None else None):
+                tally[PRONOUN_GENDERS[pronoun.lower_]] += 1
+    genders = {
+        key: gender
+        for key, tally in votes.items()
+        for gender, other in (("m", "f"), ("f", "m"))
+        if tally[gender] > 0 and tally[gender] >= 2 * tally[other]
+    }
+    doc.user_data[GENDERS_KEY] = genders
+    return genders
+
+
+def _pronouns_after(subject: Token, following: Token | None) -> list[Token]:
+    """The he/she (``VOTING_PRONOUNS``) that follow a name in its sentence before the next person named, and the
+    subject of the next sentence when it is a he/she and the name is the sentence's main subject."""
+    doc, sentence = subject.doc, subject.sent
+    stop = min(sentence.end, following.i if following is not None else sentence.end)
+    found = [t for t in doc[subject.i + 1 : stop] if t.lower_ in VOTING_PRONOUNS and t.pos_ == "PRON"]
+    main_subject = subject.dep_ in SUBJECTS and subject.head.i == sentence.root.i
+    if stop == sentence.end and main_subject and sentence.end < len(doc):
+        opener = doc[sentence.end].sent.root
+        found += [c for c in opener.children if c.dep_ in SUBJECTS and c.lower_ in VOTING_PRONOUNS]
+    return found
+
+
+def _marking_words(head: Token) -> list[Token]:
+    """The words that may say a named person's gender: the name's own words (a title the parser took into it),
+    the two words before it, the noun it stands in apposition to, and a noun in apposition to it."""
+    name = name_tokens(head)
+    before = list(head.doc[max(name[0].i - 2, head.sent.start) : name[0].i])
+    appositions = [child for child in head.children if child.dep_ == "appos"]
+    if head.dep_ == "appos":
+        appositions.append(head.head)
+    return name + before + appositions
 
 
 def mention_text(head: Token) -> str | None:
