@@ -95,3 +95,9 @@ def test_a_surname_the_tagger_missed_is_still_a_mention():
     assert [m.key for m in people] == ["rock", "rock"]
     assert people[1].head.i == 6
     assert resolve_pronoun(doc[9]).i == 6
+
+
+def test_an_article_naming_nobody_gives_no_gender_and_no_referent():
+    doc = get_nlp()("The ferry sank on Tuesday. She was forty years old.")
+    assert person_genders(doc) == {}
+    assert resolve_pronoun(doc[6]) is None

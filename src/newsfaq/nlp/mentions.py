@@ -4,6 +4,7 @@ resolved pronouns. Questions must make sense without the article at hand.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -169,7 +170,7 @@ def person_genders(doc: Doc) -> dict[str, str]:
         return doc.user_data[GENDERS_KEY]
     votes: dict[str, dict[str, int]] = {}
     mentions = named_people(doc)
-    for mention, following in zip(mentions, [*mentions[1:], None], strict=True):
+    for mention, following in itertools.zip_longest(mentions, mentions[1:]):
         tally = votes.setdefault(mention.key, {"m": 0, "f": 0})
         for word in _marking_words(mention.head):
             if word.lower_.rstrip(".") in GENDER_WORDS:
