@@ -41,3 +41,25 @@ def test_sentences_naming_nobody_or_describing_someone_are_left_to_the_other_che
     assert not names_someone_else("What did Paul Okafor say about the bridge's safety?", spans[4])
     assert not names_someone_else("What will Paul Okafor's residents vote on?", spans[5])
     assert not names_someone_else("When will the Harlow bridge reopen?", spans[2])  # no one asked about
+
+
+@pytest.fixture(scope="module")
+def names_spans():
+    text = (
+        "Jeremy Hunt said on Monday the van had been found. "
+        "Officers from Leeds told Aoife O'Neill the driver had fled. "
+        "Tom Smith-Jones, a witness, said Ms O'Neill was calm."
+    )
+    return analyze(Article(id="names", body=text, date="2025-03-14")).spans
+
+
+def test_a_common_word_names_nobody_unless_capitalised(names_spans):
+    assert not names_someone_else("How did police hunt for the van?", names_spans[1])
+    assert names_someone_else("What did Jeremy Hunt tell Leeds officers?", names_spans[1])
+
+
+def test_names_with_an_apostrophe_or_a_hyphen_are_matched_whole(names_spans):
+    assert not names_someone_else("What did officers tell Aoife O'Neill?", names_spans[1])
+    assert not names_someone_else("What did Tom Smith-Jones say about Ms O'Neill's mood?", names_spans[2])
+    assert names_someone_else("What did Tom Smith-Jones say about the driver?", names_spans[1])
+    assert names_someone_else("What did Aoife O'Neill say on Monday?", names_spans[0])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import re
 
 import numpy as np
 import psycopg
@@ -214,7 +215,9 @@ def test_an_article_whose_connection_keeps_dropping_is_recorded_and_the_others_a
     report = AddReport()
     Writer(store).add([_prepared(*ARTICLES[n]) for n in range(3)], report)
     assert report.added == 2 and [article_id for article_id, _ in report.failed] == ["a1"]
-    assert "could not store a1 (server closed the connection unexpectedly)" in report.failed[0][1]
+    # the server's words for a killed backend depend on timing: "server closed the connection unexpectedly" or
+    # "terminating connection due to administrator command" (seen under load)
+    assert re.search(r"could not store a1 \((server closed the connection|terminating connection)", report.failed[0][1])
     assert _stored_sentences(postgres_url) == {"a0": 3, "a2": 3} and store.get("a1") is None
     store.close()
 

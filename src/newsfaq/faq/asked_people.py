@@ -9,16 +9,37 @@ falsehood about a real person, so it is refused before the model is asked anythi
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from newsfaq.nlp.lexicon import LETTER_RUN
-from newsfaq.nlp.mentions import PersonMention, named_people, person_genders, resolve_pronoun, without_role
+from newsfaq.nlp.lexicon import LETTER_RUN, rarity
+from newsfaq.nlp.mentions import (
+    GENDER_WORDS,
+    PersonMention,
+    named_people,
+    person_genders,
+    resolve_pronoun,
+    without_role,
+)
+from newsfaq.nlp.syntax import NOMINAL_SUBJECT_DEPS, subject_of
 
-MIN_KEY_LETTERS = 3
-"""Shorter surname keys are the tagger's mistakes on lower-cased text ("eu"), not people."""
-_QUESTION_WORD = re.compile(r"[^\W\d_][\w-]*")
-_POSSESSIVE = re.compile(r"['’]s?\b")
+MIN_KEY_LETTERS = 2
+"""A one-letter key is the tagger's mistake ("'s" taken into "enda kenny's"); Li and Wu are names."""
+RARE_NAME = 4.0
+"""``lexicon.rarity`` (8 minus the Zipf frequency) from which a surname written in lower case in a question
+still names its person ("What did truong promise?"); a commoner word names someone only capitalised and not
+first ("How did police hunt for …" names no Hunt)."""
+_POSSESSIVE = re.compile(r"['’]s?(?=\W|$)")
+_APOSTROPHE = re.compile(r"['’]")
+
+
+@dataclass(frozen=True)
+class _QuestionWord:
+    text: str
+    key: str
+    possessive: bool
+    """Whether the word ends in "'s": a name does not go on past it ("Okafor's Labour Party")."""
 
 
 def names_someone_else(question: str, sentence: Span) -> bool:
@@ -26,58 +47,89 @@ def names_someone_else(question: str, sentence: Span) -> bool:
     by a pronoun, resolved as the rule writer resolves it, ``mentions.resolve_pronoun``) and of none of them.
     One of them is enough: "What did Dutton say about Alan Joyce's campaign?" is answered by a quotation naming
     Joyce. A sentence naming nobody is left to the other checks ("And menstruating women may benefit …" is
-    Sarah Flower's advice in an article of her advice), as is one whose subject is a description ("The former
-    swansea striker …"): news refers to its people so, and who is meant is not in the words."""
+    Sarah Flower's advice in an article of her advice), as is one whose main subject is a description ("The
+    former swansea striker …"): news refers to its people so, and who is meant is not in the words. A
+    possessive pronoun ("His wife said …") speaks of the thing possessed, not of its owner."""
     mentions = _people(sentence.doc)
     names = _asked_names(question, mentions)
     if not names or _describes_someone(sentence):
         return False
-    said = set(LETTER_RUN.findall(sentence.text.lower()))
+    said = {word.key for word in _words(sentence.text)}
     if any(words & said for words in names.values()):
         return False
     key_of = {m.head.i: m.key for m in mentions}
     spoken_of = {m.key for m in mentions if sentence.start <= m.head.i < sentence.end}
-    spoken_of |= {key_of.get(person.i) for token in sentence if (person := resolve_pronoun(token)) is not None}
+    pronouns = [token for token in sentence if token.dep_ != "poss"]
+    spoken_of |= {key_of.get(person.i) for token in pronouns if (person := resolve_pronoun(token)) is not None}
     return bool(spoken_of - {None}) and not spoken_of & names.keys()
 
 
 def _people(doc: Doc) -> list[PersonMention]:
     """The mentions of those the article names who are surely people: named in full somewhere ("Paul Okafor",
-    not just "Harlow", a town the tagger took for a person) or given a gender (``mentions.person_genders``),
-    with a surname key of ``MIN_KEY_LETTERS`` letters or more."""
-    mentions = [m for m in named_people(doc) if len(m.key) >= MIN_KEY_LETTERS and m.key.isalpha()]
+    not just "Harlow", a town the tagger took for a person) or given a gender (``mentions.person_genders``).
+    Their surname keys lose any apostrophe, as question words do ("O'Neill" is "oneill")."""
     genders = person_genders(doc)
+    mentions = named_people(doc)
     people = {m.key for m in mentions if len(without_role(m.name).split()) > 1 or m.key in genders}
-    return [m for m in mentions if m.key in people]
+    keyed = [PersonMention(_APOSTROPHE.sub("", m.key), m.head, m.name) for m in mentions if m.key in people]
+    return [m for m in keyed if len(m.key) >= MIN_KEY_LETTERS and m.key.isalpha()]
 
 
 def _asked_names(question: str, mentions: list[PersonMention]) -> dict[str, set[str]]:
-    """Surname key -> the words that name that person, for each person of the article the question names: the
-    words of the article's mentions of them, less any role before the name, and the capitalised words beside
-    the surname in the question (the tagger often keeps part of a name: "sabrina rubin" of "Sabrina Rubin
-    Erdely")."""
-    tokens = _QUESTION_WORD.findall(_POSSESSIVE.sub("", question))
-    lowered = [token.lower() for token in tokens]
+    """Surname key -> the words that name that person, for each person of the article the question names (by
+    the surname, capitalised past the first word or rare, ``RARE_NAME``): the words of the article's mentions
+    of them, less roles and titles, and the capitalised words beside the surname in the question (the tagger
+    often keeps part of a name: "sabrina rubin" of "Sabrina Rubin Erdely")."""
+    words = _words(question)
+    keys = [word.key for word in words]
     names: dict[str, set[str]] = {}
-    for mention in mentions:
-        if mention.key not in lowered:
+    for key in {m.key for m in mentions} & set(keys):
+        at = next((i for i, word in enumerate(words) if word.key == key and _names(word, i)), None)
+        if at is None:
             continue
-        words = names.setdefault(mention.key, {mention.key})
-        words |= {w for w in LETTER_RUN.findall(without_role(mention.name).lower()) if len(w) >= MIN_KEY_LETTERS}
-        at = lowered.index(mention.key)
+        named = {key} | {
+            w for m in mentions if m.key == key for w in _words_of(without_role(m.name)) if w not in GENDER_WORDS
+        }
         for step in (-1, 1):
             beside = at + step
-            while 0 < beside < len(tokens) and (tokens[beside][0].isupper() or lowered[beside] in words):
-                words.add(lowered[beside])
+            while 0 < beside < len(words) and (words[beside].text[0].isupper() or words[beside].key in named):
+                if (step == 1 and words[beside - 1].possessive) or (step == -1 and words[beside].possessive):
+                    break
+                named.add(words[beside].key)
                 beside += step
+        names[key] = named - GENDER_WORDS.keys()
     return names
+
+
+def _names(word: _QuestionWord, position: int) -> bool:
+    """Whether a question word that is a surname names its person (``RARE_NAME``); the question's first word
+    is a question word."""
+    return (position > 0 and word.text[0].isupper()) or rarity(word.key) >= RARE_NAME
+
+
+def _words(text: str) -> list[_QuestionWord]:
+    """The words of a question or sentence, each with its key: lower case, with no apostrophe ("O'Neill's" is
+    "oneill", marked possessive)."""
+    found = []
+    for match in re.finditer(r"\S+", text):
+        token = match.group()
+        bare = _POSSESSIVE.sub("", token)
+        for part in LETTER_RUN.findall(_APOSTROPHE.sub("", bare)):
+            found.append(_QuestionWord(part, part.lower(), possessive=False))
+        if found and bare != token:
+            found[-1] = _QuestionWord(found[-1].text, found[-1].key, possessive=True)
+    return found
+
+
+def _words_of(name: str) -> set[str]:
+    return {word.key for word in _words(name)}
 
 
 def _describes_someone(sentence: Span) -> bool:
     """Whether the sentence's main subject is a definite description with no name in it ("the five-year-old",
     "the former swansea striker"): news refers to its people so, and which person is meant is not in the
     words."""
-    subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = subject_of(sentence.root, NOMINAL_SUBJECT_DEPS)
     if subject is None or subject.pos_ != "NOUN":
         return False
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)

@@ -108,7 +108,8 @@ class Checks:
     """The sentence the reader, asked the question back, answers it from."""
     premise_holds: bool
     fits: bool
-    """Whether the sentence holds the kind of answer asked for (a time for "when", a number for "how many")."""
+    """Whether the sentence holds the kind of answer asked for (a time for "when", a number for "how many") and
+    is about the people the question names (``answer_kinds.fits``)."""
     margin: float | None = None
     """The model's margin that the candidate's own sentence answers it."""
     rival: float | None = None

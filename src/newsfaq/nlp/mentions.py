@@ -4,7 +4,6 @@ resolved pronouns. Questions must make sense without the article at hand.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -29,7 +28,7 @@ VOTING_PRONOUNS = {"he", "she"}
 described his plan", "Tom told her")."""
 NOT_VOTING = {"poss", "pobj", "compound"}
 """A name in these roles is seldom what the next he/she stands for: "Ed miliband's son ... as he declared",
-"the wife of the leader of the church of jesus christ ... she claims"."""
+"the wife of the leader of the church of jesus christ ... she claims", "Jann wenner" as a compound."""
 KNOWN_REACH = 150
 """About six sentences of news: a person of the pronoun's gender named so recently is more likely meant than a
 nearer one whose gender the article never gives."""
@@ -43,7 +42,8 @@ ROLE_TITLES = {
     "lieutenant", "colonel", "general", "gen", "major", "commander", "admiral", "marshal", "sheriff", "judge",
     "justice", "attorney", "prosecutor", "coach", "manager", "boss", "director", "executive", "chairman",
     "chairwoman", "professor", "prof", "ayatollah", "sheikh", "imam", "rabbi", "reverend", "rev", "archbishop",
-    "bishop", "cardinal",
+    "bishop", "cardinal", "councillor", "councilman", "councilwoman", "alderman", "mp", "mla", "msp", "mep",
+    "lawmaker",
 }  # fmt: skip
 """Roles written before a name. Honorifics (Mr, Dr, Sir) and royal titles (Prince Harry) are part of how a
 person is named and are not in the list."""
@@ -78,8 +78,8 @@ def person_mentions(doc: Doc) -> list[PersonMention]:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        surname = ent[-1]
-        name = max(ent.text, render(name_tokens(surname)), key=len)
+        surname = next((t for t in reversed(ent) if t.dep_ != "case"), ent[-1])  # not the "'s" of "Ed Miller's"
+        name = max(doc[ent.start : surname.i + 1].text, render(name_tokens(surname)), key=len)
         mentions.append(PersonMention(key=surname.text.lower(), head=ent.root, name=name))
     return mentions
 
@@ -123,15 +123,15 @@ def expand_description(head: Token) -> list[Token] | None:
 
 
 def resolve_pronoun(pronoun: Token) -> Token | None:
-    """The person a he/she refers to, among those named before it (``named_people``) whom the article does not
-    give the other gender (``person_genders``): the nearest in its sentence ("Clegg is a good speaker but his
-    performance ..."), else the nearest the article gives that gender within ``KNOWN_REACH`` tokens, else the
-    nearest. In "Police arrested truong's sister alyssa chang ... truong says his sister asked him to babysit the
-    toddler. She promised to pick up the boy", she is Chang, not Truong nor the toddler named between them. On
-    the 499 check-dev articles, preferring a marked woman for a she alone fixed 3 questions and broke 5 that
-    preferring either marked gender gets right."""
+    """The person a he, him, his, she or her refers to, among those named before it (``named_people``) whom the
+    article does not give the other gender (``person_genders``): the nearest in its sentence ("Clegg is a good
+    speaker but his performance ..."), else the nearest the article gives that gender within ``KNOWN_REACH``
+    tokens, else the nearest. In "Police arrested truong's sister alyssa chang ... truong says his sister asked
+    him to babysit the toddler. She promised to pick up the boy", she is Chang, not Truong nor the toddler named
+    between them. On the 499 check-dev articles, preferring a marked woman for a she alone fixed 3 questions and
+    broke 5 that preferring either marked gender gets right."""
     gender = PRONOUN_GENDERS.get(pronoun.lower_)
-    if gender is None:
+    if gender is None or pronoun.pos_ != "PRON":
         return None
     genders = person_genders(pronoun.doc)
     before = [m for m in named_people(pronoun.doc) if m.head.i < pronoun.i and genders.get(m.key, gender) == gender]
@@ -145,7 +145,8 @@ def named_people(doc: Doc) -> list[PersonMention]:
     """Every mention of a person, in order: the PERSON entities (``person_mentions``) and the surnames the
     tagger missed when they recur, as it often does on lower-cased text ("mr miliband", "Rock hasn't
     commented"): a proper noun, tagged as no other entity and not a title, that is a tagged person's surname.
-    Worked out once per document."""
+    Worked out once per document (kept as plain values in ``doc.user_data``; the parse must not change
+    after)."""
     if PEOPLE_KEY not in doc.user_data:
         tagged = person_mentions(doc)
         keys = {m.key for m in tagged}
@@ -154,8 +155,9 @@ def named_people(doc: Doc) -> list[PersonMention]:
             for t in doc
             if t.pos_ == "PROPN" and t.lower_ in keys and not t.ent_type_ and t.lower_ not in ROLE_TITLES
         ]
-        doc.user_data[PEOPLE_KEY] = sorted([*tagged, *missed], key=lambda m: m.head.i)
-    return doc.user_data[PEOPLE_KEY]
+        found = sorted([*tagged, *missed], key=lambda m: m.head.i)
+        doc.user_data[PEOPLE_KEY] = [(m.key, m.head.i, m.name) for m in found]
+    return [PersonMention(key, doc[i], name) for key, i, name in doc.user_data[PEOPLE_KEY]]
 
 
 def person_genders(doc: Doc) -> dict[str, str]:
@@ -164,28 +166,38 @@ def person_genders(doc: Doc) -> dict[str, str]:
     grandmother, vien nguyen") gives three; a he/she after the name in its sentence, before anyone else is
     named ("John truong thought he was helping"), or opening the next sentence as its subject after a named
     main subject ("Jann wenner ... confirmed .... He defended her reporting"), gives one, unless the name is a
-    possessor or the object of a preposition (``NOT_VOTING``). A gender needs twice the other's votes;
-    names alone decide nothing. Worked out once per document, as every pronoun of a FAQ asks it."""
+    possessor, a compound or the object of a preposition (``NOT_VOTING``). A gender needs twice the other's
+    votes; names alone decide nothing, and a surname the article gives more than one first name ("John Smith
+    and his wife Jane Smith") is a family, given none. Worked out once per document, as every pronoun of a FAQ
+    asks it."""
     if GENDERS_KEY in doc.user_data:
         return doc.user_data[GENDERS_KEY]
     votes: dict[str, dict[str, int]] = {}
+    first_names: dict[str, set[str]] = {}
     mentions = named_people(doc)
-    for mention, following in itertools.zip_longest(mentions, mentions[1:]):
+    for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         tally = votes.setdefault(mention.key, {"m": 0, "f": 0})
         for word in _marking_words(mention.head):
-            if word.lower_.rstrip(".") in GENDER_WORDS:
-                tally[GENDER_WORDS[word.lower_.rstrip(".")]] += MARKED_VOTES
+            tally[GENDER_WORDS[word.lower_.rstrip(".")]] += MARKED_VOTES
         if mention.head.dep_ not in NOT_VOTING:
             for pronoun in _pronouns_after(mention.head, following.head if following is not None else None):
                 tally[PRONOUN_GENDERS[pronoun.lower_]] += 1
+        if (given := _first_name(mention.head)) is not None:
+            first_names.setdefault(mention.key, set()).add(given)
     genders = {
         key: gender
         for key, tally in votes.items()
         for gender, other in (("m", "f"), ("f", "m"))
-        if tally[gender] > 0 and tally[gender] >= 2 * tally[other]
+        if tally[gender] > 0 and tally[gender] >= 2 * tally[other] and len(first_names.get(key, ())) < 2
     }
     doc.user_data[GENDERS_KEY] = genders
     return genders
+
+
+def _first_name(head: Token) -> str | None:
+    """The first name of a person named in full (a proper noun before the surname, past any title or role)."""
+    words = [t for t in name_tokens(head) if t.lower_.rstrip(".") not in ROLE_TITLES | GENDER_WORDS.keys()]
+    return words[0].lower_ if len(words) > 1 and words[0].pos_ == "PROPN" else None
 
 
 def _pronouns_after(subject: Token, following: Token | None) -> list[Token]:
@@ -202,14 +214,19 @@ def _pronouns_after(subject: Token, following: Token | None) -> list[Token]:
 
 
 def _marking_words(head: Token) -> list[Token]:
-    """The words that may say a named person's gender: the name's own words (a title the parser took into it),
-    the two words before it, the noun it stands in apposition to, and a noun in apposition to it."""
+    """The title and kinship words (``GENDER_WORDS``) that mark a named person: a title the parser took into the
+    name ("Mr" of "Mr Colin Park", never the surname itself: Carole King), a noun among the two words before
+    it unless a preposition ties them to someone else ("the wife of Tom Reyes" marks nobody named Reyes), the
+    noun it stands in apposition to, and a noun in apposition to it."""
     name = name_tokens(head)
     before = list(head.doc[max(name[0].i - 2, head.sent.start) : name[0].i])
+    if head.dep_ == "pobj" or (before and before[-1].pos_ == "ADP"):
+        before = []
     appositions = [child for child in head.children if child.dep_ == "appos"]
     if head.dep_ == "appos":
         appositions.append(head.head)
-    return name + before + appositions
+    words = name[:-1] + before + appositions
+    return [t for t in words if t.lower_.rstrip(".") in GENDER_WORDS and t.pos_ in ("PROPN", "NOUN")]
 
 
 def mention_text(head: Token) -> str | None:
