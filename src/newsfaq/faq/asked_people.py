@@ -65,12 +65,13 @@ def names_someone_else(question: str, sentence: Span) -> bool:
 
 
 def _people(doc: Doc) -> list[PersonMention]:
-    """The mentions of those the article names who are surely people: named in full somewhere ("Paul Okafor",
-    not just "Harlow", a town the tagger took for a person) or given a gender (``mentions.person_genders``).
+    """The mentions of those the article names who are surely people: named in full or with a role somewhere
+    ("Paul Okafor", "mla jenny", not just "Harlow", a town the tagger took for a person) or given a gender
+    (``mentions.person_genders``).
     Their surname keys lose any apostrophe, as question words do ("O'Neill" is "oneill")."""
     genders = person_genders(doc)
     mentions = named_people(doc)
-    people = {m.key for m in mentions if len(without_role(m.name).split()) > 1 or m.key in genders}
+    people = {m.key for m in mentions if len(m.name.split()) > 1 or m.key in genders}
     keyed = [PersonMention(_APOSTROPHE.sub("", m.key), m.head, m.name) for m in mentions if m.key in people]
     return [m for m in keyed if len(m.key) >= MIN_KEY_LETTERS and m.key.isalpha()]
 
