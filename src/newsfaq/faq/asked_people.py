@@ -35,7 +35,9 @@ _APOSTROPHE = re.compile(r"['’]")
 
 
 @dataclass(frozen=True)
-class _QuestionWord:
+class _Word:
+    """A word of a question or an answer sentence, with its key for matching names."""
+
     text: str
     key: str
     possessive: bool
@@ -67,8 +69,8 @@ def names_someone_else(question: str, sentence: Span) -> bool:
 def _people(doc: Doc) -> list[PersonMention]:
     """The mentions of those the article names who are surely people: named in full or with a role somewhere
     ("Paul Okafor", "mla jenny", not just "Harlow", a town the tagger took for a person) or given a gender
-    (``mentions.person_genders``).
-    Their surname keys lose any apostrophe, as question words do ("O'Neill" is "oneill")."""
+    (``mentions.person_genders``). Their surname keys lose any apostrophe, as words do (``_words``: "O'Neill"
+    is "oneill")."""
     genders = person_genders(doc)
     mentions = named_people(doc)
     people = {m.key for m in mentions if len(m.name.split()) > 1 or m.key in genders}
@@ -82,15 +84,12 @@ def _asked_names(question: str, mentions: list[PersonMention]) -> dict[str, set[
     of them, less roles and titles, and the capitalised words beside the surname in the question (the tagger
     often keeps part of a name: "sabrina rubin" of "Sabrina Rubin Erdely")."""
     words = _words(question)
-    keys = [word.key for word in words]
     names: dict[str, set[str]] = {}
-    for key in {m.key for m in mentions} & set(keys):
+    for key in {m.key for m in mentions} & {word.key for word in words}:
         at = next((i for i, word in enumerate(words) if word.key == key and _names(word, i)), None)
         if at is None:
             continue
-        named = {key} | {
-            w for m in mentions if m.key == key for w in _words_of(without_role(m.name)) if w not in GENDER_WORDS
-        }
+        named = {key} | {w for m in mentions if m.key == key for w in _words_of(without_role(m.name))}
         for step in (-1, 1):
             beside = at + step
             while 0 < beside < len(words) and (words[beside].text[0].isupper() or words[beside].key in named):
@@ -102,13 +101,13 @@ def _asked_names(question: str, mentions: list[PersonMention]) -> dict[str, set[
     return names
 
 
-def _names(word: _QuestionWord, position: int) -> bool:
+def _names(word: _Word, position: int) -> bool:
     """Whether a question word that is a surname names its person (``RARE_NAME``); the question's first word
     is a question word."""
     return (position > 0 and word.text[0].isupper()) or rarity(word.key) >= RARE_NAME
 
 
-def _words(text: str) -> list[_QuestionWord]:
+def _words(text: str) -> list[_Word]:
     """The words of a question or sentence, each with its key: lower case, with no apostrophe ("O'Neill's" is
     "oneill", marked possessive)."""
     found = []
@@ -116,9 +115,9 @@ def _words(text: str) -> list[_QuestionWord]:
         token = match.group()
         bare = _POSSESSIVE.sub("", token)
         for part in LETTER_RUN.findall(_APOSTROPHE.sub("", bare)):
-            found.append(_QuestionWord(part, part.lower(), possessive=False))
+            found.append(_Word(part, part.lower(), possessive=False))
         if found and bare != token:
-            found[-1] = _QuestionWord(found[-1].text, found[-1].key, possessive=True)
+            found[-1] = _Word(found[-1].text, found[-1].key, possessive=True)
     return found
 
 
