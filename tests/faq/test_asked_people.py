@@ -63,3 +63,12 @@ def test_names_with_an_apostrophe_or_a_hyphen_are_matched_whole(names_spans):
     assert not names_someone_else("What did Tom Smith-Jones say about Ms O'Neill's mood?", names_spans[2])
     assert names_someone_else("What did Tom Smith-Jones say about the driver?", names_spans[1])
     assert names_someone_else("What did Aoife O'Neill say on Monday?", names_spans[0])
+
+
+def test_a_possessive_pronoun_speaks_of_what_is_possessed():
+    text = (
+        "Tom Reyes was arrested on Monday in Leeds. Mrs Maria Santos visited him at the station. "
+        "His wife said the family would stay in Leeds."
+    )
+    spans = analyze(Article(id="possessive", body=text, date="2025-03-14")).spans
+    assert not names_someone_else("What did Maria Santos say about the family?", spans[2])
