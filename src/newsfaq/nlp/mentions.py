@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsfaq.nlp.phrases import keeps_case, render
+from newsfaq.nlp.syntax import NOMINAL_SUBJECT_DEPS
 
 NAME_DEPS = {"compound", "flat", "punct", "nmod"}
 PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -22,7 +23,6 @@ GENDER_WORDS = {
 }  # fmt: skip
 """Titles and kinship words that give the gender of the person they name."""
 MARKED_VOTES = 3
-SUBJECTS = {"nsubj", "nsubjpass"}
 VOTING_PRONOUNS = {"he", "she"}
 """Only a subject pronoun votes: "him", "her" and "his" after a name often stand for someone else ("Maria
 described his plan", "Tom told her")."""
@@ -177,8 +177,8 @@ def person_genders(doc: Doc) -> dict[str, str]:
     mentions = named_people(doc)
     for mention, following in zip(mentions, [*mentions[1:], None], strict=False):
         tally = votes.setdefault(mention.key, {"m": 0, "f": 0})
-        for word in _marking_words(mention.head):
-            tally[GENDER_WORDS[word.lower_.rstrip(".")]] += MARKED_VOTES
+        for gender in _marked_genders(mention.head):
+            tally[gender] += MARKED_VOTES
         if mention.head.dep_ not in NOT_VOTING:
             for pronoun in _pronouns_after(mention.head, following.head if following is not None else None):
                 tally[PRONOUN_GENDERS[pronoun.lower_]] += 1
@@ -194,9 +194,13 @@ def person_genders(doc: Doc) -> dict[str, str]:
     return genders
 
 
+NOT_GIVEN_NAMES = ROLE_TITLES | GENDER_WORDS.keys()
+"""Words before a surname that are a role or a title, not a first name."""
+
+
 def _first_name(head: Token) -> str | None:
     """The first name of a person named in full (a proper noun before the surname, past any title or role)."""
-    words = [t for t in name_tokens(head) if t.lower_.rstrip(".") not in ROLE_TITLES | GENDER_WORDS.keys()]
+    words = [t for t in name_tokens(head) if t.lower_.rstrip(".") not in NOT_GIVEN_NAMES]
     return words[0].lower_ if len(words) > 1 and words[0].pos_ == "PROPN" else None
 
 
@@ -206,18 +210,18 @@ def _pronouns_after(subject: Token, following: Token | None) -> list[Token]:
     doc, sentence = subject.doc, subject.sent
     stop = min(sentence.end, following.i if following is not None else sentence.end)
     found = [t for t in doc[subject.i + 1 : stop] if t.lower_ in VOTING_PRONOUNS and t.pos_ == "PRON"]
-    main_subject = subject.dep_ in SUBJECTS and subject.head.i == sentence.root.i
+    main_subject = subject.dep_ in NOMINAL_SUBJECT_DEPS and subject.head.i == sentence.root.i
     if stop == sentence.end and main_subject and sentence.end < len(doc):
         opener = doc[sentence.end].sent.root
-        found += [c for c in opener.children if c.dep_ in SUBJECTS and c.lower_ in VOTING_PRONOUNS]
+        found += [c for c in opener.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.lower_ in VOTING_PRONOUNS]
     return found
 
 
-def _marking_words(head: Token) -> list[Token]:
-    """The title and kinship words (``GENDER_WORDS``) that mark a named person: a title the parser took into the
-    name ("Mr" of "Mr Colin Park", never the surname itself: Carole King), a noun among the two words before
-    it unless a preposition ties them to someone else ("the wife of Tom Reyes" marks nobody named Reyes), the
-    noun it stands in apposition to, and a noun in apposition to it."""
+def _marked_genders(head: Token) -> list[str]:
+    """The genders given by the title and kinship words (``GENDER_WORDS``) that mark a named person: a title the
+    parser took into the name ("Mr" of "Mr Colin Park", never the surname itself: Carole King), a noun among
+    the two words before it unless a preposition ties them to someone else ("the wife of Tom Reyes" marks
+    nobody named Reyes), the noun it stands in apposition to, and a noun in apposition to it."""
     name = name_tokens(head)
     before = list(head.doc[max(name[0].i - 2, head.sent.start) : name[0].i])
     if head.dep_ == "pobj" or (before and before[-1].pos_ == "ADP"):
@@ -226,7 +230,8 @@ def _marking_words(head: Token) -> list[Token]:
     if head.dep_ == "appos":
         appositions.append(head.head)
     words = name[:-1] + before + appositions
-    return [t for t in words if t.lower_.rstrip(".") in GENDER_WORDS and t.pos_ in ("PROPN", "NOUN")]
+    marks = [t.lower_.rstrip(".") for t in words if t.pos_ in ("PROPN", "NOUN")]
+    return [GENDER_WORDS[mark] for mark in marks if mark in GENDER_WORDS]
 
 
 def mention_text(head: Token) -> str | None:
