@@ -30,18 +30,16 @@ from rich.progress import track
 from newsfaq.engines import FAQ_WRITER
 from newsfaq.faq.answer_kinds import fits
 from newsfaq.faq.candidates import ItemCandidate, ranked
-from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.model_engine import (
     SPARE,
     Checks,
     answer_sentences,
     check_candidates,
-    echoes,
     model_questions,
     passes,
     wording_rounds,
 )
-from newsfaq.faq.question_checks import ANSWERS_AT
+from newsfaq.faq.question_checks import ANSWERS_AT, asked_back
 from newsfaq.faq.wording import garbled_or_vague
 from newsfaq.faq.writer import answer_item, choose_items, fewest_items, plan_candidates, reach
 from newsfaq.nlp.analysis import analyze
@@ -54,9 +52,10 @@ def to_row(article_id: str, checks: Checks) -> dict:
 
 
 def from_row(row: dict) -> tuple[str, Checks]:
-    """The article id and the checks of one dump line (JSON has no tuples)."""
+    """The article id and the checks of one dump line (JSON has no tuples; older dumps also hold whether the
+    reader landed on a caption echoing the candidate's sentence, which the reader now never reads)."""
     candidate = ItemCandidate(**{**row["candidate"], "sentences": tuple(row["candidate"]["sentences"])})
-    fields = {k: v for k, v in row.items() if k not in ("article", "candidate")}
+    fields = {k: v for k, v in row.items() if k not in ("article", "candidate", "echoed")}
     return row["article"], Checks(candidate=candidate, **fields)
 
 
@@ -79,8 +78,9 @@ def replay(path: Path, settings: Settings, answers_at: float, fill_to: int) -> N
     to ``fill_to`` items. Writing every round's questions at once equals the writer's rounds, as ``select`` takes
     a filler only while the FAQ is short, one filler intent after another (``wording_rounds``). Questions the
     wording rules now refuse (``garbled_or_vague``) are dropped, as the writer would, from a dump made before;
-    whether the sentence fits the question (``fits``) and whether the reader's sentence echoes the candidate's
-    (``echoes``) are found again, as both checks have grown since older dumps."""
+    whether the sentence fits the question (``fits``) and where the reader lands (``asked_back``) are found
+    again, as both have grown since older dumps; a rival's margin was asked of the old landing, so it holds only
+    where the reader lands there still (``landed_again``)."""
     found: dict[str, list[Checks]] = defaultdict(list)
     for line in path.read_text().splitlines():
         article_id, checks = from_row(json.loads(line))
@@ -93,14 +93,10 @@ def replay(path: Path, settings: Settings, answers_at: float, fill_to: int) -> N
     generated, main_event = {}, {}
     for name, position, article in panel:
         analysis = analyze(article, limit=reach(settings))
-        barred = unquotable(analysis)
+        landings = asked_back([c.candidate.question for c in found[article.id]], analysis)
         rechecked = [
-            replace(
-                c,
-                fits=fits(c.candidate, analysis),
-                echoed=echoes(analysis, c.landed, c.candidate.sentences[0], barred),
-            )
-            for c in found[article.id]
+            replace(landed_again(c, landed), fits=fits(c.candidate, analysis))
+            for c, landed in zip(found[article.id], landings, strict=True)
         ]
         kept = [c.candidate for c in rechecked if passes(c, answers_at) and not garbled_or_vague(c.candidate.question)]
         chosen = choose_items(ranked(kept), analysis, settings, fill_to)
@@ -115,6 +111,12 @@ def replay(path: Path, settings: Settings, answers_at: float, fill_to: int) -> N
         if lines:
             print(f"\n{heading}:")
             print("\n".join(lines))
+
+
+def landed_again(checks: Checks, landed: int) -> Checks:
+    """``checks`` with the reader's landing found again: the rival's margin is dropped when it moved, since it
+    was asked of the old landing (a candidate that now lands elsewhere than its own sentence then fails)."""
+    return checks if landed == checks.landed else replace(checks, landed=landed, rival=None)
 
 
 def main() -> None:

@@ -1,8 +1,9 @@
 import pytest
 
-from newsfaq.ask.answering import MAX_QUESTION_CHARS, answer_question
+from newsfaq.ask.answering import MAX_QUESTION_CHARS, answer_from, answer_question, passage_from
 from newsfaq.errors import InputError
-from newsfaq.model import Answer
+from newsfaq.model import Answer, Article
+from newsfaq.nlp.analysis import analyze
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +54,29 @@ def test_reference_article(reference_path):
     assert "2,500" in troops.answer and troops.as_of == "2024-01-06"
     assert "2,500 US troops" in troops.evidence[0].citation.text
     assert answer_question("What is the capital of France?", reference).answer is None
+
+
+def _cited(body: str, question: str) -> int:
+    """The sentence the reader answers ``question`` from, whatever its confidence."""
+    passage = passage_from(analyze(Article(id="t", body=body, date="2026-03-04")))
+    return answer_from(question, [passage], answer_at=0).evidence[0].citation.sentence
+
+
+def test_the_reader_cites_the_story_not_a_caption_restating_it():
+    body = (
+        "Marta Quill spent Tuesday climbing rope bridges at an adventure park near Dunmore, a day after her side's "
+        "3-1 win over Eastfield. Quill said the adventure park near Dunmore was great fun. Harbour City are now "
+        "third in the table. Marta Quill spends a day out at the Dunmore adventure park on Tuesday (pictured). "
+        "Marta Quill (pictured) broke her wrist in a fall and will miss Saturday's cup final."
+    )
+    assert _cited(body, "Where did Marta Quill spend a day out on Tuesday?") == 0
+    assert _cited(body, "What will Marta Quill miss?") == 4  # a caption that says more is still read
+
+
+def test_a_sentence_holds_the_person_its_pronoun_stands_for():
+    body = (
+        "Police arrested Tom Reyes's sister Ana Vidal on Friday after the boy went missing. "
+        "Reyes says his sister asked him to look after the boy for a night. "
+        "She promised to collect him in the morning but never came back."
+    )
+    assert _cited(body, "What did Ana Vidal promise to do?") == 2

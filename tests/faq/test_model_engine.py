@@ -141,25 +141,6 @@ def test_a_question_the_reader_answers_elsewhere_stands_only_where_the_model_fin
     assert [c.question for c in kept] == [maersk]
 
 
-def test_a_reader_landing_on_a_caption_that_echoes_the_lede_counts_as_landing_on_the_lede(monkeypatch):
-    body = (
-        "Marta Quill spent Tuesday climbing rope bridges at an adventure park near Dunmore, a day after her side's "
-        "3-1 win over Eastfield. Quill said the adventure park near Dunmore was great fun. Harbour City are now "
-        "third in the table. Marta Quill spends a day out at the Dunmore adventure park on Tuesday (pictured). "
-        "Marta Quill (pictured) broke her wrist in a fall and will miss Saturday's cup final."
-    )
-    analysis = analyze(Article(id="quill", body=body, date="2026-03-04"))
-    question = "What did Marta Quill do on Tuesday?"
-    lede = ItemCandidate("what-happened", question, (0,), 1.0, "model")
-    scorer = Records({question: 2.0})  # every sentence answers as well: a rival is never the weaker
-    # the caption echoes the lede; the quote and the table may be quoted; the second caption says more
-    for landed, kept in ((3, [question]), (1, []), (2, []), (4, [])):
-        monkeypatch.setattr(model_engine, "asked_back", lambda questions, _, at=landed: [at])
-        scorer.asked.clear()
-        assert [c.question for c in passing([lede], analysis, Settings(judge="off"), scorer)] == kept
-        assert len(scorer.asked) == (1 if kept else 2)  # no rival is asked for an echo
-
-
 def test_a_candidate_passes_only_with_every_check_and_the_model_asked():
     own = ItemCandidate("why", "Why was the bridge closed?", (3,), 1.0, "model")
     assert passes(Checks(own, landed=3, premise_holds=True, fits=True, margin=1.5))

@@ -10,6 +10,7 @@ from newsfaq.nlp.mentions import (
     full_names,
     named_people,
     person_genders,
+    pronoun_referents,
     resolve_pronoun,
     without_role,
 )
@@ -126,3 +127,14 @@ def test_an_article_naming_nobody_gives_no_gender_and_no_referent():
     doc = get_nlp()("The ferry sank on Tuesday. She was forty years old.")
     assert person_genders(doc) == {}
     assert resolve_pronoun(doc[6]) is None
+
+
+def test_a_sentence_is_about_the_people_its_pronouns_stand_for_by_their_full_names():
+    doc = get_nlp()(
+        "Police arrested Tom Reyes's sister Ana Vidal on Friday. "
+        "Vidal and the grandmother then left. "
+        "She promised to collect the boy, but Reyes said his calls went unanswered. "
+        "The ferry sank."
+    )
+    found = pronoun_referents(list(doc.sents))
+    assert found == [[], [], ["Ana Vidal", "Tom Reyes"], []]  # "She" named "Vidal" nearest, "his" Reyes

@@ -5,7 +5,7 @@ answer it (with the closest sentences as leads)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.tokens import Span
@@ -21,6 +21,8 @@ from newsfaq.model import Answer, Article, ArticleRef, Citation, Evidence
 from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.nlp.embeddings import embed_question, get_embedder
 from newsfaq.nlp.llm import ReplyWriter
+from newsfaq.nlp.mentions import pronoun_referents
+from newsfaq.nlp.quotable import echoes
 from newsfaq.settings import DEFAULT_SETTINGS, Reading
 
 MAX_QUESTION_CHARS = 1000
@@ -59,6 +61,9 @@ class Passage:
     """Content words of the whole article body (what the question may find missing)."""
     vectors: np.ndarray
     """Each sentence's embedding (unit vectors, one row per sentence)."""
+    referents: list[str] = field(default_factory=list)
+    """Per sentence, the names its pronouns stand for (``mentions.pronoun_referents``), which the ranking counts
+    as held; empty where the sentences were parsed without their article (the archive's)."""
 
     def citation(self, sentence: Span) -> Citation:
         """Where ``sentence`` (one of this passage's own spans, found by identity) sits in the article body."""
@@ -118,7 +123,7 @@ def answer_from(
     query = embed_question(info.text)
     depth = reading.model_sentences if model else reading.read_sentences
     weight = reading.closeness_weight
-    rankings = [candidate_sentences(info, p.sentences, p.vectors @ query, depth, weight) for p in passages]
+    rankings = [candidate_sentences(info, p.sentences, p.vectors @ query, depth, weight, p.referents) for p in passages]
     read = read_sentences(info, [ranked[: reading.read_sentences] for ranked in rankings])
     results = [(passage, *_best(info, passage, ranked)) for passage, ranked in zip(passages, read, strict=True)]
     # An article that does not name the question's subject cannot answer it, however well a sentence fits.
@@ -214,11 +219,17 @@ def passage_of(article: Article) -> Passage:
 
 
 def passage_from(analysis: Analysis) -> Passage:
-    """The passage of an article already parsed (the FAQ writer asks its questions back with it)."""
+    """The passage of an article already parsed (the FAQ writer asks its questions back with it), without the
+    sentences that only repeat its prose (``echoes``): the reader cites the story, not a caption restating it."""
     article = analysis.article
-    offsets = [(s.index, s.start, s.end) for s in analysis.sentences]
-    vectors = get_embedder().embed([s.text for s in analysis.spans])
-    return Passage(ArticleRef.of(article), analysis.spans, offsets, answerability.content_keys(article.body), vectors)
+    repeated = echoes(analysis)
+    read = [i for i in range(len(analysis.spans)) if i not in repeated]
+    spans = [analysis.spans[i] for i in read]
+    offsets = [(analysis.sentences[i].index, analysis.sentences[i].start, analysis.sentences[i].end) for i in read]
+    vectors = get_embedder().embed([s.text for s in spans])
+    referents = [" ".join(names) for names in pronoun_referents(spans)]
+    keys = answerability.content_keys(article.body)
+    return Passage(ArticleRef.of(article), spans, offsets, keys, vectors, referents)
 
 
 def answer_question(

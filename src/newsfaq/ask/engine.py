@@ -23,9 +23,11 @@ def candidate_sentences(
     closeness: np.ndarray,
     depth: int = DEFAULT_SETTINGS.reading.read_sentences,
     closeness_weight: float = DEFAULT_SETTINGS.reading.closeness_weight,
+    referents: list[str] | None = None,
 ) -> list[RankedSentence]:
-    """The ``depth`` best sentences for the question, best first (``closeness``: one cosine per sentence)."""
-    shares = dict(rank_sentences(question, [s.text for s in sentences]))
+    """The ``depth`` best sentences for the question, best first (``closeness``: one cosine per sentence;
+    ``referents``: per sentence, the names its pronouns stand for)."""
+    shares = dict(rank_sentences(question, [s.text for s in sentences], referents))
     ranked = [
         RankedSentence(s, shares[i], float(closeness[i]), fused_score(shares[i], float(closeness[i]), closeness_weight))
         for i, s in enumerate(sentences)

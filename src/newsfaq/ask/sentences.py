@@ -38,11 +38,17 @@ def fused_score(share: float, closeness: float, closeness_weight: float) -> floa
     return share + closeness_weight * closeness
 
 
-def rank_sentences(question: QuestionInfo, sentences: list[str]) -> list[tuple[int, float]]:
-    """(sentence index, share of the question's weight it holds), best first."""
+def rank_sentences(
+    question: QuestionInfo, sentences: list[str], referents: list[str] | None = None
+) -> list[tuple[int, float]]:
+    """(sentence index, share of the question's weight it holds), best first. ``referents``, per sentence, are
+    words it holds though it does not write them: the names its pronouns stand for, so that "She promised to
+    pick up the boy" holds the "Alyssa Chang" of "What did Alyssa Chang promise to do?"."""
     content = [w for w in question.words if w.content]
     found = [words(text) for text in sentences]
     keys = [{w.key for w in f} for f in found]
+    for held, also in zip(keys, referents or [], strict=False):
+        held |= {w.key for w in words(also)}
     spread = {w.key: sum(w.key in k for k in keys) for w in content}
 
     def weight(word) -> float:

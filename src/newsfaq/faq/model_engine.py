@@ -5,8 +5,8 @@ The planner already knows which sentences matter (the lead, the causes, the coun
 reader would ask of each; its weakness is wording. So the model writes one question per chosen answer
 sentence, with the planner's intent as a hint. Then every candidate, the model's and the rules', is kept only
 when the checker finds its premise in the article, its sentence holds the kind of answer asked for and the
-model finds the sentence answers it, and the reader, asked it back, lands on that sentence, on one that only
-echoes it or on one the model finds answers it less well; the survivors compete in the writer's one ranking
+model finds the sentence answers it, and the reader, asked it back, lands on that sentence or on one the model
+finds answers it less well; the survivors compete in the writer's one ranking
 (``faq/writer.py``).
 """
 
@@ -20,13 +20,12 @@ from spacy.tokens import Span
 from newsfaq.faq.answer_kinds import counts_something, fits, reasons_its_main_event
 from newsfaq.faq.candidates import ItemCandidate, ranked
 from newsfaq.faq.centrality import centrality
-from newsfaq.faq.evidence import restates, unquotable
 from newsfaq.faq.intents import FILLER_INTENTS, INTENT_WEIGHTS
 from newsfaq.faq.model_questions import write_question
 from newsfaq.faq.question_checks import ANSWERS_AT, answer_margins, asked_back, premises_hold
 from newsfaq.nlp.analysis import Analysis
-from newsfaq.nlp.lexicon import content_keys
 from newsfaq.nlp.llm import AnswerScorer, ReplyWriter
+from newsfaq.nlp.quotable import unquotable
 from newsfaq.settings import Settings
 
 LEAD_SENTENCES = 3
@@ -101,7 +100,7 @@ def model_questions(
 class Checks:
     """What the checks found for one candidate. A margin is None where the model was not asked: ``margin`` when
     the premise or the answer kind had already failed, ``rival`` when the reader landed on the candidate's own
-    sentence or on an echo of it, or ``margin`` is below the bar (unless the checks were ``thorough``)."""
+    sentence or ``margin`` is below the bar (unless the checks were ``thorough``)."""
 
     candidate: ItemCandidate
     landed: int
@@ -114,19 +113,16 @@ class Checks:
     """The model's margin that the candidate's own sentence answers it."""
     rival: float | None = None
     """The model's margin that the sentence the reader landed on answers it."""
-    echoed: bool = False
-    """Whether the sentence the reader landed on is one no item may quote that restates the candidate's
-    (``echoes``): then the candidate's answers it as well, and no rival is asked."""
 
 
 def passes(checks: Checks, answers_at: float = ANSWERS_AT) -> bool:
     """Whether a candidate may be offered: its premise holds, its sentence holds the kind of answer asked for
     and, by the model, answers it, and the reader landed on that sentence or on one the model finds answers it
     less well (the fast reader often lands elsewhere on a reworded question; the model settles between the
-    two), or on a caption or copy that echoes it."""
+    two)."""
     if not (checks.premise_holds and checks.fits) or checks.margin is None or checks.margin < answers_at:
         return False
-    if checks.landed == checks.candidate.sentences[0] or checks.echoed:
+    if checks.landed == checks.candidate.sentences[0]:
         return True
     return checks.rival is not None and checks.rival < checks.margin
 
@@ -144,9 +140,8 @@ def check_candidates(
     if not candidates:
         return []
     questions = [c.question for c in candidates]
-    barred = unquotable(analysis)
     found = [
-        Checks(c, landed, held, fits(c, analysis), echoed=echoes(analysis, landed, c.sentences[0], barred))
+        Checks(c, landed, held, fits(c, analysis))
         for c, landed, held in zip(
             candidates, asked_back(questions, analysis), premises_hold(questions, analysis, settings), strict=True
         )
@@ -158,27 +153,12 @@ def check_candidates(
     astray = [
         i
         for i, f in enumerate(found)
-        if f.landed != f.candidate.sentences[0]
-        and f.margin is not None
-        and (thorough or (f.margin >= ANSWERS_AT and not f.echoed))
+        if f.landed != f.candidate.sentences[0] and f.margin is not None and (thorough or f.margin >= ANSWERS_AT)
     ]
     rivals = _margins([(found[i].candidate.question, found[i].landed) for i in astray], analysis, model)
     for i, rival in zip(astray, rivals, strict=True):
         found[i] = replace(found[i], rival=rival)
     return found
-
-
-def echoes(analysis: Analysis, landed: int, own: int, barred: set[int]) -> bool:
-    """Whether sentence ``landed``, where the reader answered a candidate on sentence ``own``, is one no item may
-    quote (``barred``: a photo caption, a copy) that restates ``own`` (``evidence.restates``): "Fabio borini
-    enjoys a day out at go ape in delamere forest park on tuesday" draws the reader from the lede it restates.
-    Replayed on the FAQ panel's funnel dump, this let 2 questions through, both on one article, taking it from
-    2 items to 4. A caption that says more than the candidate's sentence ("Xana doyle (pictured) was killed
-    after ...", against "Xana doyle, 19, was a passenger in the toyota avensis ...") still stands as a rival;
-    so does a quotable sentence, which the model may find answers better."""
-    if landed == own or landed not in barred:
-        return False
-    return restates(content_keys(analysis.spans[landed].text), content_keys(analysis.spans[own].text))
 
 
 def passing(

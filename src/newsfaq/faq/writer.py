@@ -14,7 +14,6 @@ from collections.abc import Callable
 from newsfaq.engines import FAQ_WRITER
 from newsfaq.faq.answer_kinds import asked_kind, fits
 from newsfaq.faq.candidates import POSITION_DISCOUNT, ItemCandidate, ranked
-from newsfaq.faq.evidence import unquotable
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FILLER_INTENTS, FINDERS, INTENT_WEIGHTS
 from newsfaq.faq.model_engine import SPARE, answer_sentences, model_questions, passing, wording_rounds
@@ -24,6 +23,7 @@ from newsfaq.model import FAQ, Article, ArticleRef, Citation, QAPair
 from newsfaq.nlp.analysis import Analysis, analyze
 from newsfaq.nlp.lexicon import content_keys, share_held
 from newsfaq.nlp.llm import LanguageModel, ModelUnavailable
+from newsfaq.nlp.quotable import unquotable
 from newsfaq.settings import DEFAULT_SETTINGS, Settings
 from newsfaq.version import __version__
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsfaq.nlp.phrases import keeps_case, render
 from newsfaq.nlp.syntax import NOMINAL_SUBJECT_DEPS
@@ -139,6 +139,23 @@ def resolve_pronoun(pronoun: Token) -> Token | None:
     known = [m for m in before if m.key in genders and pronoun.i - m.head.i <= KNOWN_REACH]
     chosen = in_sentence or known or before
     return chosen[-1].head if chosen else None
+
+
+def pronoun_referents(sentences: list[Span]) -> list[list[str]]:
+    """Per sentence, the full names (``full_names``) of the people its he, him, his, she and her stand for
+    (``resolve_pronoun``), once each: who a reader knows the sentence is about though it names no one ("She
+    promised to pick up the boy" is about Alyssa Chang)."""
+    if not sentences:
+        return []
+    doc = sentences[0].doc
+    names = full_names(doc)
+    key_of = {m.head.i: m.key for m in named_people(doc)}
+    found = []
+    for sentence in sentences:
+        people = (resolve_pronoun(token) for token in sentence)
+        keys = (key_of[person.i] for person in people if person is not None)
+        found.append(list(dict.fromkeys(names.get(key, key) for key in keys)))
+    return found
 
 
 def named_people(doc: Doc) -> list[PersonMention]:

@@ -1,6 +1,6 @@
-from newsfaq.faq.evidence import unquotable
 from newsfaq.model import Article
 from newsfaq.nlp.analysis import analyze
+from newsfaq.nlp.quotable import echoes, unquotable
 
 
 def _unquotable(sentences: list[str]) -> set[int]:
@@ -122,3 +122,14 @@ def test_a_whole_quotation_attributed_after_it_is_no_tail_though_it_opens_in_low
         "The first lane opens in May.",
     ]
     assert _unquotable(sentences) == {4}
+
+
+def test_only_a_caption_that_restates_the_prose_echoes_it():
+    sentences = [
+        "Marta Quill spent Tuesday climbing rope bridges at an adventure park near Dunmore after her side's win.",
+        "Harbour City are now third in the table.",
+        "Marta Quill spends a day out at the Dunmore adventure park on Tuesday ( pictured ).",
+        "Marta Quill ( pictured ) broke her wrist in a fall and will miss Saturday's cup final.",
+    ]
+    analysis = analyze(Article(id="e", body=" ".join(sentences), date="2025-03-14"))
+    assert unquotable(analysis) == {2, 3} and echoes(analysis) == {2}  # the second caption says more

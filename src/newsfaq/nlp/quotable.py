@@ -1,4 +1,4 @@
-"""Which sentences an FAQ answer may quote.
+"""Which sentences an FAQ answer may quote, and which ones the reader skips as repeating the story.
 
 A marked photo caption, a lead-in cut from its quote or a sentence cut short is never an answer
 (``ingest.clean.is_not_evidence``). Scraped tabloid pages also carry captions with no mark: a caption block
@@ -66,6 +66,16 @@ def unquotable(analysis: Analysis) -> set[int]:
     openers = {i for i in prose if i + 1 in captions and any(restates(keys[i], keys[j]) for j in prose if j != i)}
     copies = {i for i in prose if any(_is_copy(i, j, held) for j in prose if j != i)}
     return marked | openers | copies | pictured | _tails(analysis.spans)
+
+
+def echoes(analysis: Analysis) -> set[int]:
+    """The sentences no answer may quote (``unquotable``: captions, copies) that restate one it may: a reader
+    answering from the article cites the story, not a caption repeating it ("Fabio borini enjoys a day out at go
+    ape in delamere forest park on tuesday", beside the lede that says so)."""
+    barred = unquotable(analysis)
+    keys = [content_keys(span.text) for span in analysis.spans]
+    prose = [j for j in range(len(keys)) if j not in barred]
+    return {i for i in barred if any(restates(keys[i], keys[j]) for j in prose)}
 
 
 def restates(ours: set[str], theirs: set[str]) -> bool:
