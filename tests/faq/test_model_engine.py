@@ -212,9 +212,30 @@ def test_thorough_checks_ask_the_model_what_the_writer_skips(analysis, monkeypat
     settings = Settings(judge="off")
     quick = check_candidates([premise_fails, unanswered], analysis, settings, scorer)
     thorough = check_candidates([premise_fails, unanswered], analysis, settings, scorer, thorough=True)
-    assert [(c.premise_holds, c.margin, c.rival) for c in quick] == [(False, None, None), (True, -3.0, None)]
-    assert [(c.margin, c.rival) for c in thorough] == [(3.0, 3.0), (-3.0, -3.0)]
+    # the first's sentence gives no reason, the second's does not answer: neither premise is worth the judge
+    assert [(c.fits, c.premise_holds, c.margin, c.rival) for c in quick] == [
+        (False, None, None, None),
+        (True, None, -3.0, None),
+    ]
+    assert [(c.premise_holds, c.margin, c.rival) for c in thorough] == [(False, 3.0, 3.0), (True, -3.0, -3.0)]
     assert passing([premise_fails, unanswered], analysis, settings, scorer) == []
+
+
+def test_the_premise_is_checked_only_where_the_sentence_answers_and_a_rival_only_where_it_holds(analysis, monkeypatch):
+    invented = "What will Maersk do while the dockers' picnic lasts?"  # no picnic in the article
+    candidates = [
+        ItemCandidate("what-next", invented, (9,), 1.0, "model"),
+        ItemCandidate("what-next", "What will Maersk do while the strike lasts?", (9,), 1.0, "model"),
+    ]
+    monkeypatch.setattr(model_engine, "asked_back", lambda questions, _: [10, 10])  # the reader lands elsewhere
+    judged = []
+    monkeypatch.setattr(
+        model_engine, "premises_hold", lambda questions, *_: judged.extend(questions) or [False] * len(questions)
+    )
+    scorer = BySentence({(invented, "Maersk said"): 2.0, (candidates[1].question, "Maersk said"): 0.0})
+    found = check_candidates(candidates, analysis, Settings(judge="off"), scorer)
+    assert judged == [invented]  # the second's sentence does not answer it: no premise to check
+    assert [(c.premise_holds, c.rival) for c in found] == [(False, None), (None, None)]  # no rival for either
 
 
 @pytest.fixture(scope="module")

@@ -98,14 +98,15 @@ def model_questions(
 
 @dataclass(frozen=True)
 class Checks:
-    """What the checks found for one candidate. A margin is None where the model was not asked: ``margin`` when
-    the premise or the answer kind had already failed, ``rival`` when the reader landed on the candidate's own
-    sentence or ``margin`` is below the bar (unless the checks were ``thorough``)."""
+    """What the checks found for one candidate. A check is None where it was not made (unless the checks were
+    ``thorough``): ``margin`` when the answer kind had already failed, ``premise_holds`` when ``margin`` is
+    below the bar, ``rival`` when the reader landed on the candidate's own sentence or the premise failed."""
 
     candidate: ItemCandidate
     landed: int
     """The sentence the reader, asked the question back, answers it from."""
-    premise_holds: bool
+    premise_holds: bool | None
+    """Whether the question's premise holds against the article (``question_checks.premises_hold``)."""
     fits: bool
     """Whether the sentence holds the kind of answer asked for (a time for "when", a number for "how many") and
     is about the people the question names (``answer_kinds.fits``)."""
@@ -136,24 +137,28 @@ def check_candidates(
     thorough: bool = False,
 ) -> list[Checks]:
     """The checks' outcomes for each candidate, of either engine. The model is asked only what ``passes`` needs
-    (each call costs a second); ``thorough`` asks it every margin, for benchmarks that replay other bars."""
+    (each call costs a second or more), cheapest first: whether the sentence answers the question (one short
+    prompt) for the candidates whose sentence fits; the premise, whose judge reads three sentences of the
+    article, only for those it answers; a rival only for those still standing. ``thorough`` asks it everything,
+    for benchmarks that replay other bars."""
     if not candidates:
         return []
-    questions = [c.question for c in candidates]
     found = [
-        Checks(c, landed, held, fits(c, analysis))
-        for c, landed, held in zip(
-            candidates, asked_back(questions, analysis), premises_hold(questions, analysis, settings), strict=True
-        )
+        Checks(c, landed, None, fits(c, analysis))
+        for c, landed in zip(candidates, asked_back([c.question for c in candidates], analysis), strict=True)
     ]
-    asked = [i for i, f in enumerate(found) if thorough or (f.premise_holds and f.fits)]
+    asked = [i for i, f in enumerate(found) if thorough or f.fits]
     margins = _margins([(found[i].candidate.question, found[i].candidate.sentences[0]) for i in asked], analysis, model)
     for i, margin in zip(asked, margins, strict=True):
         found[i] = replace(found[i], margin=margin)
+    answered = [i for i, f in enumerate(found) if thorough or (f.margin is not None and f.margin >= ANSWERS_AT)]
+    held = premises_hold([found[i].candidate.question for i in answered], analysis, settings)
+    for i, holds in zip(answered, held, strict=True):
+        found[i] = replace(found[i], premise_holds=holds)
     astray = [
         i
         for i, f in enumerate(found)
-        if f.landed != f.candidate.sentences[0] and f.margin is not None and (thorough or f.margin >= ANSWERS_AT)
+        if f.landed != f.candidate.sentences[0] and f.margin is not None and (thorough or f.premise_holds)
     ]
     rivals = _margins([(found[i].candidate.question, found[i].landed) for i in astray], analysis, model)
     for i, rival in zip(astray, rivals, strict=True):
