@@ -60,6 +60,30 @@ def test_a_lead_without_an_object_asks_what_the_subject_did_in_its_tense(analyse
     assert questions(find_what_happened, analysed(body)) == [question]
 
 
+@pytest.mark.parametrize(
+    ("body", "question"),
+    [
+        ("A Harbour City security van was robbed.", "What happened to a Harbour City security van?"),
+        ("A Dunmore mother of four died on Sunday.", "What happened to a Dunmore mother of four?"),
+        ("Councillor Ann Reid was suspended on Friday.", "What happened to Councillor Ann Reid?"),
+    ],
+)
+def test_a_lead_about_what_befell_its_subject_asks_what_happened_to_it(analysed, body, question):
+    assert questions(find_what_happened, analysed(body)) == [question]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A man was arrested on Friday.",  # "What happened to a man?" asks nothing
+        "The Harbour City ferry company was expected to cancel the crossing.",  # the event is the cancelling
+        "The new Dunmore bridge will be opened by the mayor.",  # not happened yet
+    ],
+)
+def test_no_what_happened_to_a_bare_subject_a_raising_verb_or_a_future(analysed, body):
+    assert not [q for q in questions(find_what_happened, analysed(body)) if q.startswith("What happened")]
+
+
 def test_a_lead_that_is_no_verb_clause_gives_way_to_the_second_sentence(analysed):
     analysis = analysed("The port is busy. Workers blocked the gates.")
     assert found(find_what_happened, analysis) == [("What did workers block?", (1,), 1.0)]

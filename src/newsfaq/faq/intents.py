@@ -112,6 +112,11 @@ REACTION_LEMMAS = {
 }
 TRIGGER_VERBS = {"spark", "provoke", "draw", "trigger", "cause", "prompt", "fuel", "stir"}
 DEATH_LEMMAS = {"kill", "death", "die", "dead", "assassinate", "slay", "execute"}
+UNDERGONE = {"die", "collapse", "disappear", "vanish", "drown", "perish", "faint"}
+"""Verbs whose subject does nothing but undergo them: "What happened to X?" asks them, not "What did X do?"."""
+SPECIFIC_WORDS = 4
+"""A subject with no name needs this many words to say whom a question means ("a g4s security van", not "an
+elderly man")."""
 
 
 def _aux_and_verb(verb: Token) -> tuple[str, str]:
@@ -123,7 +128,9 @@ def _aux_and_verb(verb: Token) -> tuple[str, str]:
 
 
 def find_what_happened(analysis: Analysis) -> Iterator[ItemCandidate]:
-    """The lead: the main event of the first sentence that has a clear object."""
+    """The lead: the main event of the first of the two opening sentences that says what someone did (to an
+    object: "What did X unveil?"; or without one: "What did X do?"), or what happened to its subject ("A
+    security van has been robbed", "A mother of four died": "What happened to ...?")."""
     for index, span in enumerate(analysis.spans[:2]):
         root = span.root
         subject = subject_of(root, NOMINAL_SUBJECT_DEPS)
@@ -133,12 +140,29 @@ def find_what_happened(analysis: Analysis) -> Iterator[ItemCandidate]:
         obj = next((c for c in root.children if c.dep_ in ("dobj", "attr", "ccomp")), None)
         if obj is not None:
             question = question_for_answer(Span(span.doc, obj.left_edge.i, obj.right_edge.i + 1))
+        elif _undergoes(root, subject, subject_text):
+            question = f"What happened to {subject_text}?"
         else:
             aux, _ = _aux_and_verb(root)
             question = f"What {aux} {subject_text} do?" if aux in ("did", "does", "do") else None
         if question:
             yield ItemCandidate("what-happened", question, (index,), INTENT_WEIGHTS["what-happened"])
             return
+
+
+def _undergoes(verb: Token, subject: Token, named: str) -> bool:
+    """Whether a sentence's main event happens to its subject, which the question would call ``named``, one a
+    reader can ask about by name or description: "A g4s security van has been robbed", "A south carolina mother
+    of four died". Not a passive that only introduces another verb ("The ruler was expected to attend"), nor one
+    yet to happen ("will be celebrated"), nor a subject that is a bare "a man" or "children" ("What happened to
+    a man?" asks nothing) or carries a dateline ("Islamabad pakistan (cnn)")."""
+    if not (subject.dep_ == "nsubjpass" or verb.lemma_ in UNDERGONE):
+        return False
+    if any(child.dep_ in ("xcomp", "ccomp") or child.tag_ == "MD" for child in verb.children) or "(" in named:
+        return False
+    asked = set(named.lower().split())
+    named_in_it = any(t.pos_ == "PROPN" and t.lower_ in asked for t in subject.subtree)
+    return named_in_it or len(named.split()) >= SPECIFIC_WORDS
 
 
 def _actor_of_event(analysis: Analysis, noun: Token) -> str | None:
