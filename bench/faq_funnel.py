@@ -10,8 +10,9 @@ once per filler intent (every round of ``wording_rounds``), and asks it every ma
 the writer choose the FAQ (``choose_items``) and tallies the items with the panel's judgements
 (``faq_panel.tally``). At the defaults it rebuilds the model engine's FAQs on the panel, up to the drift of the
 model's arithmetic between runs (a prompt read from another cached prefix can come out differently), so a
-replayed policy is compared with the replayed default, not with a panel run. Items with no judgement are listed
-for an editor to judge before a policy is believed.
+replayed policy is compared with the replayed default, not with a panel run. A dump made before the reader
+changed keeps its rivals only where the reader still lands (``landed_again``), so its replayed default drifts
+further. Items with no judgement are listed for an editor to judge before a policy is believed.
 """
 
 from __future__ import annotations

@@ -76,12 +76,14 @@ def test_a_lead_about_what_befell_its_subject_asks_what_happened_to_it(analysed,
     "body",
     [
         "A man was arrested on Friday.",  # "What happened to a man?" asks nothing
+        "A man died on Friday.",  # nor does "What did a man do?"
+        "Councillor Ann Reid was not suspended on Friday.",
         "The Harbour City ferry company was expected to cancel the crossing.",  # the event is the cancelling
         "The new Dunmore bridge will be opened by the mayor.",  # not happened yet
     ],
 )
-def test_no_what_happened_to_a_bare_subject_a_raising_verb_or_a_future(analysed, body):
-    assert not [q for q in questions(find_what_happened, analysed(body)) if q.startswith("What happened")]
+def test_no_lead_question_of_a_bare_subject_a_raising_verb_a_future_or_a_denial(analysed, body):
+    assert questions(find_what_happened, analysed(body)) == []
 
 
 def test_a_lead_that_is_no_verb_clause_gives_way_to_the_second_sentence(analysed):

@@ -204,7 +204,7 @@ def test_a_question_written_twice_is_asked_once_of_each_sentence(analysis, monke
     assert scorer.asked == [(question, sentence[9]), (question, sentence[4]), (question, sentence[10])]
 
 
-def test_thorough_checks_ask_the_model_what_the_writer_skips(analysis, monkeypatch):
+def test_thorough_checks_ask_every_margin_and_premise_the_writer_skips(analysis, monkeypatch):
     premise_fails = ItemCandidate("why", "Why did the union close its Rotterdam office?", (9,), 1.0, "model")
     unanswered = ItemCandidate("what-next", "What will Maersk do while the strike lasts?", (9,), 1.0, "model")
     monkeypatch.setattr(model_engine, "asked_back", lambda questions, _: [10, 10])  # the reader lands elsewhere

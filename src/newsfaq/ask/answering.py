@@ -51,7 +51,8 @@ def default_bar(model: ReplyWriter | None) -> float:
 
 @dataclass
 class Passage:
-    """Sentences of one article, parsed, with where they sit in its body."""
+    """Sentences of one article, parsed, with where they sit in its body. A sentence's position here is not its
+    index in the article (a passage may skip sentences): ``citation`` gives that."""
 
     article: ArticleRef
     sentences: list[Span]
@@ -62,8 +63,9 @@ class Passage:
     vectors: np.ndarray
     """Each sentence's embedding (unit vectors, one row per sentence)."""
     referents: list[str] = field(default_factory=list)
-    """Per sentence, the names its pronouns stand for (``mentions.pronoun_referents``), which the ranking counts
-    as held; empty where the sentences were parsed without their article (the archive's)."""
+    """Per sentence, the names its pronouns stand for (``mentions.pronoun_referents``), as one text, whose words
+    the ranking counts as held (the answerability classifier does not); empty where the sentences were parsed
+    without their article (the archive's)."""
 
     def citation(self, sentence: Span) -> Citation:
         """Where ``sentence`` (one of this passage's own spans, found by identity) sits in the article body."""
@@ -220,7 +222,8 @@ def passage_of(article: Article) -> Passage:
 
 def passage_from(analysis: Analysis) -> Passage:
     """The passage of an article already parsed (the FAQ writer asks its questions back with it), without the
-    sentences that only repeat its prose (``echoes``): the reader cites the story, not a caption restating it."""
+    captions and copies that restate a sentence of its prose, more than half their content words in it
+    (``echoes``): the reader cites the story, not a caption repeating it."""
     article = analysis.article
     repeated = echoes(analysis)
     read = [i for i in range(len(analysis.spans)) if i not in repeated]

@@ -47,7 +47,7 @@ def rank_sentences(
     content = [w for w in question.words if w.content]
     found = [words(text) for text in sentences]
     keys = [{w.key for w in f} for f in found]
-    for held, also in zip(keys, referents or [], strict=False):
+    for held, also in zip(keys, referents or [""] * len(sentences), strict=True):
         held |= {w.key for w in words(also)}
     spread = {w.key: sum(w.key in k for k in keys) for w in content}
 

@@ -140,8 +140,8 @@ def find_what_happened(analysis: Analysis) -> Iterator[ItemCandidate]:
         obj = next((c for c in root.children if c.dep_ in ("dobj", "attr", "ccomp")), None)
         if obj is not None:
             question = question_for_answer(Span(span.doc, obj.left_edge.i, obj.right_edge.i + 1))
-        elif _undergoes(root, subject, subject_text):
-            question = f"What happened to {subject_text}?"
+        elif subject.dep_ == "nsubjpass" or root.lemma_ in UNDERGONE:
+            question = f"What happened to {subject_text}?" if _asks_what_befell(root, subject, subject_text) else None
         else:
             aux, _ = _aux_and_verb(root)
             question = f"What {aux} {subject_text} do?" if aux in ("did", "does", "do") else None
@@ -150,15 +150,13 @@ def find_what_happened(analysis: Analysis) -> Iterator[ItemCandidate]:
             return
 
 
-def _undergoes(verb: Token, subject: Token, named: str) -> bool:
-    """Whether a sentence's main event happens to its subject, which the question would call ``named``, one a
-    reader can ask about by name or description: "A g4s security van has been robbed", "A south carolina mother
-    of four died". Not a passive that only introduces another verb ("The ruler was expected to attend"), nor one
-    yet to happen ("will be celebrated"), nor a subject that is a bare "a man" or "children" ("What happened to
-    a man?" asks nothing) or carries a dateline ("Islamabad pakistan (cnn)")."""
-    if not (subject.dep_ == "nsubjpass" or verb.lemma_ in UNDERGONE):
-        return False
-    if any(child.dep_ in ("xcomp", "ccomp") or child.tag_ == "MD" for child in verb.children) or "(" in named:
+def _asks_what_befell(verb: Token, subject: Token, named: str) -> bool:
+    """Whether "What happened to ``named``?" asks well after a main event that befell the subject (a passive, or
+    an ``UNDERGONE`` verb): "A g4s security van has been robbed", "A south carolina mother of four died". Not
+    after a passive that only introduces another verb ("The ruler was expected to attend"), one yet to happen
+    ("will be celebrated") or one denied ("was not suspended"), nor of a subject that is a bare "a man" or
+    "children" ("What happened to a man?" asks nothing) or carries a dateline ("Islamabad pakistan (cnn)")."""
+    if any(child.dep_ in ("xcomp", "neg") or child.tag_ == "MD" for child in verb.children) or "(" in named:
         return False
     asked = set(named.lower().split())
     named_in_it = any(t.pos_ == "PROPN" and t.lower_ in asked for t in subject.subtree)

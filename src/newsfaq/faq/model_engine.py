@@ -139,8 +139,8 @@ def check_candidates(
     """The checks' outcomes for each candidate, of either engine. The model is asked only what ``passes`` needs
     (each call costs a second or more), cheapest first: whether the sentence answers the question (one short
     prompt) for the candidates whose sentence fits; the premise, whose judge reads three sentences of the
-    article, only for those it answers; a rival only for those still standing. ``thorough`` asks it everything,
-    for benchmarks that replay other bars."""
+    article, only for those it answers (at ``ANSWERS_AT``); a rival only for those still standing. ``thorough``
+    asks it everything, for benchmarks that replay other bars (a lower bar needs it)."""
     if not candidates:
         return []
     found = [
@@ -152,7 +152,7 @@ def check_candidates(
     for i, margin in zip(asked, margins, strict=True):
         found[i] = replace(found[i], margin=margin)
     answered = [i for i, f in enumerate(found) if thorough or (f.margin is not None and f.margin >= ANSWERS_AT)]
-    held = premises_hold([found[i].candidate.question for i in answered], analysis, settings)
+    held = premises_hold([found[i].candidate.question for i in answered], analysis, settings) if answered else []
     for i, holds in zip(answered, held, strict=True):
         found[i] = replace(found[i], premise_holds=holds)
     astray = [
