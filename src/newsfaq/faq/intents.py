@@ -129,8 +129,9 @@ def _aux_and_verb(verb: Token) -> tuple[str, str]:
 
 def find_what_happened(analysis: Analysis) -> Iterator[ItemCandidate]:
     """The lead: the main event of the first of the two opening sentences that says what someone did (to an
-    object: "What did X unveil?"; or without one: "What did X do?"), or what happened to its subject ("A
-    security van has been robbed", "A mother of four died": "What happened to ...?")."""
+    object: "What did X unveil?"; or without one: "What did X do?"). An opening that says what happened to its
+    subject ("A security van has been robbed", "A mother of four died") is asked "What happened to ...?", and
+    the second sentence is still asked what someone did in it ("Police said three armed men took ...")."""
     for index, span in enumerate(analysis.spans[:2]):
         root = span.root
         subject = subject_of(root, NOMINAL_SUBJECT_DEPS)
@@ -147,7 +148,8 @@ def find_what_happened(analysis: Analysis) -> Iterator[ItemCandidate]:
             question = f"What {aux} {subject_text} do?" if aux in ("did", "does", "do") else None
         if question:
             yield ItemCandidate("what-happened", question, (index,), INTENT_WEIGHTS["what-happened"])
-            return
+            if not question.startswith("What happened to"):
+                return
 
 
 def _asks_what_befell(verb: Token, subject: Token, named: str) -> bool:
@@ -155,9 +157,12 @@ def _asks_what_befell(verb: Token, subject: Token, named: str) -> bool:
     an ``UNDERGONE`` verb): "A g4s security van has been robbed", "A south carolina mother of four died". Not
     after a passive that only introduces another verb ("The ruler was expected to attend"), one yet to happen
     ("will be celebrated") or one denied ("was not suspended"), nor of a subject that is a bare "a man" or
-    "children" ("What happened to a man?" asks nothing) or carries a dateline ("Islamabad pakistan (cnn)")."""
+    "children" ("What happened to a man?" asks nothing), carries a dateline ("Islamabad pakistan (cnn)") or a
+    quotation."""
     if any(child.dep_ in ("xcomp", "neg") or child.tag_ == "MD" for child in verb.children) or "(" in named:
         return False
+    if any(t.is_quote for t in subject.subtree):
+        return False  # someone's words ("a `unique and beautiful' teenage girl"), not who she is
     asked = set(named.lower().split())
     named_in_it = any(t.pos_ == "PROPN" and t.lower_ in asked for t in subject.subtree)
     return named_in_it or len(named.split()) >= SPECIFIC_WORDS
