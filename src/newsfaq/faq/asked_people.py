@@ -19,7 +19,7 @@ from newsfaq.nlp.mentions import (
     PersonMention,
     named_people,
     person_genders,
-    resolve_pronoun,
+    referred_people,
     without_role,
 )
 from newsfaq.nlp.syntax import NOMINAL_SUBJECT_DEPS, subject_of
@@ -46,7 +46,7 @@ class _Word:
 
 def names_someone_else(question: str, sentence: Span) -> bool:
     """Whether ``question`` names people of the article and ``sentence`` speaks of another person (by name or
-    by a pronoun, resolved as the rule writer resolves it, ``mentions.resolve_pronoun``) and of none of them.
+    by a pronoun, resolved as the rule writer resolves it, ``mentions.referred_people``) and of none of them.
     One of them is enough: "What did Dutton say about Alan Joyce's campaign?" is answered by a quotation naming
     Joyce. A sentence naming nobody is left to the other checks ("And menstruating women may benefit …" is
     Sarah Flower's advice in an article of her advice), as is one whose main subject is a description ("The
@@ -61,8 +61,7 @@ def names_someone_else(question: str, sentence: Span) -> bool:
         return False
     key_of = {m.head.i: m.key for m in mentions}
     spoken_of = {m.key for m in mentions if sentence.start <= m.head.i < sentence.end}
-    pronouns = [token for token in sentence if token.dep_ != "poss"]
-    spoken_of |= {key_of.get(person.i) for token in pronouns if (person := resolve_pronoun(token)) is not None}
+    spoken_of |= {key_of.get(person.head.i) for person in referred_people(sentence, possessives=False)}
     return bool(spoken_of - {None}) and not spoken_of & names.keys()
 
 

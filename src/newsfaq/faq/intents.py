@@ -139,16 +139,17 @@ def find_what_happened(analysis: Analysis) -> Iterator[ItemCandidate]:
         if not subject_text or root.pos_ != "VERB":
             continue
         obj = next((c for c in root.children if c.dep_ in ("dobj", "attr", "ccomp")), None)
+        befell = obj is None and (subject.dep_ == "nsubjpass" or root.lemma_ in UNDERGONE)
         if obj is not None:
             question = question_for_answer(Span(span.doc, obj.left_edge.i, obj.right_edge.i + 1))
-        elif subject.dep_ == "nsubjpass" or root.lemma_ in UNDERGONE:
+        elif befell:
             question = f"What happened to {subject_text}?" if _asks_what_befell(root, subject, subject_text) else None
         else:
             aux, _ = _aux_and_verb(root)
             question = f"What {aux} {subject_text} do?" if aux in ("did", "does", "do") else None
         if question:
             yield ItemCandidate("what-happened", question, (index,), INTENT_WEIGHTS["what-happened"])
-            if not question.startswith("What happened to"):
+            if not befell:
                 return
 
 

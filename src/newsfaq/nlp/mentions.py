@@ -147,15 +147,17 @@ def pronoun_referents(sentences: list[Span]) -> list[list[str]]:
     promised to pick up the boy" is about Alyssa Chang)."""
     if not sentences:
         return []
-    doc = sentences[0].doc
-    names = full_names(doc)
-    key_of = {m.head.i: m.key for m in named_people(doc)}
-    found = []
-    for sentence in sentences:
-        people = (resolve_pronoun(token) for token in sentence)
-        keys = (key_of[person.i] for person in people if person is not None)
-        found.append(list(dict.fromkeys(names.get(key, key) for key in keys)))
-    return found
+    names = full_names(sentences[0].doc)
+    keys = ([m.key for m in referred_people(sentence)] for sentence in sentences)
+    return [list(dict.fromkeys(names.get(key, key) for key in found)) for found in keys]
+
+
+def referred_people(sentence: Span, *, possessives: bool = True) -> list[PersonMention]:
+    """The mentions (``named_people``) that the sentence's pronouns stand for (``resolve_pronoun``), in order;
+    ``possessives`` False leaves out a his or her that only owns a noun ("His wife said ...")."""
+    mention_at = {m.head.i: m for m in named_people(sentence.doc)}
+    pronouns = (token for token in sentence if possessives or token.dep_ != "poss")
+    return [mention_at[person.i] for token in pronouns if (person := resolve_pronoun(token)) is not None]
 
 
 def named_people(doc: Doc) -> list[PersonMention]:

@@ -53,9 +53,27 @@ _ATTRIBUTION = re.compile(r"[,?!.]\s*[\"”’']")
 
 def unquotable(analysis: Analysis) -> set[int]:
     """Indices of the sentences that may not be an FAQ answer."""
+    return _barred(analysis, _sentence_keys(analysis))
+
+
+def echoes(analysis: Analysis) -> set[int]:
+    """The sentences no answer may quote (``unquotable``: captions, copies) that restate one it may: a reader
+    answering from the article cites the story, not a caption repeating it ("Fabio borini enjoys a day out at go
+    ape in delamere forest park on tuesday", beside the lede that says so)."""
+    keys = _sentence_keys(analysis)
+    barred = _barred(analysis, keys)
+    prose = [j for j in range(len(keys)) if j not in barred]
+    return {i for i in barred if any(restates(keys[i], keys[j]) for j in prose)}
+
+
+def _sentence_keys(analysis: Analysis) -> list[set[str]]:
+    return [content_keys(span.text) for span in analysis.spans]
+
+
+def _barred(analysis: Analysis, keys: list[set[str]]) -> set[int]:
+    """``unquotable``, given each sentence's content words."""
     texts = [span.text for span in analysis.spans]
     marked = {i for i, text in enumerate(texts) if is_not_evidence(text)}
-    keys = [content_keys(text) for text in texts]
 
     def held(i: int, j: int) -> float:
         return share_held(keys[i], keys[j])
@@ -66,16 +84,6 @@ def unquotable(analysis: Analysis) -> set[int]:
     openers = {i for i in prose if i + 1 in captions and any(restates(keys[i], keys[j]) for j in prose if j != i)}
     copies = {i for i in prose if any(_is_copy(i, j, held) for j in prose if j != i)}
     return marked | openers | copies | pictured | _tails(analysis.spans)
-
-
-def echoes(analysis: Analysis) -> set[int]:
-    """The sentences no answer may quote (``unquotable``: captions, copies) that restate one it may: a reader
-    answering from the article cites the story, not a caption repeating it ("Fabio borini enjoys a day out at go
-    ape in delamere forest park on tuesday", beside the lede that says so)."""
-    barred = unquotable(analysis)
-    keys = [content_keys(span.text) for span in analysis.spans]
-    prose = [j for j in range(len(keys)) if j not in barred]
-    return {i for i in barred if any(restates(keys[i], keys[j]) for j in prose)}
 
 
 def restates(ours: set[str], theirs: set[str]) -> bool:
