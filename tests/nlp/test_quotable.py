@@ -99,6 +99,18 @@ def test_a_picture_described_in_the_present_tense_past_the_lead_is_a_caption():
     assert _unquotable(sentences) == {3}
 
 
+def test_a_trophy_lifted_or_a_witness_testifying_in_the_present_tense_is_a_caption():
+    sentences = [
+        "Harbour City won the Highland Cup on Saturday, beating Dunmore 2 - 1 at Hampden.",
+        "Rhona Vale scored the winner in the 88th minute.",
+        "It was the club's first trophy in 40 years.",
+        "Captain Rhona Vale lifts the cup after the final whistle at Hampden.",
+        "In this 1998 file photo, Rhona Vale testifies before the inquiry into the stadium fire.",
+        "The club hopes the win will bring back its supporters.",  # a present-tense hope: prose
+    ]
+    assert _unquotable(sentences) == {3, 4}
+
+
 def test_a_caption_opener_before_a_pictured_action_is_not_quoted():
     sentences = [
         "Rivers may not play much for Liverpool but he had no trouble climbing trees at Delamere Forest on Tuesday.",
