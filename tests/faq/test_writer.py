@@ -76,6 +76,14 @@ def test_a_question_repeating_another_in_other_question_words_is_a_repeat():
     assert select([scored, counted], 8, Settings().max_who) == [scored]
 
 
+def test_a_speaker_asked_about_again_by_title_and_surname_is_a_repeat():
+    first = ItemCandidate("said", "What did Ruth Abara say?", (2,), 0.5)
+    again = ItemCandidate("said", "What did Ms Abara say?", (9,), 0.4)
+    assert select([first, again], 8, Settings().max_who) == [first]
+    husband = ItemCandidate("said", "What did Mr Abara say?", (11,), 0.3)
+    assert select([again, husband], 8, Settings().max_who) == [again, husband]  # two people
+
+
 def test_an_answer_restating_a_kept_answer_counts_as_the_same_answer():
     lede = ItemCandidate("what-happened", "What did the dock workers do?", (0,), 1.0)
     restated = ItemCandidate("what-happened", "What did the port's union call?", (5,), 0.7)

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable
 
 from newsfaq.engines import FAQ_WRITER
-from newsfaq.faq.answer_kinds import asked_kind, fits
+from newsfaq.faq.answer_kinds import TITLES, asked_kind, fits
 from newsfaq.faq.candidates import POSITION_DISCOUNT, ItemCandidate, ranked
 from newsfaq.faq.grounding import ground
 from newsfaq.faq.intents import FILLER_INTENTS, FINDERS, INTENT_WEIGHTS
@@ -38,6 +38,7 @@ inside a long lede) changed 13 of the 499 FAQs and, on the panel, dropped a good
 MAX_ITEMS_PER_SENTENCE = 2
 _STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "did", "does", "do", "is", "are", "was", "were"}
 _STOP |= {*QUESTION_STARTS, "many", "much"}  # "How many goals did X score?" repeats "What did X score?"
+_STOP |= TITLES  # "What did Mr Paisley say?" repeats "What did Ian Paisley say?"; see ``_same_words``
 
 
 def _content_words(question: str) -> set[str]:
@@ -49,7 +50,6 @@ def _is_repeat(candidate: ItemCandidate, kept: list[ItemCandidate], answer_words
     asked for the same kind of answer. An answer sentence restating a kept one (a caption or summary line
     restating the lede) counts as the same answer. A sentence may answer two questions of different kinds (what
     happened, and how many died); "who" items, which are about a person, are not counted."""
-    words = _content_words(candidate.question)
     on_same_answer = [
         other
         for other in kept
@@ -61,12 +61,21 @@ def _is_repeat(candidate: ItemCandidate, kept: list[ItemCandidate], answer_words
     kind = asked_kind(candidate.question)
     if any(asked_kind(other.question) == kind for other in on_same_answer):
         return True
-    for other in kept:
-        other_words = _content_words(other.question)
-        overlap = len(words & other_words) / max(1, min(len(words), len(other_words)))
-        if overlap >= DUPLICATE_OVERLAP:
-            return True
-    return False
+    return any(_same_words(candidate.question, other.question) for other in kept)
+
+
+def _same_words(question: str, other: str) -> bool:
+    """Whether two questions share ``DUPLICATE_OVERLAP`` of the shorter one's content words, titles aside,
+    unless each names someone by another title ("What did Mr Maxwell say?", "What did Mrs Maxwell say?")."""
+    titles, other_titles = _titles(question), _titles(other)
+    if titles and other_titles and not titles & other_titles:
+        return False
+    words, other_words = _content_words(question), _content_words(other)
+    return len(words & other_words) / max(1, min(len(words), len(other_words))) >= DUPLICATE_OVERLAP
+
+
+def _titles(question: str) -> set[str]:
+    return {w for w in question_words(question) if w in TITLES} - {"the"}
 
 
 def _restates(candidate: ItemCandidate, other: ItemCandidate, answer_words: AnswerWords) -> bool:
