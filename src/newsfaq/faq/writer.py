@@ -232,7 +232,7 @@ def shortfall(analysis: Analysis, items: list[QAPair], settings: Settings) -> st
         return f"The article has only {count} sentence{'s' if count != 1 else ''}: too short for a fuller FAQ."
     return (
         f"Only {len(items)} question{'s' if len(items) != 1 else ''} had an answer the article states and "
-        "that passed the checks; the article may report no single event."
+        "that passed the checks; no question is offered that the article does not answer."
     )
 
 
